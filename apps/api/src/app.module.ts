@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { ArticlesModule } from '@app/articles';
+import { MIGRATIONS } from '@app/migrations';
+
+// Composes the libs; the validated config and the resolved database URL come from outside
+// so main.ts, the CLI and e2e tests build the same module.
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(config.LOG_LEVEL),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: config.DB_POOL_SIZE,
+          migrationsRun: config.MIGRATIONS_RUN,
+          migrations: MIGRATIONS,
+        }),
+        ArticlesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArticleIngestHooks } from './article-ingest.hooks';
+import { ArticleRepository } from './article.repository';
+import { ArticlesController } from './articles.controller';
+import { ArticlesService } from './articles.service';
+import { ArticleSourceEntity } from './entities/article-source.entity';
+import { ArticleEntity } from './entities/article.entity';
+import { DocumentEntity } from './entities/document.entity';
+import { SeedLoader } from './seed-loader.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DocumentEntity, ArticleEntity, ArticleSourceEntity])],
+  controllers: [ArticlesController],
+  providers: [ArticleRepository, ArticlesService, ArticleIngestHooks, SeedLoader],
+  exports: [ArticlesService, ArticleIngestHooks, SeedLoader],
+})
+export class ArticlesModule {}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, Page } from '@app/common';
+import { segmentDocument } from '@app/extraction';
+import { createHash } from 'node:crypto';
+import { ArticleRepository, SourceRow } from './article.repository';
+import { articleTextProblem } from './article-text';
+import { ArticlesError, ArticlesErrorCode } from './articles.errors';
+import { ArticleDto, ArticleSummaryDto, IngestResponseDto } from './dto/article-response.dto';
+import { ArticleEntity } from './entities/article.entity';
+import type { DocumentSource } from './entities/document.entity';
+import { ArticleIngestHooks } from './article-ingest.hooks';
+
+export interface IngestInput {
+  body: string;
+  title?: string | null;
+  url?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+  source: DocumentSource;
+  filename?: string | null;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    private readonly repository: ArticleRepository,
+    private readonly hooks: ArticleIngestHooks,
+  ) {}
+
+  // One transaction: the document, its articles, their sources and whatever the hooks add
+  // (quotes, speakers) land together or not at all.
+  async ingest(input: IngestInput): Promise<IngestResponseDto> {
+    const problem = articleTextProblem(input.body);
+    if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
+    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
+    const { document, created } = await this.repository.transaction(async (manager) => {
+      const doc = await this.repository.insertDocument(manager, {
+        sha256: sha256(input.body),
+        body: input.body,
+        source: input.source,
+        filename: input.filename ?? null,
+        title: input.title ?? null,
+        url: input.url ?? null,
+        publisher: input.publisher ?? null,
+        publishedAt,
+      });
+      if (!doc.created) return { document: doc.row, created: false };
+      const segments = segmentDocument(input.body);
+      const sources = [];
+      for (const [position, segment] of segments.entries()) {
+        const isMain = segment.kind === 'article';
+        const article = await this.repository.upsertArticle(manager, {
+          sha256: sha256(segment.text),
+          kind: segment.kind,
+          kicker: segment.kicker,
+          truncated: segment.truncated,
+          body: segment.text,
+          title: isMain ? (input.title ?? null) : null,
+          url: isMain ? (input.url ?? null) : null,
+          publisher: input.publisher ?? null,
+          publishedAt,
+        });
+        if (article.created) await this.hooks.articleCreated(manager, article.row);
+        sources.push({ documentId: doc.row.id, position, articleId: article.row.id, startOffset: segment.start, endOffset: segment.end });
+      }
+      await this.repository.insertSources(manager, sources);
+      return { document: doc.row, created: true };
+    });
+    const articles = await this.repository.findArticlesOfDocument(document.id);
+    const sources = await this.repository.findSources(articles.map((a) => a.id));
+    return {
+      document: { id: document.id, sha256: document.sha256, created },
+      articles: articles.map((a) => toArticleDto(a, sources)),
+    };
+  }
+
+  async get(id: string): Promise<ArticleDto> {
+    const article = await this.repository.findById(id);
+    if (!article) throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
+    const sources = await this.repository.findSources([id]);
+    return toArticleDto(article, sources);
+  }
+
+  async list(limit: number, cursor?: string): Promise<Page<ArticleSummaryDto>> {
+    const parts = decodeCursor(cursor);
+    if (cursor && (!parts || typeof parts[0] !== 'string' || !/^\d+$/.test(parts[0]))) {
+      throw new ArticlesError(ArticlesErrorCode.InvalidCursor, 'cursor is not valid', { field: 'cursor' });
+    }
+    const rows = await this.repository.page(limit + 1, parts ? String(parts[0]) : null);
+    const items = rows.slice(0, limit);
+    const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].seq]) : null;
+    return { items: items.map(toSummaryDto), nextCursor };
+  }
+
+  count(): Promise<number> {
+    return this.repository.count();
+  }
+}
+
+function toSummaryDto(a: ArticleEntity): ArticleSummaryDto {
+  return {
+    id: a.id,
+    kind: a.kind,
+    kicker: a.kicker,
+    truncated: a.truncated,
+    title: a.title,
+    lead: a.body.length > 200 ? `${a.body.slice(0, 199)}…` : a.body,
+    url: a.url,
+    publisher: a.publisher,
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+function toArticleDto(a: ArticleEntity, sources: SourceRow[]): ArticleDto {
+  return {
+    ...toSummaryDto(a),
+    body: a.body,
+    sources: sources
+      .filter((s) => s.articleId === a.id)
+      .map((s) => ({ documentId: s.documentId, position: s.position, start: s.startOffset, end: s.endOffset, filename: s.filename })),
+  };
+}

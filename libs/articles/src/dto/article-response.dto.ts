@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ArticleKind } from '../entities/article.entity';
+
+export class ArticleSourceDto {
+  @ApiProperty() documentId!: string;
+  @ApiProperty({ description: 'Position of the article inside the document (0 = first)' }) position!: number;
+  @ApiProperty() start!: number;
+  @ApiProperty() end!: number;
+  @ApiPropertyOptional({ nullable: true }) filename!: string | null;
+}
+
+export class ArticleSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['article', 'teaser'] }) kind!: ArticleKind;
+  @ApiPropertyOptional({ nullable: true, example: 'DIALOGUE' }) kicker!: string | null;
+  @ApiProperty({ description: 'Teasers are cut off mid-sentence' }) truncated!: boolean;
+  @ApiPropertyOptional({ nullable: true }) title!: string | null;
+  @ApiProperty({ description: 'First 200 characters' }) lead!: string;
+  @ApiPropertyOptional({ nullable: true }) url!: string | null;
+  @ApiPropertyOptional({ nullable: true }) publisher!: string | null;
+  @ApiPropertyOptional({ nullable: true }) publishedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ArticleDto extends ArticleSummaryDto {
+  @ApiProperty() body!: string;
+  @ApiProperty({ type: [ArticleSourceDto] }) sources!: ArticleSourceDto[];
+}
+
+export class IngestDocumentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ description: 'false when this exact text was ingested before (nothing new stored)' }) created!: boolean;
+}
+
+export class IngestResponseDto {
+  @ApiProperty({ type: IngestDocumentDto }) document!: IngestDocumentDto;
+  @ApiProperty({ type: [ArticleDto] }) articles!: ArticleDto[];
+}
+
+export class ArticlePageDto {
+  @ApiProperty({ type: [ArticleSummaryDto] }) items!: ArticleSummaryDto[];
+  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+}

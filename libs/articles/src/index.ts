@@ -1,0 +1,11 @@
+export * from './articles.module';
+export * from './articles.service';
+export * from './articles.errors';
+export * from './article-ingest.hooks';
+export * from './seed-loader.service';
+export * from './dto/create-article.dto';
+export * from './dto/article-response.dto';
+export { ArticleEntity } from './entities/article.entity';
+export type { ArticleKind } from './entities/article.entity';
+export { DocumentEntity } from './entities/document.entity';
+export { ArticleSourceEntity } from './entities/article-source.entity';

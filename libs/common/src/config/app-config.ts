@@ -1,0 +1,47 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+// Every variable: a default and one line of description (README's configuration table mirrors this).
+export class AppConfig {
+  // HTTP port of the API.
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  // Interface the API binds to.
+  @IsString() HOST = '0.0.0.0';
+  // Largest accepted request body in bytes (413 beyond it).
+  @Type(() => Number) @IsInt() @Min(1024) BODY_LIMIT = 2 * 1024 * 1024;
+  // pino log level.
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  // Postgres connection string; unset = start an embedded PostgreSQL.
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL?: string;
+  // Where the embedded PostgreSQL keeps its data (kept across restarts).
+  @IsString() DATA_DIR = '.data';
+  // Port of the embedded PostgreSQL (apart from any server on 5432).
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) EMBEDDED_PG_PORT = 54329;
+  // Run pending migrations at start.
+  @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
+  // Load the files in SEEDS_DIR at start (idempotent).
+  @Transform(toBool) @IsBoolean() SEED_ON_START = true;
+  // Folder of seed articles.
+  @IsString() SEEDS_DIR = 'seeds';
+  // Connection pool size.
+  @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL');
+  const plain = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

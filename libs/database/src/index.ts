@@ -1,0 +1,4 @@
+export * from './database.module';
+export * from './snake-naming.strategy';
+export * from './embedded-postgres';
+export * from './database-url';

@@ -1,0 +1,19 @@
+import { startTestServer } from './postgres-server';
+import { createMigratedTemplate } from './template';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __QL_TEST_SERVER__: { stop(): Promise<void>; url: string; template: string } | undefined;
+}
+
+// Runs once per jest run, before any worker starts; workers read the env vars set here.
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const server = await startTestServer();
+  const template = `ql_template_${process.pid}`;
+  await createMigratedTemplate(server.url, template);
+  process.env.QL_TEST_SERVER_URL = server.url;
+  process.env.QL_TEST_TEMPLATE = template;
+  globalThis.__QL_TEST_SERVER__ = { stop: server.stop, url: server.url, template };
+  process.stderr.write(`\n[test db] ${server.kind} PostgreSQL ready, template migrated in ${Date.now() - started} ms\n`);
+}

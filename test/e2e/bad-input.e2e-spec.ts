@@ -13,7 +13,7 @@ interface Case {
 
 const post = (t: TestApp) => request(t.http).post('/api/v1/articles');
 // Bytes exactly as given: superagent would otherwise re-encode a Buffer body.
-const raw = (r: request.Test, type: string, bytes: Buffer) => r.set('Content-Type', type).serialize((b: Buffer) => b).send(bytes);
+const raw = (r: request.Test, type: string, bytes: Buffer) => r.set('Content-Type', type).serialize((b: Buffer) => b as unknown as string).send(bytes);
 
 const cases: Case[] = [
   { name: 'malformed JSON', send: (t) => post(t).set('Content-Type', 'application/json').send('{"body": "x"'), status: 400, message: /Malformed JSON/ },

@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_OPTIONS, AppConfig, ConfigError, configureApp, loadConfig } from '@app/common';
 import { SeedLoader } from '@app/articles';
+import { bootstrapDatabase } from '@app/database';
 import { AppModule } from './app.module';
-import { bootstrapDatabase } from './bootstrap-database';
+
 
 const stderr = (line: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line, context: 'postgres' })}\n`);
 

@@ -2,3 +2,4 @@ export * from './database.module';
 export * from './snake-naming.strategy';
 export * from './embedded-postgres';
 export * from './database-url';
+export * from './bootstrap-database';

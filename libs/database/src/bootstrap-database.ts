@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/common';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@app/database';
+import { ensureDatabase, withDatabase } from './database-url';
+import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   url: string;

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { ArticlesModule } from '@app/articles';
+import { MIGRATIONS } from '@app/migrations';
+
+// The libs the CLI drives, without HTTP.
+@Module({})
+export class CliModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(config.LOG_LEVEL),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4, migrationsRun: config.MIGRATIONS_RUN, migrations: MIGRATIONS }),
+        ArticlesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@app/common';
+import { bootstrapDatabase } from '@app/database';
+import { CliModule } from './cli.module';
+import { importCommand } from './commands/import.command';
+
+const USAGE = `usage: npm run cli -- <command> [args]
+  import <file|folder>...   ingest text files (as POST /api/v1/articles with text/plain)
+  migrate                   run pending migrations and exit`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, SEED_ON_START: 'false' });
+  const database = await bootstrapDatabase(config, () => undefined);
+  const app = await NestFactory.createApplicationContext(CliModule.register(config, database.url), { bufferLogs: true });
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(app, args);
+      case 'migrate':
+        process.stdout.write('migrations are up to date\n');
+        return 0;
+      default:
+        process.stderr.write(`unknown command: ${command}\n${USAGE}\n`);
+        return 2;
+    }
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -41,7 +41,7 @@ describe('start command on the embedded default', () => {
 
   async function run(): Promise<{ items: { kind: string; kicker: string | null }[]; code: number | null }> {
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: 'ignore' });
     const base = `http://127.0.0.1:${port}`;

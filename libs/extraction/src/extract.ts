@@ -1,8 +1,58 @@
-import type { ExtractionResult, ExtractOptions } from './types';
+import type { ExtractedQuote, ExtractionResult, ExtractOptions, MentionedPerson } from './types';
+import { scanQuotes, type ScannedQuote } from './scan/scan-quotes';
+import { matchKicker } from './segment/kicker';
+import { buildContext } from './attribution/context';
+import { attributeQuotes } from './attribution/sieve';
+import type { Attribution } from './attribution/attribution';
+import type { Person } from './people/person';
+import { isLetterOrDigit } from './scan/marks';
 
-// Placeholder until the scanner and the attribution sieve land.
+// Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
-  void text;
-  void options;
-  return { quotes: [], people: [] };
+  void options.publishedAt; // affiliations are "as of the article"; the date is kept by the caller
+  const from = matchKicker(text, 0)?.end ?? 0;
+  const quotes = scanQuotes(text);
+  const ctx = buildContext(text, quotes, from);
+  const attributions = attributeQuotes(ctx);
+  const out: ExtractedQuote[] = [];
+  quotes.forEach((q, i) => {
+    if (ctx.quoteToken[i] < 0) return;
+    const a = attributions[i];
+    if (a?.source.person) a.source.person.quoted = true;
+    out.push(toQuote(text, q, a));
+  });
+  return { quotes: out, people: peopleOf(ctx.registry.people) };
+}
+
+function toQuote(text: string, q: ScannedQuote, a: Attribution | null): ExtractedQuote {
+  const person = a?.source.person ?? null;
+  return {
+    text: text.slice(q.start, q.end),
+    start: q.start,
+    end: q.end,
+    speaker: person?.name ?? null,
+    speakerDescription: a?.source.description ?? null,
+    mention: a?.source.mention ?? null,
+    cue: a?.cue ?? null,
+    role: person?.role ?? a?.source.role ?? null,
+    organization: person?.organization ?? a?.source.organization ?? null,
+    nativeName: person?.nativeName ?? null,
+    partial: isPartial(text, q),
+    unterminated: q.unterminated,
+    rule: person ? (a as Attribution).rule : 'none',
+    confidence: person ? (a as Attribution).confidence : 0,
+  };
+}
+
+// Quoted words inside running text: the opening mark follows a word.
+function isPartial(text: string, q: ScannedQuote): boolean {
+  let i = q.open - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
+  return i >= 0 && isLetterOrDigit(text[i]);
+}
+
+function peopleOf(people: Person[]): MentionedPerson[] {
+  return people
+    .filter((p) => !p.org)
+    .map((p) => ({ name: p.name, nativeName: p.nativeName, aliases: [...p.aliases], role: p.role, organization: p.organization, quoted: p.quoted }));
 }

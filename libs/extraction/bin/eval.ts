@@ -1,0 +1,71 @@
+// npm run eval -- GOLD.jsonl [--pred PRED.jsonl] [--errors N]
+// Scores the engine (or a prediction file) against gold as ../shared/eval/README.md says.
+import { extract } from '../src';
+import { scoreDocuments } from '../src/eval/tally';
+import type { GoldQuote, PredictedQuote, ScoredDocument } from '../src/eval/score';
+import { readAllJsonl } from './jsonl';
+
+interface GoldRow {
+  id: string;
+  text: string;
+  quotes: GoldQuote[];
+}
+
+interface PredRow {
+  id: string;
+  quotes: PredictedQuote[];
+}
+
+interface Args {
+  gold: string;
+  pred: string | null;
+  errors: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { gold: '', pred: null, errors: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--pred') args.pred = argv[++i];
+    else if (argv[i] === '--errors') args.errors = Number(argv[++i]);
+    else args.gold = argv[i];
+  }
+  if (!args.gold || !Number.isInteger(args.errors) || args.errors < 0) {
+    throw new Error('usage: eval GOLD.jsonl [--pred PRED.jsonl] [--errors N]');
+  }
+  return args;
+}
+
+async function predictions(args: Args, gold: GoldRow[]): Promise<Map<string, PredictedQuote[]>> {
+  if (args.pred) {
+    const rows = await readAllJsonl<PredRow>(args.pred);
+    return new Map(rows.map((r) => [r.id, r.quotes ?? []]));
+  }
+  return new Map(gold.map((g) => [g.id, extract(g.text).quotes]));
+}
+
+// Adds a little surrounding text to each error so it can be read on its own.
+function withContext(report: ReturnType<typeof scoreDocuments>, gold: GoldRow[]): void {
+  const texts = new Map(gold.map((g) => [g.id, g.text]));
+  for (const list of Object.values(report.errors ?? {})) {
+    for (const e of list as Array<{ id: string; start?: number; context?: string }>) {
+      const text = texts.get(e.id);
+      if (text === undefined || e.start === undefined) continue;
+      e.context = text.slice(Math.max(0, e.start - 160), e.start + 260).replace(/\n+/g, ' ¶ ');
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const gold = await readAllJsonl<GoldRow>(args.gold);
+  const predicted = await predictions(args, gold);
+  const docs: ScoredDocument[] = gold.map((g) => ({ id: g.id, gold: g.quotes, predicted: predicted.get(g.id) ?? [] }));
+  const report = scoreDocuments(docs, args.errors);
+  withContext(report, gold);
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`eval: ${err.message}\n`);
+  process.exit(1);
+});

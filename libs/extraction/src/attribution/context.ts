@@ -1,0 +1,60 @@
+import type { ScannedQuote } from '../scan/scan-quotes';
+import { tokenize, type Token } from '../text/tokens';
+import { sentenceIndex } from '../text/sentences';
+import { buildRegistry, type Registry } from '../people/registry';
+
+// Everything the rules read, computed once per text.
+export interface Context {
+  text: string;
+  tokens: Token[];
+  sentence: Int32Array; // sentence index per token
+  paragraph: Int32Array; // paragraph index per token
+  quotes: ScannedQuote[];
+  quoteToken: number[]; // token index of each quote
+  registry: Registry;
+  sentenceSpan: Int32Array; // [start, end) token bounds per sentence, flattened
+  paragraphSpan: Int32Array; // same per paragraph
+}
+
+// Blank lines between paragraphs count once: paragraphs are numbered 0, 1, 2 …
+function paragraphIndex(tokens: Token[]): Int32Array {
+  const index = new Int32Array(tokens.length);
+  let p = 0;
+  let pending = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'break') pending = i > 0;
+    else if (pending) {
+      p++;
+      pending = false;
+    }
+    index[i] = p;
+  }
+  return index;
+}
+
+// Bounds per group, with break tokens left out: spans[2n] = start, spans[2n + 1] = end.
+function spansOf(tokens: Token[], index: Int32Array): Int32Array {
+  const count = tokens.length === 0 ? 0 : index[tokens.length - 1] + 1;
+  const spans = new Int32Array(count * 2).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'break') continue;
+    const n = index[i];
+    if (spans[2 * n] < 0) spans[2 * n] = i;
+    spans[2 * n + 1] = i + 1;
+  }
+  return spans;
+}
+
+export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Context {
+  const tokens = tokenize(text, quotes, from);
+  const quoteToken: number[] = new Array(quotes.length).fill(-1);
+  tokens.forEach((t, i) => {
+    if (t.kind === 'quote') quoteToken[t.quote] = i;
+  });
+  const sentence = sentenceIndex(tokens);
+  const paragraph = paragraphIndex(tokens);
+  return {
+    text, tokens, sentence, paragraph, quotes, quoteToken, registry: buildRegistry(tokens),
+    sentenceSpan: spansOf(tokens, sentence), paragraphSpan: spansOf(tokens, paragraph),
+  };
+}

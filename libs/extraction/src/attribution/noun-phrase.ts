@@ -1,0 +1,133 @@
+import type { Token } from '../text/tokens';
+import { analyzeGroup, type Phrase } from '../people/phrase';
+import { groupAfter, groupBefore } from '../people/groups';
+import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
+import { parentheticalEnd } from '../people/registry';
+import { AUXILIARIES, DETERMINERS, PRONOUNS } from '../lexicon/words';
+import { isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
+
+// A source as the text names it, before it is resolved to a person.
+export type NounPhrase =
+  | { kind: 'phrase'; phrase: Phrase; start: number; end: number; affiliation: Affiliation | null }
+  | { kind: 'pronoun'; word: string; start: number; end: number }
+  | { kind: 'description'; start: number; end: number };
+
+const MAX_DESCRIPTION = 8;
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'into', 'onto', 'over', 'under', 'after', 'before', 'during', 'through']);
+
+function isPreposition(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && PREPOSITIONS.has(t.lower);
+}
+const STOP_DESCRIPTION = new Set(['who', 'which', 'that', 'and', 'but', 'or', 'as', 'because', 'if', 'when', 'while']);
+
+export function pronounAt(tokens: Token[], k: number): NounPhrase | null {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word' || PRONOUNS[t.lower] === undefined) return null;
+  return { kind: 'pronoun', word: t.text, start: k, end: k + 1 };
+}
+
+// Skips auxiliaries and adverbs between a subject and its verb, walking back from k.
+export function skipAuxBack(tokens: Token[], k: number, floor: number): number {
+  let j = k;
+  for (let n = 0; n < 4 && j >= floor && tokens[j].kind === 'word' && !tokens[j].cap && AUXILIARIES.has(tokens[j].lower); n++) j--;
+  return j;
+}
+
+export function skipAuxForward(tokens: Token[], k: number, ceil: number): number {
+  let j = k;
+  for (let n = 0; n < 4 && j < ceil && tokens[j].kind === 'word' && !tokens[j].cap && AUXILIARIES.has(tokens[j].lower); n++) j++;
+  return j;
+}
+
+// The subject that ends at token j (inclusive): pronoun, name or role, with an
+// apposition between it and the verb ("Sharon Hom, executive director of …,").
+export function subjectEndingAt(tokens: Token[], j: number, floor: number): NounPhrase | null {
+  if (j < floor) return null;
+  const pronoun = pronounAt(tokens, j);
+  if (pronoun) return pronoun;
+  if (tokens[j].text === ',') return appositiveSubject(tokens, j, floor);
+  if (tokens[j].text === ')') return subjectEndingAt(tokens, openParen(tokens, j, floor) - 1, floor);
+  const s = groupBefore(tokens, j, floor);
+  const phrase = s >= 0 ? analyzeGroup(tokens, s, j + 1) : null;
+  // "a South Korean political pundit" reads wider than its role word "pundit"
+  const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
+  if (wider && (!phrase || wider.start < phrase.start)) return wider;
+  if (phrase) return { kind: 'phrase', phrase, start: phrase.start, end: j + 1, affiliation: null };
+  return null;
+}
+
+function openParen(tokens: Token[], j: number, floor: number): number {
+  for (let k = j - 1; k >= floor && j - k <= 8; k--) if (tokens[k].text === '(') return k;
+  return floor - 1;
+}
+
+// "NAME, apposition, said": find the comma that opens the apposition.
+function appositiveSubject(tokens: Token[], comma: number, floor: number): NounPhrase | null {
+  for (let c = comma - 1; c >= floor && comma - c <= 40; c--) {
+    const t = tokens[c];
+    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower)) return null;
+    if (t.text !== ',') continue;
+    const np = subjectEndingAt(tokens, c - 1, floor);
+    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+    return { ...np, end: comma, affiliation: parseApposition(tokens, c + 1, comma) };
+  }
+  return null;
+}
+
+// "a South Korean political pundit": words back to a determiner, head last.
+export function descriptionEndingAt(tokens: Token[], j: number, floor: number): NounPhrase | null {
+  const head = tokens[j];
+  if (!head || head.kind !== 'word' || head.cap || isSpeechVerb(head.lower) || AUXILIARIES.has(head.lower)) return null;
+  for (let k = j; k >= floor && j - k < MAX_DESCRIPTION; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t.lower)) return null;
+    // the object of a preposition is no subject: "on his Truth Social platform"
+    if (DETERMINERS.has(t.lower) && k < j) return isPreposition(tokens[k - 1]) ? null : { kind: 'description', start: k, end: j + 1 };
+  }
+  return null;
+}
+
+// The subject after an inverted verb: "said Jaime Harrison, chair of …".
+export function subjectStartingAt(tokens: Token[], k: number, ceil: number): NounPhrase | null {
+  if (k >= ceil) return null;
+  const pronoun = pronounAt(tokens, k);
+  if (pronoun) return pronoun;
+  const e = groupAfter(tokens, k, ceil);
+  const phrase = e > k ? analyzeGroup(tokens, k, e) : null;
+  if (phrase) return { kind: 'phrase', phrase, start: k, end: e, affiliation: affiliationAfter(tokens, e, ceil) };
+  return descriptionStartingAt(tokens, k, ceil);
+}
+
+function affiliationAfter(tokens: Token[], e: number, ceil: number): Affiliation | null {
+  const k = parentheticalEnd(tokens, e) > e ? parentheticalEnd(tokens, e) + 1 : e;
+  if (tokens[k]?.text !== ',') return null;
+  const end = appositionEnd(tokens, k, ceil);
+  return end > k ? parseApposition(tokens, k + 1, end) : null;
+}
+
+function descriptionStartingAt(tokens: Token[], k: number, ceil: number): NounPhrase | null {
+  if (!DETERMINERS.has(tokens[k].lower)) return null;
+  let e = k + 1;
+  while (e < ceil && e - k <= MAX_DESCRIPTION && tokens[e].kind === 'word' && !STOP_DESCRIPTION.has(tokens[e].lower) && !isSpeechVerb(tokens[e].lower) && !isSpeechParticiple(tokens[e].lower)) e++;
+  return e > k + 1 ? { kind: 'description', start: k, end: e } : null;
+}
+
+// Where a subject that starts at k ends, and the verb after it: "he said",
+// "Sharon Hom, executive director …, said", "Mr. Trump said recently".
+export function subjectThenVerb(tokens: Token[], k: number, ceil: number): { np: NounPhrase; verb: number } | null {
+  const np = subjectStartingAt(tokens, k, ceil);
+  if (!np) return null;
+  let j = np.end;
+  const paren = parentheticalEnd(tokens, j);
+  if (paren > j) j = paren + 1;
+  if (tokens[j]?.text === ',' && np.kind === 'phrase') {
+    const end = appositionEnd(tokens, j, ceil);
+    if (end < 0 || tokens[end]?.text !== ',') return null;
+    const affiliation = parseApposition(tokens, j + 1, end);
+    j = end + 1;
+    const verb = skipAuxForward(tokens, j, ceil);
+    return verb < ceil && isSpeechVerb(tokens[verb].lower) ? { np: { ...np, affiliation: affiliation ?? np.affiliation }, verb } : null;
+  }
+  const verb = skipAuxForward(tokens, j, ceil);
+  return verb < ceil && tokens[verb].kind === 'word' && isSpeechVerb(tokens[verb].lower) ? { np, verb } : null;
+}

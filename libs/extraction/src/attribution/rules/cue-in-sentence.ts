@@ -1,0 +1,43 @@
+import type { Attribution } from '../attribution';
+import type { Context } from '../context';
+import { attributionFrom } from '../make';
+import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
+import { clauseSubject } from './clause-subject';
+import { isAccordingTo, isCueWord, sentenceBounds } from '../spans';
+import { isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/speech-verbs';
+
+// A speech verb anywhere in the quote's sentence, the nearest first: partial
+// quotes inside a paraphrase ("Posner said human rights could not “…”").
+export function cueInSentence(ctx: Context, quote: number): Attribution | null {
+  const ti = ctx.quoteToken[quote];
+  const [s, e] = sentenceBounds(ctx, ti);
+  for (const k of byDistance(ti, s, e)) {
+    const t = ctx.tokens[k];
+    const np = isAccordingTo(ctx.tokens, k) ? subjectStartingAt(ctx.tokens, k + 2, e) : isCueWord(t) && usable(t.lower, k, ti) ? subjectOfCue(ctx, k, s, e) : null;
+    if (np) return attributionFrom(ctx, np, 'cue-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
+  }
+  return null;
+}
+
+// Weak verbs ("called", "described") only introduce what follows them.
+function usable(lower: string, k: number, ti: number): boolean {
+  return !WEAK_VERBS.has(lower) || k < ti;
+}
+
+const MAX_DISTANCE = 60; // tokens either side; bounds the work per quote
+
+function* byDistance(ti: number, s: number, e: number): Generator<number> {
+  for (let d = 1; d <= MAX_DISTANCE && (ti - d >= s || ti + d < e); d++) {
+    if (ti - d >= s) yield ti - d;
+    if (ti + d < e) yield ti + d;
+  }
+}
+
+function subjectOfCue(ctx: Context, k: number, s: number, e: number): NounPhrase | null {
+  const tokens = ctx.tokens;
+  if (isSpeechParticiple(tokens[k].lower)) return clauseSubject(ctx, k);
+  const before = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
+  if (before) return before;
+  const after = PARTICLE_VERBS[tokens[k].lower] && tokens[k + 1]?.lower === PARTICLE_VERBS[tokens[k].lower] ? k + 2 : k + 1;
+  return subjectStartingAt(tokens, after, e);
+}

@@ -1,0 +1,29 @@
+import type { Context } from './context';
+import { isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
+import type { Token } from '../text/tokens';
+
+// Token bounds of the paragraph around token i: [start, end).
+export function paragraphBounds(ctx: Context, i: number): [number, number] {
+  const p = ctx.paragraph[i];
+  return [ctx.paragraphSpan[2 * p], ctx.paragraphSpan[2 * p + 1]];
+}
+
+export function sentenceBounds(ctx: Context, i: number): [number, number] {
+  const n = ctx.sentence[i];
+  return [ctx.sentenceSpan[2 * n], ctx.sentenceSpan[2 * n + 1]];
+}
+
+// A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
+export function isCueWord(t: Token): boolean {
+  return t.kind === 'word' && !t.cap && (isSpeechVerb(t.lower) || isSpeechParticiple(t.lower));
+}
+
+export function isAccordingTo(tokens: Token[], k: number): boolean {
+  return tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to';
+}
+
+// Any cue word in [s, e): the signal that someone else may be speaking.
+export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (isCueWord(ctx.tokens[k]) || isAccordingTo(ctx.tokens, k)) return true;
+  return false;
+}

@@ -1,0 +1,45 @@
+// Text and name folding exactly as ../shared/eval/README.md defines it.
+
+const CURLY_SINGLE = /[\u2018\u2019\u201a\u201b\u2032]/g;
+const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
+const TOKEN = /[\p{L}\p{N}']+/gu;
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'prof']);
+
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(CURLY_SINGLE, "'")
+    .replace(CURLY_DOUBLE, '"')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(EDGE_PUNCTUATION, '');
+}
+
+export function tokenSet(text: string): Set<string> {
+  return new Set(foldText(text).match(TOKEN) ?? []);
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+// Words of a name without accents, case, punctuation or the listed titles.
+export function nameWords(name: string): string[] {
+  const bare = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ');
+  return bare.split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
+}
+
+// The gold speaker is an annotated mention; its name is the head before any
+// apposition ("Rep. Jim Clyburn (D-S.C.), the assistant leader …" -> "Rep. Jim Clyburn").
+export function mentionHead(mention: string): string {
+  const cut = mention.search(/,|\(|\s[—–]\s|\s--\s|\s(?:who|whom|which|whose)\s/);
+  return cut > 0 ? mention.slice(0, cut) : mention;
+}

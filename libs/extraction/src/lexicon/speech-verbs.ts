@@ -1,0 +1,56 @@
+// Verbs that report speech or writing, by form. Finite forms take a subject
+// ("Posner said"); participles hang off the subject of their clause ("…, saying").
+
+const FINITE = `said says say told tells added adds asked asks wrote writes tweeted tweets explained explains
+continued continues noted notes argued argues stated states declared declares insisted insists claimed claims
+warned warns replied replies responded responds recalled recalls acknowledged acknowledges admitted admits
+announced announces observed observes remarked remarks suggested suggests complained complains joked jokes
+quipped quips countered counters conceded concedes predicted predicts urged urges cautioned cautions
+emphasized emphasizes emphasised stressed stresses shouted shouts yelled yells screamed screams chanted chants
+posted posts mused muses boasted boasts vowed vows promised promises charged charges alleged alleges
+contended contends maintained maintains reiterated reiterates concluded concludes called calls described describes
+reported reports exclaimed exclaims whispered pleaded begged demanded demands proclaimed proclaims affirmed affirms
+confirmed confirms denied denies agreed agrees commented comments testified testifies texted emailed e-mailed
+blasted blasts slammed slams scoffed scoffs snapped retorted retorts interjected offered offers opined opines
+lamented laments mocked mocks labeled labels labelled dubbed dubs termed terms branded brands praised praises
+hailed hails touted touts decried decries derided derides criticized criticizes criticised accused accuses
+asserted asserts marveled marvels wondered wonders thundered bellowed recounted recounts pledged pledges
+assured assures informed reminded reminds reassured advised advises summarized summarizes explained
+messaged responded reasoned reasons counseled cried cries sang sings read reads began begins went goes
+echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted taunts
+wrote tweeted recalled insisted predicted hinted hints implored implores confided confides
+answered answers pointed points stated chimed chimes shot fired sniped snipes rapped raps lectured lectures`;
+
+const PARTICIPLES = `saying telling adding writing tweeting asking noting arguing explaining calling describing declaring
+insisting warning claiming stating urging complaining joking vowing promising suggesting predicting acknowledging
+admitting recalling referring labeling labelling branding dubbing praising blasting mocking decrying answering
+replying responding remarking proclaiming announcing lamenting boasting pledging asserting quipping chanting
+shouting yelling screaming reiterating concluding contending maintaining echoing accusing criticizing`;
+
+// Past participles that report speech after "was/were/been": "was quoted as saying", "were told".
+const PASSIVE_MARKERS = new Set(['quoted', 'heard']);
+
+function wordSet(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+export const FINITE_SPEECH_VERBS = wordSet(FINITE);
+export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
+
+// Verbs that need a following word to report speech ("went on", "pointed out").
+export const PARTICLE_VERBS: Record<string, string> = { went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back' };
+
+// Too common outside speech to count without a quote right next to them.
+export const WEAK_VERBS = new Set(['read', 'reads', 'began', 'begins', 'offered', 'offers', 'called', 'calls', 'described', 'describes', 'went', 'goes', 'shot', 'fired', 'cries', 'cried', 'points', 'pointed', 'worried', 'worries', 'reported', 'reports', 'sang', 'sings', 'labeled', 'labels', 'dubbed', 'dubs', 'termed', 'terms', 'branded', 'brands', 'charged', 'charges', 'accused', 'accuses', 'mocked', 'mocks', 'praised', 'praises', 'hailed', 'hails', 'touted', 'touts', 'criticized', 'criticizes', 'criticised', 'informed', 'confirmed', 'confirms', 'denied', 'denies', 'agreed', 'agrees', 'states', 'answers', 'answered', 'echoes', 'echoed', 'read']);
+
+export function isSpeechVerb(lower: string): boolean {
+  return FINITE_SPEECH_VERBS.has(lower);
+}
+
+export function isSpeechParticiple(lower: string): boolean {
+  return SPEECH_PARTICIPLES.has(lower);
+}
+
+export function isPassiveMarker(lower: string): boolean {
+  return PASSIVE_MARKERS.has(lower);
+}

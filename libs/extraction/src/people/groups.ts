@@ -1,0 +1,76 @@
+import type { Token } from '../text/tokens';
+import { isAbbreviation } from '../text/sentences';
+import { CAPITALISED_STOPWORDS, NAME_CONNECTORS } from '../lexicon/words';
+import { ROLE_MODIFIERS, ROLE_NOUNS } from '../lexicon/roles';
+
+// A "group" is a run of tokens that can make up a mention of a source:
+// capitalised words, role words, connectors between them, abbreviation dots.
+// "White House press secretary Josh Earnest", "the advocacy group", "Mr. King".
+
+const MAX_GROUP = 14;
+export const GROUP_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'its', 'our', 'one']);
+
+export function isRoleWord(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || (ROLE_MODIFIERS.has(lower) && !NAME_CONNECTORS.has(lower));
+}
+
+function isCapWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.cap && !CAPITALISED_STOPWORDS.has(t.lower);
+}
+
+function isCoreWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && (isCapWord(t) || (!t.cap && isRoleWord(t.lower)));
+}
+
+function isAbbrevDot(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  return t.kind === 'punct' && t.text === '.' && prev !== undefined && prev.end === t.start && isAbbreviation(prev);
+}
+
+function isConnectorAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.kind === 'word' && !t.cap && NAME_CONNECTORS.has(t.lower) && isCoreWord(tokens[k - 1]) && isCoreWord(tokens[k + 1]);
+}
+
+function isDeterminer(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && GROUP_DETERMINERS.has(t.lower);
+}
+
+// Start index of the group that ends at token j (inclusive), or -1.
+export function groupBefore(tokens: Token[], j: number, floor: number): number {
+  let s = -1;
+  for (let k = j; k >= floor && j - k < MAX_GROUP; k--) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && isAbbrevDot(tokens, k)) continue;
+    if (isCoreWord(t) || (k < j && isConnectorAt(tokens, k))) {
+      s = k;
+      continue;
+    }
+    if (s >= 0 && isDeterminer(t)) s = k;
+    break;
+  }
+  return s < 0 ? -1 : trimLeadingConnectors(tokens, s, j + 1);
+}
+
+// End index (exclusive) of the group that starts at token i, or i when none.
+export function groupAfter(tokens: Token[], i: number, ceil: number): number {
+  let k = i;
+  if (isDeterminer(tokens[k]) || (tokens[k]?.lower === 'the' && tokens[k].cap)) k++;
+  const first = k;
+  for (; k < ceil && k - i < MAX_GROUP; k++) {
+    const t = tokens[k];
+    // a possessive ends the phrase: "Donald Trump’s incoming foreign policy team"
+    if (isCoreWord(t) && t.cap && /['’]s?$/u.test(t.text)) return k + 1;
+    if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k))) continue;
+    if (k > first && isAbbrevDot(tokens, k)) continue;
+    break;
+  }
+  return k === first ? i : k;
+}
+
+function trimLeadingConnectors(tokens: Token[], s: number, e: number): number {
+  let a = s;
+  while (a < e && tokens[a].kind === 'word' && !tokens[a].cap && NAME_CONNECTORS.has(tokens[a].lower)) a++;
+  return a < e ? a : -1;
+}

@@ -1,0 +1,45 @@
+// A person (or organisation) the article names, merged across its mentions.
+export interface Person {
+  id: number;
+  name: string;
+  words: string[]; // lower-case name words without initials or suffixes
+  nativeName: string | null;
+  aliases: Set<string>;
+  role: string | null;
+  organization: string | null;
+  gender: 'm' | 'f' | null;
+  org: boolean;
+  quoted: boolean;
+}
+
+export interface Mention {
+  person: Person;
+  start: number; // token range of the whole mention
+  end: number;
+  possessive: boolean; // "Obama’s administration"
+}
+
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+export function stripPossessive(text: string): string {
+  return text.replace(/['’]s?$/u, '');
+}
+
+export function nameWordsOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[\s]+/)
+    .map((w) => stripPossessive(w).replace(/\.$/, ''))
+    .filter((w) => w !== '' && !SUFFIXES.has(w) && !isInitial(w));
+}
+
+// "j", "g.k": initials say too little to tell people apart.
+function isInitial(w: string): boolean {
+  return /^\p{L}$/u.test(w) || /^(\p{L}\.)+\p{L}?$/u.test(w);
+}
+
+export function samePerson(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a.join(' ') === b.join(' ')) return true;
+  return a.length >= 2 && b.length >= 2 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
+}

@@ -1,0 +1,197 @@
+import type { Token } from '../text/tokens';
+import { HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS } from '../lexicon/roles';
+import { PLACE_WORDS } from '../lexicon/places';
+import { CAPITALISED_STOPWORDS } from '../lexicon/words';
+import { GROUP_DETERMINERS, isRoleWord } from './groups';
+
+export type PhraseKind = 'name' | 'role';
+
+// What a group of tokens says about a source: the bare name, the title or
+// role in front of it and the organisation in front of that.
+export interface Phrase {
+  kind: PhraseKind;
+  start: number; // token range of the whole mention
+  end: number;
+  nameStart: number; // token range of the bare name ('name' only)
+  nameEnd: number;
+  org: boolean; // an organisation or place rather than a person
+  title: string | null; // "Assistant Secretary of State", "press secretary"
+  titleOrg: string | null; // "Paraguay" in "Paraguay President Santiago Pena"
+  gender: 'm' | 'f' | null;
+}
+
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const PARTICLES = new Set(['de', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'di', 'du', 'del', 'der', 'dos']);
+
+function bare(t: Token): string {
+  return t.lower.replace(/\.$/, '');
+}
+
+function isTitleToken(t: Token): boolean {
+  return t.kind === 'word' && (TITLE_WORDS.has(bare(t)) || HONORIFICS[bare(t)] !== undefined);
+}
+
+function isInitial(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.kind === 'punct' ? t.text === '.' : t.cap && (t.text.length === 1 || /^(\p{Lu}\.)+\p{Lu}$/u.test(t.text));
+}
+
+// Trailing tokens that form the bare name; the last capitalised word always
+// counts so "Howard Dean" keeps "Dean" while "the President" stays a role.
+function nameRunStart(tokens: Token[], a: number, e: number): number {
+  let k = e - 1;
+  if (tokens[k].kind !== 'word' || !tokens[k].cap) return e;
+  k--;
+  for (; k >= a; k--) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.text === '.' && k - 1 >= a && isInitial(tokens, k - 1) && !isTitleToken(tokens[k - 1])) continue;
+    if (t.kind !== 'word') break;
+    if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
+    if (t.cap && (isTitleToken(t) || CAPITALISED_STOPWORDS.has(t.lower))) break;
+  }
+  const start = k + 1;
+  const only = tokens[e - 1];
+  if (start === e - 1 && isTitleToken(only) && !(start > a && isHonorificBefore(tokens, start))) return e;
+  return shortenLongName(tokens, start, e);
+}
+
+function isHonorificBefore(tokens: Token[], start: number): boolean {
+  const prev = tokens[start - 1].kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
+  return prev !== undefined && prev.kind === 'word' && HONORIFICS[bare(prev)] !== undefined;
+}
+
+// Titles with capitalised complements run into the name ("… for Human Rights
+// Michael Posner"); beyond three words keep the last two and their initials.
+function shortenLongName(tokens: Token[], start: number, e: number): number {
+  const words: number[] = [];
+  for (let k = start; k < e; k++) if (tokens[k].kind === 'word' && !isInitial(tokens, k) && !NAME_SUFFIXES.has(bare(tokens[k]))) words.push(k);
+  if (words.length <= 3) return start;
+  let s = words[words.length - 2];
+  while (s - 1 >= start && (isInitial(tokens, s - 1) || tokens[s - 1].kind === 'punct')) s--;
+  return s;
+}
+
+function isConnector(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && !t.cap && /^(of|for|and|the|on|in)$/.test(t.lower);
+}
+
+// "DEI-focused": a capitalised acronym glued to a word is no part of a name.
+function hasAcronymPiece(tokens: Token[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (/\p{Lu}{2,}[-’']?\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac)/.test(tokens[k].text)) return true;
+  return false;
+}
+
+function isOrgRun(tokens: Token[], s: number, e: number): boolean {
+  let places = 0;
+  let words = 0;
+  for (let k = s; k < e; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word') continue;
+    words++;
+    if (t.cap && ORG_WORDS.has(bare(t))) return true;
+    if (PLACE_WORDS.has(bare(t)) || /^\p{Lu}{2,}$/u.test(t.text)) places++;
+  }
+  return words > 0 && places === words;
+}
+
+// Start of the trailing capitalised run, connectors allowed ("Ministry of Foreign Affairs").
+function capRunStart(tokens: Token[], a: number, e: number): number {
+  let k = e - 1;
+  while (k >= a && (tokens[k].cap || (tokens[k].kind === 'punct' && tokens[k].text === '.') || (k > a && k < e - 1 && !tokens[k].cap && tokens[k - 1].cap && /^(of|for|and|the|on|in)$/.test(tokens[k].lower)))) k--;
+  let s = k + 1;
+  while (s < e && !tokens[s].cap) s++;
+  return s;
+}
+
+export function analyzeGroup(tokens: Token[], s: number, e: number): Phrase | null {
+  if (s < 0 || e <= s) return null;
+  const a = GROUP_DETERMINERS.has(tokens[s].lower) ? s + 1 : s;
+  if (a >= e) return null;
+  const nameStart = nameRunStart(tokens, a, e);
+  const orgStart = capRunStart(tokens, a, e);
+  const inOrg = orgStart < nameStart && isOrgRun(tokens, orgStart, e) && isConnector(tokens[nameStart - 1]);
+  if (nameStart < e && !inOrg && !isOrgRun(tokens, nameStart, e) && !hasAcronymPiece(tokens, nameStart, e)) return namePhrase(tokens, s, a, nameStart, e, false);
+  if (orgStart < e && isOrgRun(tokens, orgStart, e)) return namePhrase(tokens, s, a, orgStart, e, true);
+  const last = tokens[e - 1];
+  if (last.kind === 'word' && (ROLE_NOUNS.has(last.lower) || isTitleToken(last))) return rolePhrase(tokens, s, a, e);
+  return null;
+}
+
+function namePhrase(tokens: Token[], s: number, a: number, nameStart: number, e: number, org: boolean): Phrase {
+  const { title, titleOrg, gender } = splitTitle(tokens, a, nameStart);
+  return { kind: 'name', start: s, end: e, nameStart, nameEnd: e, org, title, titleOrg, gender };
+}
+
+function rolePhrase(tokens: Token[], s: number, a: number, e: number): Phrase {
+  const { title, titleOrg, gender } = splitTitle(tokens, a, e);
+  return { kind: 'role', start: s, end: e, nameStart: e, nameEnd: e, org: false, title, titleOrg, gender: gender ?? roleGender(tokens[e - 1].lower) };
+}
+
+export function roleGender(word: string): 'm' | 'f' | null {
+  if (/(woman|women|wife|mother|daughter|sister|actress|queen|princess|lady)$/.test(word)) return 'f';
+  if (/(man|men|husband|father|son|brother|king|prince|lord)$/.test(word) && !/(human|chairman)$/.test(word)) return 'm';
+  if (word === 'chairman' || word === 'spokesman' || word === 'congressman' || word === 'businessman') return 'm';
+  return null;
+}
+
+interface TitleParts {
+  title: string | null;
+  titleOrg: string | null;
+  gender: 'm' | 'f' | null;
+}
+
+// "Paraguay President" -> org "Paraguay", title "President"; "Mr." is no title.
+export function splitTitle(tokens: Token[], a: number, e: number): TitleParts {
+  let gender: 'm' | 'f' | null = null;
+  for (let k = a; k < e; k++) {
+    const h = tokens[k].kind === 'word' ? HONORIFICS[bare(tokens[k])] : undefined;
+    if (h) gender = h;
+  }
+  const head = titleStart(tokens, a, e);
+  if (head >= e) return { title: null, titleOrg: orgBefore(tokens, a, e), gender };
+  return { title: titleText(tokens, head, e), titleOrg: orgBefore(tokens, a, head), gender: gender ?? roleGender(tokens[e - 1]?.lower ?? '') };
+}
+
+// The title is the run of title words, role words and connectors just before the name.
+function titleStart(tokens: Token[], a: number, e: number): number {
+  let k = e;
+  while (k > a) {
+    const t = tokens[k - 1];
+    const ok = t.kind === 'punct' ? t.text === '.' : (isTitleToken(t) && !PLACE_WORDS.has(bare(t))) || (!t.cap && (isRoleWord(t.lower) || isConnector(t)));
+    if (!ok) break;
+    k--;
+  }
+  while (k < e && (isConnector(tokens[k]) || tokens[k].kind === 'punct')) k++;
+  return k;
+}
+
+// The capitalised run before a title: "Paraguay" in "his Cabinet Paraguay President".
+function orgBefore(tokens: Token[], a: number, e: number): string | null {
+  let s = e;
+  while (s > a && (tokens[s - 1].cap || (s - 1 > a && isConnector(tokens[s - 1]) && tokens[s - 2].cap))) s--;
+  return joinTokens(tokens, orgCut(tokens, s, e), e);
+}
+
+// An organisation word ends an earlier name: "his Cabinet Paraguay President" -> "Paraguay".
+function orgCut(tokens: Token[], a: number, e: number): number {
+  let s = a;
+  for (let k = a; k < e - 1; k++) if (tokens[k].cap && ORG_WORDS.has(bare(tokens[k])) && tokens[k + 1].cap) s = k + 1;
+  return s;
+}
+
+function titleText(tokens: Token[], head: number, e: number): string | null {
+  const words = tokens.slice(head, e).filter((t) => t.kind === 'word');
+  if (words.length === 1 && HONORIFICS[bare(words[0])] !== undefined && !TITLE_WORDS.has(bare(words[0]))) return null;
+  if (words.every((t) => HONORIFICS[bare(t)] !== undefined && ['mr', 'mrs', 'ms', 'miss', 'dr'].includes(bare(t)))) return null;
+  return joinTokens(tokens, head, e);
+}
+
+export function joinTokens(tokens: Token[], s: number, e: number): string | null {
+  if (e <= s) return null;
+  let out = '';
+  for (let k = s; k < e; k++) {
+    const t = tokens[k];
+    out += k > s && t.start > tokens[k - 1].end ? ' ' + t.text : t.text;
+  }
+  return out.trim() === '' ? null : out;
+}

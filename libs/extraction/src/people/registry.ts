@@ -1,0 +1,134 @@
+import type { Token } from '../text/tokens';
+import { analyzeGroup, joinTokens, type Phrase } from './phrase';
+import { groupAfter } from './groups';
+import { appositionEnd, parseApposition } from './affiliation';
+import { nameWordsOf, samePerson, stripPossessive, type Mention, type Person } from './person';
+import { PLACE_WORDS } from '../lexicon/places';
+
+export interface Registry {
+  people: Person[];
+  mentions: Mention[]; // in text order
+  byStart: Map<number, Mention>; // keyed by the token where the bare name starts
+}
+
+export function createRegistry(): Registry {
+  return { people: [], mentions: [], byStart: new Map() };
+}
+
+// One pass over the text: every capitalised group that reads as a person is
+// registered with its title, apposition and native-script name.
+export function buildRegistry(tokens: Token[]): Registry {
+  const registry = createRegistry();
+  let i = 0;
+  while (i < tokens.length) {
+    if (tokens[i].kind !== 'word') {
+      i++;
+      continue;
+    }
+    const e = groupAfter(tokens, i, tokens.length);
+    const phrase = e > i ? analyzeGroup(tokens, i, e) : null;
+    if (phrase && phrase.kind === 'name') registerOrRecall(registry, tokens, phrase);
+    i = e > i ? e : i + 1;
+  }
+  return registry;
+}
+
+// A full name is registered; a lone surname only when it names someone already known.
+function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase): void {
+  if (isPersonPhrase(tokens, phrase)) {
+    registerPhrase(registry, tokens, phrase);
+    return;
+  }
+  const words = nameWordsOf(bareName(tokens, phrase));
+  if (phrase.org || words.length !== 1) return;
+  const person = knownByWord(registry, words[0]);
+  if (!person) return;
+  const mention: Mention = { person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) };
+  registry.mentions.push(mention);
+  registry.byStart.set(phrase.nameStart, mention);
+}
+
+function knownByWord(registry: Registry, word: string): Person | null {
+  let other: Person | null = null;
+  for (let i = registry.mentions.length - 1; i >= 0; i--) {
+    const p = registry.mentions[i].person;
+    if (p.org || !p.words.includes(word)) continue;
+    if (p.words[p.words.length - 1] === word) return p;
+    other = other ?? p;
+  }
+  return other;
+}
+
+function isPossessive(t: Token): boolean {
+  return /['’]s?$/u.test(t.text);
+}
+
+function isPersonPhrase(tokens: Token[], p: Phrase): boolean {
+  if (p.org) return false;
+  const words = nameWordsOf(bareName(tokens, p));
+  if (words.length === 0 || words.every((w) => PLACE_WORDS.has(w))) return false;
+  return words.length >= 2 || p.title !== null || p.gender !== null;
+}
+
+export function bareName(tokens: Token[], p: Phrase): string {
+  return stripPossessive(joinTokens(tokens, p.nameStart, p.nameEnd) ?? '');
+}
+
+export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase): Mention {
+  const name = bareName(tokens, p);
+  const person = findOrCreate(registry, name, p.org);
+  if (!person.gender && p.gender) person.gender = p.gender;
+  if (!person.role && p.title) {
+    person.role = p.title;
+    person.organization = person.organization ?? p.titleOrg;
+  }
+  if (name !== person.name) person.aliases.add(name);
+  const after = attachExtras(tokens, person, p.end);
+  const mention: Mention = { person, start: p.start, end: Math.max(p.end, after), possessive: isPossessive(tokens[p.nameEnd - 1]) };
+  registry.mentions.push(mention);
+  registry.byStart.set(p.nameStart, mention);
+  return mention;
+}
+
+export function findOrCreate(registry: Registry, name: string, org: boolean): Person {
+  const words = nameWordsOf(name);
+  const found = registry.people.find((p) => samePerson(p.words, words));
+  if (found) return found;
+  const person: Person = { id: registry.people.length, name, words, nativeName: null, aliases: new Set(), role: null, organization: null, gender: null, org, quoted: false };
+  registry.people.push(person);
+  return person;
+}
+
+// Native name in parentheses, then an apposition: "Wang Baodong (王寶東), spokesman for …,".
+function attachExtras(tokens: Token[], person: Person, e: number): number {
+  let k = e;
+  const close = parentheticalEnd(tokens, k);
+  if (close > k) {
+    const inner = tokens[k + 1];
+    if (close === k + 2 && inner.kind === 'word' && isNativeScript(inner.text) && !person.nativeName) person.nativeName = inner.text;
+    k = close + 1;
+  }
+  if (tokens[k]?.text !== ',') return k;
+  const end = appositionEnd(tokens, k, tokens.length);
+  if (end < 0) return k;
+  const aff = parseApposition(tokens, k + 1, end);
+  if (aff && (aff.role || aff.organization) && !person.role && !(person.organization && aff.organization)) {
+    person.role = aff.role ?? person.role;
+    person.organization = aff.organization ?? person.organization;
+  }
+  return end;
+}
+
+// Index of the ')' closing a short parenthetical at k: "(王寶東)", "(D-N.C.)".
+export function parentheticalEnd(tokens: Token[], k: number): number {
+  if (tokens[k]?.text !== '(') return k;
+  for (let j = k + 1; j < tokens.length && j - k <= 8; j++) {
+    if (tokens[j].text === ')') return j;
+    if (tokens[j].kind === 'break' || tokens[j].kind === 'quote') return k;
+  }
+  return k;
+}
+
+function isNativeScript(text: string): boolean {
+  return /[^\p{Script=Latin}\p{N}\p{P}\p{M}]/u.test(text);
+}

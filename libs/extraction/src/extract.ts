@@ -6,6 +6,7 @@ import { attributeQuotes } from './attribution/sieve';
 import type { Attribution } from './attribution/attribution';
 import type { Person } from './people/person';
 import { isLetterOrDigit } from './scan/marks';
+import { isQuotation } from './filter/not-quotations';
 
 // Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
@@ -18,8 +19,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   quotes.forEach((q, i) => {
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
+    const quote = toQuote(text, q, a);
+    const attributed = quote.speaker !== null || quote.speakerDescription !== null;
+    if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, before: text[q.open - 1] ?? '' })) return;
     if (a?.source.person) a.source.person.quoted = true;
-    out.push(toQuote(text, q, a));
+    out.push(quote);
   });
   return { quotes: out, people: peopleOf(ctx.registry.people) };
 }

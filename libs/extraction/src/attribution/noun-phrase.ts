@@ -3,7 +3,7 @@ import { analyzeGroup, type Phrase } from '../people/phrase';
 import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
-import { AUXILIARIES, DETERMINERS, PRONOUNS } from '../lexicon/words';
+import { AUXILIARIES, PRONOUNS } from '../lexicon/words';
 import { isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
 
 // A source as the text names it, before it is resolved to a person.
@@ -13,6 +13,8 @@ export type NounPhrase =
   | { kind: 'description'; start: number; end: number };
 
 const MAX_DESCRIPTION = 8;
+// Determiners that open a described source: "a senior official", "his spokesman".
+const FORWARD_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'one', 'two', 'three', 'some', 'several', 'many', 'his', 'her', 'their', 'its', 'our']);
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'into', 'onto', 'over', 'under', 'after', 'before', 'during', 'through']);
 
 function isPreposition(t: Token | undefined): boolean {
@@ -82,7 +84,7 @@ export function descriptionEndingAt(tokens: Token[], j: number, floor: number): 
     const t = tokens[k];
     if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t.lower)) return null;
     // the object of a preposition is no subject: "on his Truth Social platform"
-    if (DETERMINERS.has(t.lower) && k < j) return isPreposition(tokens[k - 1]) ? null : { kind: 'description', start: k, end: j + 1 };
+    if (FORWARD_DETERMINERS.has(t.lower) && k < j) return isPreposition(tokens[k - 1]) ? null : { kind: 'description', start: k, end: j + 1 };
   }
   return null;
 }
@@ -106,7 +108,7 @@ function affiliationAfter(tokens: Token[], e: number, ceil: number): Affiliation
 }
 
 function descriptionStartingAt(tokens: Token[], k: number, ceil: number): NounPhrase | null {
-  if (!DETERMINERS.has(tokens[k].lower)) return null;
+  if (!FORWARD_DETERMINERS.has(tokens[k].lower)) return null;
   let e = k + 1;
   while (e < ceil && e - k <= MAX_DESCRIPTION && tokens[e].kind === 'word' && !STOP_DESCRIPTION.has(tokens[e].lower) && !isSpeechVerb(tokens[e].lower) && !isSpeechParticiple(tokens[e].lower)) e++;
   return e > k + 1 ? { kind: 'description', start: k, end: e } : null;

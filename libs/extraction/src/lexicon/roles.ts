@@ -10,6 +10,7 @@ export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
   mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', dr: null, prof: null,
   sen: null, rep: null, gov: null, gen: null, lt: null, col: null, capt: null, sgt: null, adm: null, cmdr: null,
   rev: null, fr: null, hon: null, pres: null, supt: null, det: null, maj: null, cpl: null, pvt: null, amb: null,
+  del: null, atty: null, asst: null, dep: null, brig: null, msgr: null, sec: null, treas: null, cong: null,
 };
 
 // Role head nouns: they name an office or job.

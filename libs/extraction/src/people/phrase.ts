@@ -71,6 +71,19 @@ function shortenLongName(tokens: Token[], start: number, e: number): number {
   return s;
 }
 
+// "Representative Charles B. Rangel of New York": the place after "of" is no part of the name.
+function placeComplement(tokens: Token[], s: number, e: number): number {
+  for (let k = e - 1; k > s; k--) {
+    const t = tokens[k];
+    if (t.kind === 'word' && !t.cap && (t.lower === 'of' || t.lower === 'from')) {
+      for (let j = k + 1; j < e; j++) if (tokens[j].kind === 'word' && !PLACE_WORDS.has(bare(tokens[j]))) return -1;
+      return tokens[k - 1].cap ? k : -1;
+    }
+    if (t.kind !== 'word' || !t.cap) return -1;
+  }
+  return -1;
+}
+
 function isConnector(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && !t.cap && /^(of|for|and|the|on|in)$/.test(t.lower);
 }
@@ -105,6 +118,11 @@ function capRunStart(tokens: Token[], a: number, e: number): number {
 
 export function analyzeGroup(tokens: Token[], s: number, e: number): Phrase | null {
   if (s < 0 || e <= s) return null;
+  const cut = placeComplement(tokens, s, e);
+  if (cut > s) {
+    const left = analyzeGroup(tokens, s, cut);
+    if (left && left.kind === 'name' && !left.org) return { ...left, titleOrg: left.titleOrg ?? joinTokens(tokens, cut + 1, e) };
+  }
   const a = GROUP_DETERMINERS.has(tokens[s].lower) ? s + 1 : s;
   if (a >= e) return null;
   const nameStart = nameRunStart(tokens, a, e);

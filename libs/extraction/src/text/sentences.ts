@@ -10,6 +10,7 @@ export function isAbbreviation(word: Token | undefined): boolean {
   if (!word || word.kind !== 'word') return false;
   const w = word.lower;
   if (w.length === 1 && word.cap) return true; // an initial: "Paul R. Pillar"
+  if (/^(\p{Lu}\.)+\p{Lu}$/u.test(word.text)) return true; // "G.K. Butterfield"
   return ABBREVIATIONS.has(w) || HONORIFICS[w] !== undefined;
 }
 

@@ -24,8 +24,8 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
     const t = tokens[j];
     if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start)) return null;
     if (t.cap) continue;
-    if (isSpeechVerb(t.lower)) return subjectOf(ctx, j, floor);
-    if (isSpeechParticiple(t.lower)) {
+    if (isSpeechVerb(t.lower) && tokens[j - 1]?.lower !== 'to') return subjectOf(ctx, j, floor);
+    if (isSpeechParticiple(t.lower) || isSpeechVerb(t.lower)) {
       const np = clauseSubject(ctx, j);
       return np ? attributionFrom(ctx, np, 'cue-before', j, j + 1, 0.85) : null;
     }

@@ -35,7 +35,8 @@ function* byDistance(ti: number, s: number, e: number): Generator<number> {
 
 function subjectOfCue(ctx: Context, k: number, s: number, e: number): NounPhrase | null {
   const tokens = ctx.tokens;
-  if (isSpeechParticiple(tokens[k].lower)) return clauseSubject(ctx, k);
+  // participles and infinitives ("…, going on to say") take the clause's subject
+  if (isSpeechParticiple(tokens[k].lower) || tokens[k - 1]?.lower === 'to') return clauseSubject(ctx, k);
   const before = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
   if (before) return before;
   const after = PARTICLE_VERBS[tokens[k].lower] && tokens[k + 1]?.lower === PARTICLE_VERBS[tokens[k].lower] ? k + 2 : k + 1;

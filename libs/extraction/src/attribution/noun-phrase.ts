@@ -29,15 +29,21 @@ export function pronounAt(tokens: Token[], k: number): NounPhrase | null {
 }
 
 // Skips auxiliaries and adverbs between a subject and its verb, walking back from k.
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+function isAux(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower));
+}
+
 export function skipAuxBack(tokens: Token[], k: number, floor: number): number {
   let j = k;
-  for (let n = 0; n < 4 && j >= floor && tokens[j].kind === 'word' && !tokens[j].cap && AUXILIARIES.has(tokens[j].lower); n++) j--;
+  for (let n = 0; n < 4 && j >= floor && isAux(tokens[j]); n++) j--;
   return j;
 }
 
 export function skipAuxForward(tokens: Token[], k: number, ceil: number): number {
   let j = k;
-  for (let n = 0; n < 4 && j < ceil && tokens[j].kind === 'word' && !tokens[j].cap && AUXILIARIES.has(tokens[j].lower); n++) j++;
+  for (let n = 0; n < 4 && j < ceil && isAux(tokens[j]); n++) j++;
   return j;
 }
 
@@ -63,17 +69,31 @@ function openParen(tokens: Token[], j: number, floor: number): number {
   return floor - 1;
 }
 
-// "NAME, apposition, said": find the comma that opens the apposition.
+// "NAME, apposition, said": the comma that opens the apposition, the nearest
+// one with a person before it; "the White House spokesman, Josh Earnest, said"
+// names its speaker inside the commas.
 function appositiveSubject(tokens: Token[], comma: number, floor: number): NounPhrase | null {
   for (let c = comma - 1; c >= floor && comma - c <= 40; c--) {
     const t = tokens[c];
     if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower)) return null;
     if (t.text !== ',') continue;
+    const inner = innerName(tokens, c + 1, comma);
+    if (inner) return inner;
     const np = subjectEndingAt(tokens, c - 1, floor);
-    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
-    return { ...np, end: comma, affiliation: parseApposition(tokens, c + 1, comma) };
+    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org) {
+      return { ...np, end: comma, affiliation: parseApposition(tokens, c + 1, comma) };
+    }
   }
-  return null;
+  return tokens[comma - 1]?.text === ')' ? subjectEndingAt(tokens, comma - 1, floor) : null;
+}
+
+// The whole stretch between two commas is one person's name.
+function innerName(tokens: Token[], s: number, e: number): NounPhrase | null {
+  if (e - s > 6 || e <= s) return null;
+  const end = groupAfter(tokens, s, e);
+  if (end !== e) return null;
+  const phrase = analyzeGroup(tokens, s, e);
+  return phrase && phrase.kind === 'name' && !phrase.org && phrase.nameStart === s ? { kind: 'phrase', phrase, start: s, end: e, affiliation: null } : null;
 }
 
 // "a South Korean political pundit": words back to a determiner, head last.
@@ -116,7 +136,8 @@ function descriptionStartingAt(tokens: Token[], k: number, ceil: number): NounPh
 
 // Where a subject that starts at k ends, and the verb after it: "he said",
 // "Sharon Hom, executive director …, said", "Mr. Trump said recently".
-export function subjectThenVerb(tokens: Token[], k: number, ceil: number): { np: NounPhrase; verb: number } | null {
+// `loose` accepts any verb-like word closing the clause ("“…,” Hannity started.").
+export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose = false): { np: NounPhrase; verb: number } | null {
   const np = subjectStartingAt(tokens, k, ceil);
   if (!np) return null;
   let j = np.end;
@@ -131,5 +152,16 @@ export function subjectThenVerb(tokens: Token[], k: number, ceil: number): { np:
     return verb < ceil && isSpeechVerb(tokens[verb].lower) ? { np: { ...np, affiliation: affiliation ?? np.affiliation }, verb } : null;
   }
   const verb = skipAuxForward(tokens, j, ceil);
-  return verb < ceil && tokens[verb].kind === 'word' && isSpeechVerb(tokens[verb].lower) ? { np, verb } : null;
+  if (verb >= ceil || tokens[verb].kind !== 'word' || tokens[verb].cap) return null;
+  if (isSpeechVerb(tokens[verb].lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
+  return loose && np.kind !== 'description' && /(ed|es)$/.test(tokens[verb].lower) && isClauseEnd(tokens[verb + 1]) ? { np, verb } : null;
+}
+
+// "Braynard is quoted as saying"
+function isQuotedAsSaying(tokens: Token[], k: number): boolean {
+  return tokens[k].lower === 'quoted' && tokens[k + 1]?.lower === 'as' && isSpeechParticiple(tokens[k + 2]?.lower ?? '');
+}
+
+function isClauseEnd(t: Token | undefined): boolean {
+  return !t || t.kind === 'break' || t.kind === 'quote' || (t.kind === 'punct' && '.,;!?'.includes(t.text));
 }

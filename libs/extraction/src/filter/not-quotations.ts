@@ -16,7 +16,7 @@ export interface Candidate {
 export function isTitleOfWork(c: Candidate): boolean {
   const words = c.text.match(WORD) ?? [];
   if (!c.partial || words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
-  return /^\p{Lu}/u.test(words[0]) && words.every((w) => w.length < 4 || /^\p{Lu}/u.test(w));
+  return /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => w.length < 4 || /^\p{Lu}/u.test(w));
 }
 
 export function isScareQuote(c: Candidate): boolean {

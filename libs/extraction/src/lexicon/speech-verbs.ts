@@ -14,7 +14,7 @@ confirmed confirms denied denies agreed agrees commented comments testified test
 blasted blasts slammed slams scoffed scoffs snapped retorted retorts interjected offered offers opined opines
 lamented laments mocked mocks labeled labels labelled dubbed dubs termed terms branded brands praised praises
 hailed hails touted touts decried decries derided derides criticized criticizes criticised accused accuses
-asserted asserts marveled marvels wondered wonders thundered bellowed recounted recounts pledged pledges
+asserted asserts exhorted exhorts started starts marveled marvels wondered wonders thundered bellowed recounted recounts pledged pledges
 assured assures informed reminded reminds reassured advised advises summarized summarizes explained
 messaged responded reasoned reasons counseled cried cries sang sings read reads began begins went goes
 echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted taunts
@@ -42,6 +42,21 @@ export const PARTICLE_VERBS: Record<string, string> = { went: 'on', goes: 'on', 
 
 // Too common outside speech to count without a quote right next to them.
 export const WEAK_VERBS = new Set(['read', 'reads', 'began', 'begins', 'offered', 'offers', 'called', 'calls', 'described', 'describes', 'went', 'goes', 'shot', 'fired', 'cries', 'cried', 'points', 'pointed', 'worried', 'worries', 'reported', 'reports', 'sang', 'sings', 'labeled', 'labels', 'dubbed', 'dubs', 'termed', 'terms', 'branded', 'brands', 'charged', 'charges', 'accused', 'accuses', 'mocked', 'mocks', 'praised', 'praises', 'hailed', 'hails', 'touted', 'touts', 'criticized', 'criticizes', 'criticised', 'informed', 'confirmed', 'confirms', 'denied', 'denies', 'agreed', 'agrees', 'states', 'answers', 'answered', 'echoes', 'echoed', 'read']);
+
+// Verbs that can come before their subject: "“…,” said Posner". Not "told"
+// or "urged": what follows them is the listener.
+export const INVERTIBLE_VERBS = new Set(`said says added adds asked asks wrote writes continued continues explained explains
+noted notes recalled recalls replied replies responded responds insisted insists argued argues declared declares
+concluded concludes quipped quips joked jokes observed observes remarked remarks exclaimed exhorted warned warns
+cautioned countered counters offered conceded concedes predicted predicts acknowledged acknowledges admitted admits
+stated states announced announces suggested suggests complained complains tweeted tweets posted posts recounted
+whispered shouted yelled screamed added mused muses boasted boasts wondered wonders echoed echoes reasoned reasons
+pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
+marveled marvels thundered bellowed reiterated reiterates`.split(/\s+/));
+
+export function isInvertible(lower: string): boolean {
+  return INVERTIBLE_VERBS.has(lower);
+}
 
 export function isSpeechVerb(lower: string): boolean {
   return FINITE_SPEECH_VERBS.has(lower);

@@ -17,7 +17,7 @@ reportedly repeatedly often frequently publicly privately flatly simply again al
 earlier further separately subsequently quickly immediately initially originally ultimately finally yesterday today
 tonight still famously bluntly angrily quietly first just may might could should can must is was
 were are been being not n't always indeed mostly openly specifically explicitly directly sarcastically jokingly
-emphatically loudly softly proudly`);
+emphatically loudly softly proudly monday tuesday wednesday thursday friday saturday sunday`);
 
 // Capitalised words that start sentences but never start names.
 export const CAPITALISED_STOPWORDS = wordSet(`the a an but and or nor in on at for with by from to of as if when while after

@@ -43,6 +43,7 @@ function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase): 
   if (phrase.org || words.length !== 1) return;
   const person = knownByWord(registry, words[0]);
   if (!person) return;
+  person.aliases.add(bareName(tokens, phrase));
   const mention: Mention = { person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) };
   registry.mentions.push(mention);
   registry.byStart.set(phrase.nameStart, mention);

@@ -19,7 +19,10 @@ export function resolveName(registry: Registry, tokens: Token[], p: Phrase): Per
   const words = nameWordsOf(name);
   if (words.length === 1) {
     const found = resolveWord(registry, words[0], p.start, p.gender);
-    if (found) return found;
+    if (found) {
+      if (found.name !== name) found.aliases.add(name);
+      return found;
+    }
   }
   return registerPhrase(registry, tokens, p).person;
 }

@@ -1,27 +1,52 @@
 import type { Context } from '../context';
+import type { Token } from '../../text/tokens';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { sentenceBounds } from '../spans';
-import { isSpeechVerb } from '../../lexicon/speech-verbs';
+import { isInvertible, isSpeechVerb } from '../../lexicon/speech-verbs';
+import { PRONOUNS } from '../../lexicon/words';
 
-// The subject a participle cue hangs off ("Trump … confirmed …, saying ‘…’"):
-// the subject of an earlier speech verb in the sentence, else the sentence's first phrase.
-export function clauseSubject(ctx: Context, participle: number): NounPhrase | null {
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'against', 'like', 'than']);
+
+// The subject a participle or coordinated cue hangs off ("Trump … confirmed …,
+// saying ‘…’", "Mrs. Clinton shook her head and said"): the sentence's opening
+// phrase, else the subject of an earlier speech verb, else the nearest phrase
+// in subject position before the cue.
+export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const tokens = ctx.tokens;
-  const [s] = sentenceBounds(ctx, participle);
-  const opening = subjectStartingAt(tokens, s, participle);
-  if (opening && opening.kind !== 'description') return opening;
-  for (let k = participle - 1; k > s; k--) {
-    if (tokens[k].kind === 'word' && !tokens[k].cap && isSpeechVerb(tokens[k].lower)) {
-      const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
-      if (np) return np;
-    }
+  const [s] = sentenceBounds(ctx, cue);
+  const start = afterDateline(tokens, s, cue);
+  const opening = subjectStartingAt(tokens, start, cue);
+  if (opening && opening.kind !== 'description' && !isDateline(tokens, opening.end)) return opening;
+  for (let k = cue - 1; k > s; k--) {
+    if (tokens[k].kind !== 'word' || tokens[k].cap || !isSpeechVerb(tokens[k].lower)) continue;
+    const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ?? (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
+    if (np && np.kind !== 'description') return np;
   }
-  const comma = introComma(ctx, s, participle);
-  return comma > 0 ? subjectStartingAt(tokens, comma + 1, participle) : null;
+  return nearestSubject(tokens, s, cue);
 }
 
-// "On Tuesday, Trump tweeted …": the comma that closes an opening phrase.
-function introComma(ctx: Context, s: number, limit: number): number {
-  for (let k = s; k < limit && k - s <= 8; k++) if (ctx.tokens[k].text === ',') return k;
-  return -1;
+// "WASHINGTON (AP) — …": the sentence proper starts after the dash.
+function afterDateline(tokens: Token[], s: number, limit: number): number {
+  for (let k = s; k < limit && k - s <= 8; k++) if (tokens[k].text === '—' || tokens[k].text === '--') return k + 1;
+  return s;
+}
+
+function isDateline(tokens: Token[], end: number): boolean {
+  const t = tokens[end];
+  return t !== undefined && (t.text === '(' || t.text === '—' || t.text === ':');
+}
+
+// Walks back to the nearest name or pronoun that is not possessive and not the object of a preposition.
+function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | null {
+  for (let k = cue - 1; k >= s && cue - k <= 40; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !(t.cap || PRONOUNS[t.lower] !== undefined) || /['’]s?$/u.test(t.text)) continue;
+    const np = subjectEndingAt(tokens, k, s);
+    if (!np || np.kind === 'description') continue;
+    if (np.kind === 'phrase' && np.phrase.org) continue;
+    const prev = tokens[np.start - 1];
+    if (prev && prev.kind === 'word' && PREPOSITIONS.has(prev.lower)) continue;
+    return np;
+  }
+  return null;
 }

@@ -2,9 +2,12 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
+import { clauseSubject } from './clause-subject';
 import { isCueWord, sentenceBounds } from '../spans';
+import { isInvertible } from '../../lexicon/speech-verbs';
 
-// A paragraph that ends "NAME said:" introduces the quote paragraph after it.
+// A paragraph that ends "NAME said:" (or "NAME released the following
+// statement:") introduces the quote paragraph after it.
 export function colonIntro(ctx: Context, quote: number): Attribution | null {
   const tokens = ctx.tokens;
   let k = ctx.quoteToken[quote] - 1;
@@ -14,8 +17,9 @@ export function colonIntro(ctx: Context, quote: number): Attribution | null {
   const [s] = sentenceBounds(ctx, k);
   for (let j = k - 1; j >= s; j--) {
     if (!isCueWord(tokens[j])) continue;
-    const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, s), s) ?? subjectStartingAt(tokens, j + 1, k);
+    const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, s), s) ?? (isInvertible(tokens[j].lower) ? subjectStartingAt(tokens, j + 1, k) : null);
     if (np) return attributionFrom(ctx, np, 'colon-intro', j, j + 1, 0.8);
   }
-  return null;
+  const np = clauseSubject(ctx, k);
+  return np && np.kind !== 'description' ? attributionFrom(ctx, np, 'colon-intro', k, k + 1, 0.7) : null;
 }

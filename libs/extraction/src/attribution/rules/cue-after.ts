@@ -1,12 +1,15 @@
 import type { Attribution } from '../attribution';
 import type { Context } from '../context';
+import type { Token } from '../../text/tokens';
 import { attributionFrom } from '../make';
 import { subjectStartingAt, subjectThenVerb } from '../noun-phrase';
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isSpeechVerb, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
+import { isInvertible, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
+// After these a speech verb starts a new report: "… since 2007.” Analyst X agreed that …"
+const OBJECT_STARTERS = new Set(['that', 'the', 'a', 'an', 'this', 'these', 'those', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its', 'our', 'to']);
 
 // “…,” NAME said / “…,” said NAME / “…,” according to NAME / “…,” Role Name, role, said
 export function cueAfter(ctx: Context, quote: number): Attribution | null {
@@ -19,17 +22,42 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   while (k < ceil && k - ti <= 2 && JOINERS.has(tokens[k].text)) k++;
   if (k >= ceil) return null;
   const t = tokens[k];
-  if (t.kind === 'word' && !t.cap && isSpeechVerb(t.lower)) {
-    const after = PARTICLE_VERBS[t.lower] && tokens[k + 1]?.lower === PARTICLE_VERBS[t.lower] ? k + 2 : k + 1;
-    const np = subjectStartingAt(tokens, after, ceil);
-    return np ? attributionFrom(ctx, np, 'cue-after', k, after, 0.95) : null;
-  }
+  if (t.kind === 'word' && !t.cap && isInvertible(t.lower)) return invertedCue(ctx, k, ceil);
   if (isAccordingTo(tokens, k)) {
     const np = subjectStartingAt(tokens, k + 2, ceil);
     return np ? attributionFrom(ctx, np, 'cue-after', k, k + 2, 0.9) : null;
   }
-  const sv = subjectThenVerb(tokens, k, ceil);
-  return sv ? attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95) : null;
+  const inner = innerEnd(ctx, quote);
+  const sv = subjectThenVerb(tokens, k, ceil, inner === ',');
+  if (!sv || (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil))) return null;
+  return attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
+}
+
+function invertedCue(ctx: Context, k: number, ceil: number): Attribution | null {
+  const tokens = ctx.tokens;
+  const particle = PARTICLE_VERBS[tokens[k].lower];
+  const after = particle && tokens[k + 1]?.lower === particle ? k + 2 : k + 1;
+  const np = subjectStartingAt(tokens, after, ceil);
+  return np ? attributionFrom(ctx, np, 'cue-after', k, after, 0.95) : null;
+}
+
+// The last non-space character inside the quote.
+function innerEnd(ctx: Context, quote: number): string {
+  const q = ctx.quotes[quote];
+  let i = q.end - 1;
+  while (i > q.start && /\s/.test(ctx.text[i])) i--;
+  return ctx.text[i] ?? '';
+}
+
+// A quote that ends its sentence takes a cue only when the cue is a clause of its own.
+function endsReport(tokens: Token[], k: number, ceil: number): boolean {
+  if (k >= ceil) return true;
+  if (tokens[k].kind === 'word' && OBJECT_STARTERS.has(tokens[k].lower)) return false;
+  for (let j = k; j < ceil && j - k <= 6; j++) {
+    const t = tokens[j];
+    if (t.kind === 'quote' || (t.kind === 'punct' && '.,;!?'.includes(t.text))) return true;
+  }
+  return false;
 }
 
 // “…” ― Pamela Padilla: a name after a dash that closes the paragraph credits the quote.

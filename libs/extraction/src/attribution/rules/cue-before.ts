@@ -24,13 +24,18 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
     const t = tokens[j];
     if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start)) return null;
     if (t.cap) continue;
-    if (isSpeechVerb(t.lower) && tokens[j - 1]?.lower !== 'to') return subjectOf(ctx, j, floor);
+    if (isSpeechVerb(t.lower) && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
     if (isSpeechParticiple(t.lower) || isSpeechVerb(t.lower)) {
       const np = clauseSubject(ctx, j);
       return np ? attributionFrom(ctx, np, 'cue-before', j, j + 1, 0.85) : null;
     }
   }
   return null;
+}
+
+// "to say", "and said": the subject is the clause's, not the word before.
+export function takesClauseSubject(prev: { kind: string; lower: string } | undefined): boolean {
+  return prev !== undefined && prev.kind === 'word' && ['to', 'and', 'but', 'then', 'or'].includes(prev.lower);
 }
 
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {

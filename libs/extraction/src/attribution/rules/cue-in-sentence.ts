@@ -4,7 +4,8 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, isCueWord, sentenceBounds } from '../spans';
-import { isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/speech-verbs';
+import { isInvertible, isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/speech-verbs';
+import { takesClauseSubject } from './cue-before';
 
 // A speech verb anywhere in the quote's sentence, the nearest first: partial
 // quotes inside a paraphrase ("Posner said human rights could not “…”").
@@ -36,9 +37,9 @@ function* byDistance(ti: number, s: number, e: number): Generator<number> {
 function subjectOfCue(ctx: Context, k: number, s: number, e: number): NounPhrase | null {
   const tokens = ctx.tokens;
   // participles and infinitives ("…, going on to say") take the clause's subject
-  if (isSpeechParticiple(tokens[k].lower) || tokens[k - 1]?.lower === 'to') return clauseSubject(ctx, k);
+  if (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1])) return clauseSubject(ctx, k);
   const before = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
-  if (before) return before;
+  if (before || !isInvertible(tokens[k].lower)) return before;
   const after = PARTICLE_VERBS[tokens[k].lower] && tokens[k + 1]?.lower === PARTICLE_VERBS[tokens[k].lower] ? k + 2 : k + 1;
   return subjectStartingAt(tokens, after, e);
 }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ArticlesModule } from '@app/articles';
+import { QuotesModule } from '@app/quotes';
+import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 
 // Composes the libs; the validated config and the resolved database URL come from outside
@@ -21,6 +23,8 @@ export class AppModule {
           migrations: MIGRATIONS,
         }),
         ArticlesModule,
+        SpeakersModule,
+        QuotesModule,
       ],
     };
   }

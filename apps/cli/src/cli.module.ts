@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ArticlesModule } from '@app/articles';
+import { QuotesModule } from '@app/quotes';
+import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 
 // The libs the CLI drives, without HTTP.
@@ -15,6 +17,8 @@ export class CliModule {
         LoggerModule.forRoot(config.LOG_LEVEL),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4, migrationsRun: config.MIGRATIONS_RUN, migrations: MIGRATIONS }),
         ArticlesModule,
+        SpeakersModule,
+        QuotesModule,
       ],
     };
   }

@@ -65,6 +65,15 @@ export class ArticleRepository {
       .getMany();
   }
 
+  findByIds(ids: string[]): Promise<ArticleEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.manager.createQueryBuilder(ArticleEntity, 'a').where('a.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  allIds(): Promise<string[]> {
+    return this.dataSource.manager.query('SELECT id FROM article ORDER BY seq').then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
   findById(id: string): Promise<ArticleEntity | null> {
     return this.dataSource.manager.findOneBy(ArticleEntity, { id });
   }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticleIngestHooks } from './article-ingest.hooks';
 import { ArticleRepository } from './article.repository';
 import { ArticlesController } from './articles.controller';
+import { ExtractController } from './extract.controller';
 import { ArticlesService } from './articles.service';
 import { ArticleSourceEntity } from './entities/article-source.entity';
 import { ArticleEntity } from './entities/article.entity';
@@ -11,7 +12,7 @@ import { SeedLoader } from './seed-loader.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, ArticleEntity, ArticleSourceEntity])],
-  controllers: [ArticlesController],
+  controllers: [ArticlesController, ExtractController],
   providers: [ArticleRepository, ArticlesService, ArticleIngestHooks, SeedLoader],
   exports: [ArticlesService, ArticleIngestHooks, SeedLoader],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, Page } from '@app/common';
-import { segmentDocument } from '@app/extraction';
+import { ENGINE_VERSION, extract, segmentDocument } from '@app/extraction';
 import { createHash } from 'node:crypto';
 import { ArticleRepository, SourceRow } from './article.repository';
 import { articleTextProblem } from './article-text';
@@ -9,6 +9,7 @@ import { ArticleDto, ArticleSummaryDto, IngestResponseDto } from './dto/article-
 import { ArticleEntity } from './entities/article.entity';
 import type { DocumentSource } from './entities/document.entity';
 import { ArticleIngestHooks } from './article-ingest.hooks';
+import { ExtractPreviewDto } from './dto/extract-preview.dto';
 
 export interface IngestInput {
   body: string;
@@ -76,6 +77,27 @@ export class ArticlesService {
     };
   }
 
+  // POST /extract: the ingest pipeline without storing anything; offsets are into `body`.
+  preview(body: string, publishedAt: string | null): ExtractPreviewDto {
+    const problem = articleTextProblem(body);
+    if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
+    return {
+      engineVersion: ENGINE_VERSION,
+      articles: segmentDocument(body).map((segment) => {
+        const result = extract(segment.text, { publishedAt });
+        return {
+          kind: segment.kind,
+          kicker: segment.kicker,
+          truncated: segment.truncated,
+          start: segment.start,
+          end: segment.end,
+          quotes: result.quotes.map((q) => ({ ...q, start: q.start + segment.start, end: q.end + segment.start })),
+          people: result.people,
+        };
+      }),
+    };
+  }
+
   async get(id: string): Promise<ArticleDto> {
     const article = await this.repository.findById(id);
     if (!article) throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
@@ -92,6 +114,21 @@ export class ArticlesService {
     const items = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].seq]) : null;
     return { items: items.map(toSummaryDto), nextCursor };
+  }
+
+  // Article facts other libs show next to quotes (title, date, where it came from).
+  async refs(ids: string[]): Promise<Map<string, ArticleDto>> {
+    const unique = [...new Set(ids)];
+    const [articles, sources] = await Promise.all([this.repository.findByIds(unique), this.repository.findSources(unique)]);
+    return new Map(articles.map((a) => [a.id, toArticleDto(a, sources)]));
+  }
+
+  findEntity(id: string): Promise<ArticleEntity | null> {
+    return this.repository.findById(id);
+  }
+
+  allIds(): Promise<string[]> {
+    return this.repository.allIds();
   }
 
   count(): Promise<number> {

@@ -9,3 +9,4 @@ export { ArticleEntity } from './entities/article.entity';
 export type { ArticleKind } from './entities/article.entity';
 export { DocumentEntity } from './entities/document.entity';
 export { ArticleSourceEntity } from './entities/article-source.entity';
+export * from './dto/extract-preview.dto';

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export type AttributionStatus = 'unverified' | 'confirmed' | 'misattributed';
+
+// A statement by a speaker: one row per (speaker, normalised wording), wherever it appeared.
+@Entity('quote')
+export class QuoteEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { nullable: true }) speakerId!: string | null;
+  @Column('text') text!: string;
+  @Column('text') textKey!: string;
+  @Column('timestamptz') firstSeen!: Date;
+  @Column('timestamptz') lastSeen!: Date;
+  @Column('varchar', { length: 16 }) attributionStatus!: AttributionStatus;
+  // Set when a reviewer corrected speaker or text: re-extraction never overwrites it.
+  @Column('timestamptz', { nullable: true }) correctedAt!: Date | null;
+  @Column('text', { nullable: true }) correctedBy!: string | null;
+  @VersionColumn() version!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

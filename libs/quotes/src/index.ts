@@ -1,0 +1,10 @@
+export * from './quotes.module';
+export * from './quotes.service';
+export * from './quote-hooks';
+export * from './quote-key';
+export * from './reextract.service';
+export * from './quote-views.service';
+export * from './quotes.errors';
+export * from './dto/quote-query.dto';
+export * from './dto/quote-response.dto';
+export type { QuoteFilter } from './quote.repository';

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Header, Headers, Param, Patch, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorBody, uuidParam } from '@app/common';
+import type { Response } from 'express';
+import { LookupQuery, PatchQuoteDto, QuoteFilterQuery } from './dto/quote-query.dto';
+import { LookupHitDto, QuoteDetailDto, QuotePageDto } from './dto/quote-response.dto';
+import { QuotesService } from './quotes.service';
+
+@ApiTags('quotes')
+@Controller('quotes')
+export class QuotesController {
+  constructor(private readonly quotes: QuotesService) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-cache')
+  @ApiOkResponse({ type: QuotePageDto })
+  search(@Query() query: QuoteFilterQuery): Promise<QuotePageDto> {
+    return this.quotes.search(query);
+  }
+
+  @Get('lookup')
+  @Header('Cache-Control', 'no-cache')
+  @ApiOkResponse({ type: [LookupHitDto], description: 'Closest quotes first' })
+  lookup(@Query() query: LookupQuery): Promise<LookupHitDto[]> {
+    return this.quotes.lookup(query.text, query.limit);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: QuoteDetailDto, headers: { ETag: { description: 'The quote version, for If-Match on PATCH' } } })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<QuoteDetailDto> {
+    const quote = await this.quotes.get(id);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('ETag', `"${quote.version}"`);
+    return quote;
+  }
+
+  @Patch(':id')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Version ETag from GET; 412 when stale' })
+  @ApiOkResponse({ type: QuoteDetailDto })
+  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  async correct(
+    @Param('id', uuidParam()) id: string,
+    @Body() patch: PatchQuoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<QuoteDetailDto> {
+    const { after } = await this.quotes.correct(id, patch, { id: null, name: 'anonymous' }, ifMatch);
+    res.setHeader('ETag', `"${after.version}"`);
+    return after;
+  }
+}

@@ -1,0 +1,29 @@
+import { AppError, assertNever } from '@app/common';
+
+export enum QuotesErrorCode {
+  NotFound = 'QUOTE_NOT_FOUND',
+  InvalidCursor = 'INVALID_CURSOR',
+  SpeakerNotFound = 'SPEAKER_NOT_FOUND',
+  EmptyPatch = 'EMPTY_PATCH',
+  VersionMismatch = 'VERSION_MISMATCH',
+  InvalidVersion = 'INVALID_VERSION',
+}
+
+export class QuotesError extends AppError<QuotesErrorCode> {
+  get status(): number {
+    switch (this.code) {
+      case QuotesErrorCode.NotFound:
+        return 404;
+      case QuotesErrorCode.InvalidCursor:
+      case QuotesErrorCode.EmptyPatch:
+      case QuotesErrorCode.InvalidVersion:
+        return 400;
+      case QuotesErrorCode.SpeakerNotFound:
+        return 422;
+      case QuotesErrorCode.VersionMismatch:
+        return 412;
+      default:
+        return assertNever(this.code);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+export * from './speakers.module';
+export * from './speakers.service';
+export * from './speaker-resolver.service';
+export * from './speaker-hooks';
+export * from './speakers.errors';
+export * from './name-key';
+export * from './dto/speaker.dto';

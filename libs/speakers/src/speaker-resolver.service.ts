@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { nameKey } from './name-key';
+import { SpeakerRepository } from './speaker.repository';
+
+export interface PersonSeen {
+  name: string;
+  nativeName: string | null;
+  aliases: string[];
+  role: string | null;
+  organization: string | null;
+}
+
+// Ties a person named in one article to the registry: native-script name first, then the full
+// name, then a one-word name only when the registry ties it to exactly one person.
+// Two people who merely share a surname are never merged.
+@Injectable()
+export class SpeakerResolver {
+  constructor(private readonly repository: SpeakerRepository) {}
+
+  async resolve(manager: EntityManager, person: PersonSeen, seen: { at: Date; articleId: string }): Promise<string> {
+    const key = nameKey(person.name);
+    await this.repository.lockName(manager, key);
+    const id = (await this.findExisting(manager, person, key)) ?? (await this.repository.create(manager, { name: person.name, nameKey: key, nativeName: person.nativeName }));
+    if (person.nativeName) await this.repository.setNativeNameIfMissing(manager, id, person.nativeName);
+    await this.repository.addAliases(manager, id, [
+      { alias: person.name, aliasKey: key, kind: key.includes(' ') ? 'name' : 'surname' },
+      ...person.aliases.map((a) => ({ alias: a, aliasKey: nameKey(a), kind: 'surname' as const })),
+      ...(person.nativeName ? [{ alias: person.nativeName, aliasKey: nameKey(person.nativeName), kind: 'native' as const }] : []),
+    ]);
+    if (person.role || person.organization) {
+      await this.repository.recordAffiliation(manager, {
+        speakerId: id,
+        role: person.role,
+        organization: person.organization,
+        affiliationKey: `${nameKey(person.role ?? '')}|${nameKey(person.organization ?? '')}`,
+        seenAt: seen.at,
+        articleId: seen.articleId,
+      });
+    }
+    return id;
+  }
+
+  private async findExisting(manager: EntityManager, person: PersonSeen, key: string): Promise<string | null> {
+    if (person.nativeName) {
+      const byNative = await this.repository.findIdsByAlias(manager, nameKey(person.nativeName), ['native']);
+      if (byNative.length === 1) return byNative[0];
+    }
+    const multiWord = key.includes(' ');
+    const byName = await this.repository.findIdsByAlias(manager, key, multiWord ? ['name', 'variant'] : undefined);
+    return byName.length === 1 ? byName[0] : null;
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
+import { AliasKind, SpeakerAliasEntity } from './entities/speaker-alias.entity';
+import { SpeakerEntity } from './entities/speaker.entity';
+
+export interface SpeakerHit {
+  id: string;
+  name: string;
+  nativeName: string | null;
+  matched: string;
+  similarity: number;
+}
+
+// The only code that touches speaker, speaker_alias and speaker_affiliation.
+@Injectable()
+export class SpeakerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // Serialises registry writes for one name across concurrent ingests.
+  async lockName(manager: EntityManager, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`speaker:${key}`]);
+  }
+
+  // Distinct speakers that carry this alias key, optionally of some kinds only.
+  async findIdsByAlias(manager: EntityManager, aliasKey: string, kinds?: AliasKind[]): Promise<string[]> {
+    const rows: { speaker_id: string }[] = await manager.query(
+      `SELECT DISTINCT speaker_id FROM speaker_alias WHERE alias_key = $1 AND ($2::text[] IS NULL OR kind = ANY($2))`,
+      [aliasKey, kinds ?? null],
+    );
+    return rows.map((r) => r.speaker_id);
+  }
+
+  async create(manager: EntityManager, speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'>): Promise<string> {
+    const result = await manager.insert(SpeakerEntity, speaker);
+    return result.identifiers[0].id as string;
+  }
+
+  async setNativeNameIfMissing(manager: EntityManager, id: string, nativeName: string): Promise<void> {
+    await manager.query(`UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`, [id, nativeName]);
+  }
+
+  async addAliases(manager: EntityManager, speakerId: string, aliases: { alias: string; aliasKey: string; kind: AliasKind }[]): Promise<void> {
+    const rows = aliases.filter((a) => a.aliasKey.length > 0).map((a) => ({ ...a, speakerId }));
+    if (rows.length) await manager.createQueryBuilder().insert().into(SpeakerAliasEntity).values(rows).orIgnore().execute();
+  }
+
+  async recordAffiliation(
+    manager: EntityManager,
+    a: { speakerId: string; role: string | null; organization: string | null; affiliationKey: string; seenAt: Date; articleId: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
+       VALUES ($1, $2, $3, $4, $5, $5, ARRAY[$6::uuid])
+       ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
+         first_seen = LEAST(speaker_affiliation.first_seen, EXCLUDED.first_seen),
+         last_seen = GREATEST(speaker_affiliation.last_seen, EXCLUDED.last_seen),
+         article_ids = CASE WHEN $6::uuid = ANY(speaker_affiliation.article_ids) THEN speaker_affiliation.article_ids
+                            ELSE speaker_affiliation.article_ids || $6::uuid END`,
+      [a.speakerId, a.role, a.organization, a.affiliationKey, a.seenAt, a.articleId],
+    );
+  }
+
+  findById(id: string, manager: EntityManager = this.manager): Promise<SpeakerEntity | null> {
+    return manager.findOneBy(SpeakerEntity, { id });
+  }
+
+  findByIds(ids: string[]): Promise<SpeakerEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.manager.createQueryBuilder(SpeakerEntity, 's').where('s.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  aliasesOf(id: string): Promise<SpeakerAliasEntity[]> {
+    return this.manager.find(SpeakerAliasEntity, { where: { speakerId: id }, order: { kind: 'ASC', alias: 'ASC' } });
+  }
+
+  affiliationsOf(ids: string[]): Promise<SpeakerAffiliationEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.manager
+      .createQueryBuilder(SpeakerAffiliationEntity, 'a')
+      .where('a.speaker_id = ANY(:ids)', { ids })
+      .orderBy('a.first_seen', 'ASC')
+      .addOrderBy('a.role', 'ASC')
+      .getMany();
+  }
+
+  // Names, aliases and native names: exact and prefix matches first, then trigram similarity.
+  async search(q: string, key: string, limit: number): Promise<SpeakerHit[]> {
+    return this.manager.query(
+      `SELECT s.id, s.name, s.native_name AS "nativeName", best.alias AS matched, best.score AS similarity
+         FROM (
+           SELECT DISTINCT ON (speaker_id) speaker_id, alias,
+                  CASE WHEN alias_key = $2 OR alias = $1 THEN 1.0
+                       WHEN alias_key LIKE $2 || '%' THEN 0.9
+                       ELSE similarity(alias_key, $2) END AS score
+             FROM speaker_alias
+            WHERE alias_key % $2 OR alias_key LIKE '%' || $2 || '%' OR alias = $1
+            ORDER BY speaker_id, score DESC
+         ) best
+         JOIN speaker s ON s.id = best.speaker_id
+        ORDER BY best.score DESC, s.name
+        LIMIT $3`,
+      [q, key, limit],
+    );
+  }
+
+  // Moves everything of `fromId` onto `intoId`, then deletes `fromId`.
+  async merge(manager: EntityManager, fromId: string, intoId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO speaker_alias (speaker_id, alias_key, alias, kind)
+       SELECT $2, alias_key, alias, kind FROM speaker_alias WHERE speaker_id = $1
+       ON CONFLICT DO NOTHING`,
+      [fromId, intoId],
+    );
+    await manager.query(
+      `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
+       SELECT $2, role, organization, affiliation_key, first_seen, last_seen, article_ids FROM speaker_affiliation WHERE speaker_id = $1
+       ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
+         first_seen = LEAST(speaker_affiliation.first_seen, EXCLUDED.first_seen),
+         last_seen = GREATEST(speaker_affiliation.last_seen, EXCLUDED.last_seen),
+         article_ids = ARRAY(SELECT DISTINCT unnest(speaker_affiliation.article_ids || EXCLUDED.article_ids))`,
+      [fromId, intoId],
+    );
+    await manager.query(`UPDATE speaker SET native_name = COALESCE(native_name, (SELECT native_name FROM speaker WHERE id = $1)), updated_at = now() WHERE id = $2`, [fromId, intoId]);
+    await manager.query(`DELETE FROM speaker WHERE id = $1`, [fromId]);
+  }
+}

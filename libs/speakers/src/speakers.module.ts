@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
+import { SpeakerAliasEntity } from './entities/speaker-alias.entity';
+import { SpeakerEntity } from './entities/speaker.entity';
+import { SpeakerHooksRegistry } from './speaker-hooks';
+import { SpeakerRepository } from './speaker.repository';
+import { SpeakerResolver } from './speaker-resolver.service';
+import { SpeakersController } from './speakers.controller';
+import { SpeakersService } from './speakers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SpeakerEntity, SpeakerAliasEntity, SpeakerAffiliationEntity])],
+  controllers: [SpeakersController],
+  providers: [SpeakerRepository, SpeakerResolver, SpeakersService, SpeakerHooksRegistry],
+  exports: [SpeakerResolver, SpeakersService, SpeakerHooksRegistry],
+})
+export class SpeakersModule {}

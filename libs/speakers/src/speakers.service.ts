@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { nameKey } from './name-key';
+import { SpeakerRepository } from './speaker.repository';
+import { SpeakerHooksRegistry } from './speaker-hooks';
+import { SpeakersError, SpeakersErrorCode } from './speakers.errors';
+import { AffiliationDto, SpeakerHitDto, SpeakerProfileDto, SpeakerSummaryDto } from './dto/speaker.dto';
+import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
+import { SpeakerEntity } from './entities/speaker.entity';
+
+@Injectable()
+export class SpeakersService {
+  constructor(
+    private readonly repository: SpeakerRepository,
+    private readonly registry: SpeakerHooksRegistry,
+  ) {}
+
+  async search(q: string, limit: number): Promise<SpeakerHitDto[]> {
+    const hits = await this.repository.search(q.trim(), nameKey(q), limit);
+    const latest = latestAffiliation(await this.repository.affiliationsOf(hits.map((h) => h.id)));
+    return hits.map((h) => ({ ...toSummary(h, latest.get(h.id)), matched: h.matched, similarity: Math.round(Number(h.similarity) * 1000) / 1000 }));
+  }
+
+  async summaries(ids: string[]): Promise<Map<string, SpeakerSummaryDto>> {
+    const speakers = await this.repository.findByIds(ids);
+    const latest = latestAffiliation(await this.repository.affiliationsOf(ids));
+    return new Map(speakers.map((s) => [s.id, toSummary(s, latest.get(s.id))]));
+  }
+
+  async profile(id: string): Promise<SpeakerProfileDto> {
+    const speaker = await this.repository.findById(id);
+    if (!speaker) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+    const [aliases, affiliations] = await Promise.all([this.repository.aliasesOf(id), this.repository.affiliationsOf([id])]);
+    let quotes: Record<string, unknown> = {};
+    for (const hooks of this.registry.hooks) if (hooks.profileQuotes) quotes = { ...quotes, ...(await hooks.profileQuotes(id)) };
+    return {
+      ...toSummary(speaker, latestAffiliation(affiliations).get(id)),
+      aliases: [...new Set(aliases.map((a) => a.alias))],
+      affiliations: affiliations.map(toAffiliationDto),
+      quotes,
+    };
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.repository.findById(id)) !== null;
+  }
+
+  // One transaction: the duplicates' aliases, affiliations and quotes move, then they are deleted.
+  async merge(intoId: string, fromIds: string[]): Promise<SpeakerProfileDto> {
+    const from = [...new Set(fromIds)];
+    if (from.includes(intoId)) throw new SpeakersError(SpeakersErrorCode.MergeIntoItself, 'A speaker cannot be merged into itself', { id: intoId });
+    await this.repository.transaction(async (manager) => {
+      for (const id of [intoId, ...from]) {
+        if (!(await this.repository.findById(id, manager))) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+      }
+      for (const id of from) {
+        for (const hooks of this.registry.hooks) await hooks.speakerMerged?.(manager, id, intoId);
+        await this.repository.merge(manager, id, intoId);
+      }
+    });
+    return this.profile(intoId);
+  }
+}
+
+function latestAffiliation(rows: SpeakerAffiliationEntity[]): Map<string, SpeakerAffiliationEntity> {
+  const latest = new Map<string, SpeakerAffiliationEntity>();
+  for (const r of rows) {
+    const cur = latest.get(r.speakerId);
+    if (!cur || r.lastSeen > cur.lastSeen || (r.lastSeen.getTime() === cur.lastSeen.getTime() && (r.role?.length ?? 0) > (cur.role?.length ?? 0))) latest.set(r.speakerId, r);
+  }
+  return latest;
+}
+
+function toSummary(s: Pick<SpeakerEntity, 'id' | 'name' | 'nativeName'>, a?: SpeakerAffiliationEntity): SpeakerSummaryDto {
+  return { id: s.id, name: s.name, nativeName: s.nativeName, role: a?.role ?? null, organization: a?.organization ?? null };
+}
+
+function toAffiliationDto(a: SpeakerAffiliationEntity): AffiliationDto {
+  return { role: a.role, organization: a.organization, firstSeen: a.firstSeen.toISOString(), lastSeen: a.lastSeen.toISOString(), articleIds: a.articleIds };
+}

@@ -21,7 +21,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const a = attributions[i];
     const quote = toQuote(text, q, a);
     const attributed = quote.speaker !== null || quote.speakerDescription !== null;
-    if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, before: text[q.open - 1] ?? '' })) return;
+    if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
     if (a?.source.person) a.source.person.quoted = true;
     out.push(quote);
   });
@@ -53,6 +53,15 @@ function isPartial(text: string, q: ScannedQuote): boolean {
   let i = q.open - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
   return i >= 0 && isLetterOrDigit(text[i]);
+}
+
+function isWholeParagraph(text: string, q: ScannedQuote): boolean {
+  let i = q.open - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
+  let j = q.after;
+  while (j < text.length && ' \t\r.,'.includes(text[j])) j++;
+  return j >= text.length || text[j] === '\n';
 }
 
 function peopleOf(people: Person[]): MentionedPerson[] {

@@ -4,7 +4,7 @@ import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
 import { AUXILIARIES, PRONOUNS } from '../lexicon/words';
-import { isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
+import { isParticleCue, isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
 
 // A source as the text names it, before it is resolved to a person.
 export type NounPhrase =
@@ -153,7 +153,7 @@ export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose 
   }
   const verb = skipAuxForward(tokens, j, ceil);
   if (verb >= ceil || tokens[verb].kind !== 'word' || tokens[verb].cap) return null;
-  if (isSpeechVerb(tokens[verb].lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
+  if (isSpeechVerb(tokens[verb].lower) || isParticleCue(tokens[verb].lower, tokens[verb + 1]?.lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
   return loose && np.kind !== 'description' && /(ed|es)$/.test(tokens[verb].lower) && isClauseEnd(tokens[verb + 1]) ? { np, verb } : null;
 }
 

@@ -6,9 +6,10 @@ import { cueInSentence } from './rules/cue-in-sentence';
 import { colonIntro } from './rules/colon-intro';
 import { sameParagraph } from './rules/same-paragraph';
 import { continuation } from './rules/continuation';
+import { transcriptLabel } from './rules/transcript-label';
 
 // Most certain first; a later rule only sees quotes still open.
-export const CUE_RULES: CueRule[] = [cueAfter, cueBefore, cueInSentence, colonIntro];
+export const CUE_RULES: CueRule[] = [transcriptLabel, cueAfter, cueBefore, cueInSentence, colonIntro];
 export const CONTEXT_RULES: ContextRule[] = [sameParagraph, continuation];
 
 export function attributeQuotes(ctx: Context): (Attribution | null)[] {

@@ -1,5 +1,5 @@
 import type { Context } from './context';
-import { isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
+import { isParticleCue, isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
 import type { Token } from '../text/tokens';
 
 // Token bounds of the paragraph around token i: [start, end).
@@ -14,8 +14,9 @@ export function sentenceBounds(ctx: Context, i: number): [number, number] {
 }
 
 // A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
-export function isCueWord(t: Token): boolean {
-  return t.kind === 'word' && !t.cap && (isSpeechVerb(t.lower) || isSpeechParticiple(t.lower));
+export function isCueAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.kind === 'word' && !t.cap && (isSpeechVerb(t.lower) || isSpeechParticiple(t.lower) || isParticleCue(t.lower, tokens[k + 1]?.lower));
 }
 
 export function isAccordingTo(tokens: Token[], k: number): boolean {
@@ -24,6 +25,6 @@ export function isAccordingTo(tokens: Token[], k: number): boolean {
 
 // Any cue word in [s, e): the signal that someone else may be speaking.
 export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (isCueWord(ctx.tokens[k]) || isAccordingTo(ctx.tokens, k)) return true;
+  for (let k = s; k < e; k++) if (isCueAt(ctx.tokens, k) || isAccordingTo(ctx.tokens, k)) return true;
   return false;
 }

@@ -10,13 +10,23 @@ export interface Candidate {
   partial: boolean; // opens inside running text
   attributed: boolean; // a speaker or a described source was found
   before: string; // the character before the opening mark
+  wholeParagraph: boolean; // the quote is all its paragraph holds
 }
 
-// Every significant word capitalised: the name of a show, book or song.
-export function isTitleOfWork(c: Candidate): boolean {
-  const words = c.text.match(WORD) ?? [];
-  if (!c.partial || words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
+function isTitleCase(text: string): boolean {
+  const words = text.match(WORD) ?? [];
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
   return /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => w.length < 4 || /^\p{Lu}/u.test(w));
+}
+
+// Every significant word capitalised inside running text: the name of a show, book or song.
+export function isTitleOfWork(c: Candidate): boolean {
+  return c.partial && isTitleCase(c.text);
+}
+
+// A short title-case line standing alone in quotes is a heading: 'All Bets Are Off.'
+export function isHeading(c: Candidate): boolean {
+  return c.wholeParagraph && !c.attributed && isTitleCase(c.text);
 }
 
 export function isScareQuote(c: Candidate): boolean {
@@ -30,7 +40,7 @@ export function isMarkupValue(c: Candidate): boolean {
   return c.before === '=';
 }
 
-export const NOT_QUOTATION_RULES = [isMarkupValue, isTitleOfWork, isScareQuote];
+export const NOT_QUOTATION_RULES = [isMarkupValue, isTitleOfWork, isHeading, isScareQuote];
 
 export function isQuotation(c: Candidate): boolean {
   return !NOT_QUOTATION_RULES.some((rule) => rule(c));

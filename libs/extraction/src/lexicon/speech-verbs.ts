@@ -1,25 +1,28 @@
 // Verbs that report speech or writing, by form. Finite forms take a subject
 // ("Posner said"); participles hang off the subject of their clause ("…, saying").
 
-const FINITE = `said says say told tells added adds asked asks wrote writes tweeted tweets explained explains
-continued continues noted notes argued argues stated states declared declares insisted insists claimed claims
-warned warns replied replies responded responds recalled recalls acknowledged acknowledges admitted admits
-announced announces observed observes remarked remarks suggested suggests complained complains joked jokes
-quipped quips countered counters conceded concedes predicted predicts urged urges cautioned cautions
-emphasized emphasizes emphasised stressed stresses shouted shouts yelled yells screamed screams chanted chants
-posted posts mused muses boasted boasts vowed vows promised promises charged charges alleged alleges
-contended contends maintained maintains reiterated reiterates concluded concludes called calls described describes
-reported reports exclaimed exclaims whispered pleaded begged demanded demands proclaimed proclaims affirmed affirms
+const FINITE = `said says say told tells added adds asked asks wrote writes tweeted tweets explained explains continued
+continues noted notes argued argues stated states declared declares insisted insists claimed claims warned
+warns replied replies responded responds recalled recalls acknowledged acknowledges admitted admits announced
+announces observed observes remarked remarks suggested suggests complained complains joked jokes quipped quips
+countered counters conceded concedes predicted predicts urged urges cautioned cautions emphasized emphasizes
+emphasised stressed stresses shouted shouts yelled yells screamed screams chanted chants posted posts mused
+muses boasted boasts vowed vows promised promises charged charges alleged alleges contended contends
+maintained maintains reiterated reiterates concluded concludes called calls described describes reported
+reports exclaimed exclaims whispered pleaded begged demanded demands proclaimed proclaims affirmed affirms
 confirmed confirms denied denies agreed agrees commented comments testified testifies texted emailed e-mailed
 blasted blasts slammed slams scoffed scoffs snapped retorted retorts interjected offered offers opined opines
 lamented laments mocked mocks labeled labels labelled dubbed dubs termed terms branded brands praised praises
 hailed hails touted touts decried decries derided derides criticized criticizes criticised accused accuses
-asserted asserts exhorted exhorts started starts marveled marvels wondered wonders thundered bellowed recounted recounts pledged pledges
-assured assures informed reminded reminds reassured advised advises summarized summarizes explained
-messaged responded reasoned reasons counseled cried cries sang sings read reads began begins went goes
-echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted taunts
-wrote tweeted recalled insisted predicted hinted hints implored implores confided confides
-answered answers pointed points stated chimed chimes shot fired sniped snipes rapped raps lectured lectures`;
+asserted asserts exhorted exhorts started starts marveled marvels wondered wonders thundered bellowed
+recounted recounts pledged pledges assured assures informed reminded reminds reassured advised advises
+summarized summarizes explained messaged responded reasoned reasons counseled cried cries sang sings read
+reads began begins echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted
+taunts wrote tweeted recalled insisted predicted hinted hints implored implores confided confides answered
+answers stated sniped snipes rapped raps lectured lectures call tell add ask write note argue claim warn
+insist describe explain declare predict urge complain recall respond reply tweet post suggest acknowledge
+admit announce contend maintain stress emphasize chant shout yell label dub praise blast criticize accuse
+assert deny agree boast vow promise testify`;
 
 const PARTICIPLES = `saying telling adding writing tweeting asking noting arguing explaining calling describing declaring
 insisting warning claiming stating urging complaining joking vowing promising suggesting predicting acknowledging
@@ -38,10 +41,10 @@ export const FINITE_SPEECH_VERBS = wordSet(FINITE);
 export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
 
 // Verbs that need a following word to report speech ("went on", "pointed out").
-export const PARTICLE_VERBS: Record<string, string> = { went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back' };
+export const PARTICLE_VERBS: Record<string, string> = { put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back' };
 
 // Too common outside speech to count without a quote right next to them.
-export const WEAK_VERBS = new Set(['read', 'reads', 'began', 'begins', 'offered', 'offers', 'called', 'calls', 'described', 'describes', 'went', 'goes', 'shot', 'fired', 'cries', 'cried', 'points', 'pointed', 'worried', 'worries', 'reported', 'reports', 'sang', 'sings', 'labeled', 'labels', 'dubbed', 'dubs', 'termed', 'terms', 'branded', 'brands', 'charged', 'charges', 'accused', 'accuses', 'mocked', 'mocks', 'praised', 'praises', 'hailed', 'hails', 'touted', 'touts', 'criticized', 'criticizes', 'criticised', 'informed', 'confirmed', 'confirms', 'denied', 'denies', 'agreed', 'agrees', 'states', 'answers', 'answered', 'echoes', 'echoed', 'read']);
+export const WEAK_VERBS = new Set(['put', 'puts', 'call', 'describe', 'label', 'dub', 'praise', 'blast', 'criticize', 'accuse', 'deny', 'agree', 'promise', 'read', 'reads', 'began', 'begins', 'offered', 'offers', 'called', 'calls', 'described', 'describes', 'went', 'goes', 'shot', 'fired', 'cries', 'cried', 'points', 'pointed', 'worried', 'worries', 'reported', 'reports', 'sang', 'sings', 'labeled', 'labels', 'dubbed', 'dubs', 'termed', 'terms', 'branded', 'brands', 'charged', 'charges', 'accused', 'accuses', 'mocked', 'mocks', 'praised', 'praises', 'hailed', 'hails', 'touted', 'touts', 'criticized', 'criticizes', 'criticised', 'informed', 'confirmed', 'confirms', 'denied', 'denies', 'agreed', 'agrees', 'states', 'answers', 'answered', 'echoes', 'echoed', 'read']);
 
 // Verbs that can come before their subject: "“…,” said Posner". Not "told"
 // or "urged": what follows them is the listener.
@@ -60,6 +63,11 @@ export function isInvertible(lower: string): boolean {
 
 export function isSpeechVerb(lower: string): boolean {
   return FINITE_SPEECH_VERBS.has(lower);
+}
+
+// "went on", "pointed out", "put it": speech only with their particle.
+export function isParticleCue(lower: string, next: string | undefined): boolean {
+  return PARTICLE_VERBS[lower] !== undefined && PARTICLE_VERBS[lower] === next;
 }
 
 export function isSpeechParticiple(lower: string): boolean {

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
-import { isCueWord, sentenceBounds } from '../spans';
+import { isCueAt, sentenceBounds } from '../spans';
 import { isInvertible } from '../../lexicon/speech-verbs';
 
 // A paragraph that ends "NAME said:" (or "NAME released the following
@@ -16,7 +16,7 @@ export function colonIntro(ctx: Context, quote: number): Attribution | null {
   if (k < 0 || tokens[k].text !== ':') return null;
   const [s] = sentenceBounds(ctx, k);
   for (let j = k - 1; j >= s; j--) {
-    if (!isCueWord(tokens[j])) continue;
+    if (!isCueAt(tokens, j)) continue;
     const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, s), s) ?? (isInvertible(tokens[j].lower) ? subjectStartingAt(tokens, j + 1, k) : null);
     if (np) return attributionFrom(ctx, np, 'colon-intro', j, j + 1, 0.8);
   }

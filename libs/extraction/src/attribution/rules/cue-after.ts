@@ -4,7 +4,7 @@ import type { Token } from '../../text/tokens';
 import { attributionFrom } from '../make';
 import { subjectStartingAt, subjectThenVerb } from '../noun-phrase';
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isInvertible, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
+import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
@@ -22,7 +22,7 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   while (k < ceil && k - ti <= 2 && JOINERS.has(tokens[k].text)) k++;
   if (k >= ceil) return null;
   const t = tokens[k];
-  if (t.kind === 'word' && !t.cap && isInvertible(t.lower)) return invertedCue(ctx, k, ceil);
+  if (t.kind === 'word' && !t.cap && (isInvertible(t.lower) || isParticleCue(t.lower, tokens[k + 1]?.lower))) return invertedCue(ctx, k, ceil);
   if (isAccordingTo(tokens, k)) {
     const np = subjectStartingAt(tokens, k + 2, ceil);
     return np ? attributionFrom(ctx, np, 'cue-after', k, k + 2, 0.9) : null;

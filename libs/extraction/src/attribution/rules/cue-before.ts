@@ -4,7 +4,7 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
+import { isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
 import { groupBefore } from '../../people/groups';
 
 const INTRO_PUNCT = new Set([',', ':', '—', '–']);
@@ -24,8 +24,9 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
     const t = tokens[j];
     if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start)) return null;
     if (t.cap) continue;
-    if (isSpeechVerb(t.lower) && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
-    if (isSpeechParticiple(t.lower) || isSpeechVerb(t.lower)) {
+    const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
+    if (finite && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
+    if (isSpeechParticiple(t.lower) || finite) {
       const np = clauseSubject(ctx, j);
       return np ? attributionFrom(ctx, np, 'cue-before', j, j + 1, 0.85) : null;
     }

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
-import { isAccordingTo, isCueWord, sentenceBounds } from '../spans';
+import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
 import { isInvertible, isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/speech-verbs';
 import { takesClauseSubject } from './cue-before';
 
@@ -14,7 +14,7 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
   const [s, e] = sentenceBounds(ctx, ti);
   for (const k of byDistance(ti, s, e)) {
     const t = ctx.tokens[k];
-    const np = isAccordingTo(ctx.tokens, k) ? subjectStartingAt(ctx.tokens, k + 2, e) : isCueWord(t) && usable(t.lower, k, ti) ? subjectOfCue(ctx, k, s, e) : null;
+    const np = isAccordingTo(ctx.tokens, k) ? subjectStartingAt(ctx.tokens, k + 2, e) : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti) ? subjectOfCue(ctx, k, s, e) : null;
     if (np) return attributionFrom(ctx, np, 'cue-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
   }
   return null;

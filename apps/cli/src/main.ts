@@ -4,10 +4,13 @@ import { ConfigError, loadConfig } from '@app/common';
 import { bootstrapDatabase } from '@app/database';
 import { CliModule } from './cli.module';
 import { importCommand } from './commands/import.command';
+import { reextractCommand } from './commands/reextract.command';
 
 const USAGE = `usage: npm run cli -- <command> [args]
   import <file|folder>...   ingest text files (as POST /api/v1/articles with text/plain)
-  migrate                   run pending migrations and exit`;
+  migrate                   run pending migrations and exit
+  reextract [--all]         re-run extraction on articles from an older engine (or all);
+                            reviewer corrections and quotes with claims are kept`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -22,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         return await importCommand(app, args);
+      case 'reextract':
+        return await reextractCommand(app, args);
       case 'migrate':
         process.stdout.write('migrations are up to date\n');
         return 0;

@@ -57,6 +57,8 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   if (tokens[j].text === ')') return subjectEndingAt(tokens, openParen(tokens, j, floor) - 1, floor);
   const s = groupBefore(tokens, j, floor);
   const phrase = s >= 0 ? analyzeGroup(tokens, s, j + 1) : null;
+  // the object of a preposition is no subject: "… speaking to Fox News said"
+  if (phrase && phrase.title === null && isPreposition(tokens[phrase.start - 1])) return null;
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
@@ -115,9 +117,35 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
   const pronoun = pronounAt(tokens, k);
   if (pronoun) return pronoun;
   const e = groupAfter(tokens, k, ceil);
+  if (e > k && isPossessive(tokens[e - 1])) return possessedSubject(tokens, k, e, ceil);
   const phrase = e > k ? analyzeGroup(tokens, k, e) : null;
+  // "one Republican involved in the planning" is described, not named
+  if (phrase && phrase.org && INDEFINITE.has(tokens[k].lower)) return descriptionStartingAt(tokens, k, ceil);
   if (phrase) return { kind: 'phrase', phrase, start: k, end: e, affiliation: affiliationAfter(tokens, e, ceil) };
   return descriptionStartingAt(tokens, k, ceil);
+}
+
+const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
+
+function isPossessive(t: Token): boolean {
+  return t.kind === 'word' && /['’]s?$/u.test(t.text);
+}
+
+// "Florida’s Rick Wilson", "Ms. Merkel's spokesman, Steffen Seibert": the
+// possessor only qualifies the source.
+function possessedSubject(tokens: Token[], k: number, e: number, ceil: number): NounPhrase | null {
+  const next = groupAfter(tokens, e, ceil);
+  const named = next > e ? analyzeGroup(tokens, e, next) : null;
+  if (named && named.kind === 'name') return { kind: 'phrase', phrase: named, start: k, end: next, affiliation: affiliationAfter(tokens, next, ceil) };
+  let j = e;
+  while (j < ceil && j - e < 5 && tokens[j].kind === 'word' && !tokens[j].cap && !isSpeechVerb(tokens[j].lower)) j++;
+  if (j === e) return null;
+  if (tokens[j]?.text === ',') {
+    const end = appositionEnd(tokens, j, ceil);
+    const inner = end > j ? innerName(tokens, j + 1, end) : null;
+    if (inner) return { ...inner, start: k, end };
+  }
+  return { kind: 'description', start: k, end: j };
 }
 
 function affiliationAfter(tokens: Token[], e: number, ceil: number): Affiliation | null {
@@ -143,6 +171,7 @@ export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose 
   let j = np.end;
   const paren = parentheticalEnd(tokens, j);
   if (paren > j) j = paren + 1;
+  if (tokens[j]?.text === ',' && isSpeechVerb(tokens[skipAuxForward(tokens, j + 1, ceil)]?.lower ?? '')) j++;
   if (tokens[j]?.text === ',' && np.kind === 'phrase') {
     const end = appositionEnd(tokens, j, ceil);
     if (end < 0 || tokens[end]?.text !== ',') return null;

@@ -37,9 +37,19 @@ export function nameWords(name: string): string[] {
   return bare.split(/\s+/).filter((w) => w !== '' && !TITLES.has(w));
 }
 
-// The gold speaker is an annotated mention; its name is the head before any
-// apposition ("Rep. Jim Clyburn (D-S.C.), the assistant leader …" -> "Rep. Jim Clyburn").
+// The gold speaker is an annotated mention; the README scores "the gold name's
+// last word", so the name is read off the mention by three fixed rules:
+// 1. the head before an apposition: "Rep. Jim Clyburn (D-S.C.), the assistant …" -> "Rep. Jim Clyburn";
+// 2. a head that is a common noun names its speaker in the apposition that follows:
+//    "her senior policy adviser, Jake Sullivan," -> "Jake Sullivan";
+// 3. a two-word-or-longer name loses a trailing "of/from …": "David French of the National Retail Federation" -> "David French".
+const APPOSITION = /,|\(|\s[—–]\s|\s--\s|\s(?:who|whom|which|whose)\s/;
+
 export function mentionHead(mention: string): string {
-  const cut = mention.search(/,|\(|\s[—–]\s|\s--\s|\s(?:who|whom|which|whose)\s/);
-  return cut > 0 ? mention.slice(0, cut) : mention;
+  const parts = mention.split(APPOSITION).map((p) => p.trim()).filter((p) => p !== '');
+  let head = parts[0] ?? mention;
+  const lastWord = head.split(/\s+/).at(-1) ?? '';
+  if (parts.length > 1 && /^\p{Ll}/u.test(lastWord) && /\p{Lu}/u.test(parts[1])) head = parts[1];
+  const of = /^(.*?\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}/u.exec(head);
+  return of ? of[1] : head;
 }

@@ -28,7 +28,11 @@ lieutenant sergeant commander admiral marshal detective agent inspector prosecut
 businessman businesswoman billionaire mogul magnate entrepreneur actor actress singer rapper comedian star athlete
 coach player ceo chairman-elect secretary-general director-general undersecretary under-secretary vice premier
 pundit blogger narrator voter resident supporter critic opponent rival friend wife husband son daughter mother
-father brother sister cousin uncle aunt grandson granddaughter neighbor official source sources`);
+father brother sister cousin uncle aunt grandson granddaughter neighbor official source sources ally allies backer
+backers confidant confidante constituent employee employees staffer staffers aide aides worker workers fan fans
+veteran veterans insider insiders operative operatives adviser advisers advisors organizers protester protesters
+demonstrator demonstrators leaders members voters residents supporters critics opponents analysts experts
+economists lawyers attorneys judges lawmakers legislators senators representatives governors mayors candidates`);
 
 // Words that qualify a role ("former", "deputy", "press", "campaign").
 export const ROLE_MODIFIERS = wordSet(`former acting interim deputy assistant associate senior junior chief principal

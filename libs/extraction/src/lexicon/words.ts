@@ -29,7 +29,7 @@ like unlike according whether either neither once again another other such than 
 almost sometimes often never always ever let please dear hey oh well so-called following recently today tonight
 yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec update editor
-note read watch photo video related see more follow sign said says`);
+note read photo video related see more follow sign said says`);
 
 // Between the capitalised pieces of one name: "Human Rights in China", "Sandra Day O’Connor".
 export const NAME_CONNECTORS = wordSet(`of for the in on de del della der van von bin al la le du da di dos das y`);

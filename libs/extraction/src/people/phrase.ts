@@ -47,7 +47,7 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
     if (t.kind === 'punct' && t.text === '.' && k - 1 >= a && isInitial(tokens, k - 1) && !isTitleToken(tokens[k - 1])) continue;
     if (t.kind !== 'word') break;
     if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
-    if (t.cap && (isTitleToken(t) || CAPITALISED_STOPWORDS.has(t.lower))) break;
+    if (t.cap && (isTitleToken(t) || CAPITALISED_STOPWORDS.has(t.lower) || /['’]s?$/u.test(t.text))) break;
   }
   const start = k + 1;
   const only = tokens[e - 1];

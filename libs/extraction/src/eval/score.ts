@@ -10,6 +10,7 @@ export interface GoldQuote {
 export interface PredictedQuote {
   text: string;
   speaker: string | null;
+  speakerDescription?: string | null; // an unnamed source as the text describes it
   start?: number;
 }
 
@@ -34,7 +35,13 @@ export interface EvalReport {
   matched: number;
   dontCare: number;
   quote: { precision: number; recall: number; f1: number; exactShare: number };
-  speaker: { scored: number; strict: number; lenient: number; wholeMention: { strict: number; lenient: number } };
+  speaker: {
+    scored: number;
+    strict: number;
+    lenient: number;
+    wholeMention: { strict: number; lenient: number }; // the gold mention read literally, apposition and all
+    withDescriptions: { strict: number; lenient: number }; // an unnamed source's description counts as the prediction
+  };
   errors?: { misses: QuoteError[]; spurious: QuoteError[]; wrongSpeakers: QuoteError[] };
 }
 

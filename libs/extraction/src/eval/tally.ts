@@ -12,13 +12,15 @@ interface Tally {
   lenient: number;
   wholeStrict: number;
   wholeLenient: number;
+  describedStrict: number;
+  describedLenient: number;
   misses: QuoteError[];
   spurious: QuoteError[];
   wrongSpeakers: QuoteError[];
 }
 
 function emptyTally(): Tally {
-  return { gold: 0, predicted: 0, matched: 0, exact: 0, dontCare: 0, scored: 0, strict: 0, lenient: 0, wholeStrict: 0, wholeLenient: 0, misses: [], spurious: [], wrongSpeakers: [] };
+  return { gold: 0, predicted: 0, matched: 0, exact: 0, dontCare: 0, scored: 0, strict: 0, lenient: 0, wholeStrict: 0, wholeLenient: 0, describedStrict: 0, describedLenient: 0, misses: [], spurious: [], wrongSpeakers: [] };
 }
 
 function tallyDocument(t: Tally, doc: ScoredDocument): void {
@@ -53,6 +55,9 @@ function tallyPair(t: Tally, doc: ScoredDocument, gi: number, pi: number): void 
   else t.wrongSpeakers.push({ id: doc.id, text: pred.text, start: pred.start, gold: gold.speaker, predicted: pred.speaker });
   if (speakerStrict(gold.speaker, pred.speaker)) t.wholeStrict++;
   if (speakerLenient(gold.speaker, pred.speaker)) t.wholeLenient++;
+  const source = pred.speaker ?? pred.speakerDescription ?? null;
+  if (speakerStrict(head, source)) t.describedStrict++;
+  if (speakerLenient(head, source)) t.describedLenient++;
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
@@ -71,7 +76,13 @@ export function scoreDocuments(docs: ScoredDocument[], errors = 0): EvalReport {
     matched: t.matched,
     dontCare: t.dontCare,
     quote: { precision: round(precision), recall: round(recall), f1: round(f1), exactShare: ratio(t.exact, t.matched) },
-    speaker: { scored: t.scored, strict: ratio(t.strict, t.scored), lenient: ratio(t.lenient, t.scored), wholeMention: { strict: ratio(t.wholeStrict, t.scored), lenient: ratio(t.wholeLenient, t.scored) } },
+    speaker: {
+      scored: t.scored,
+      strict: ratio(t.strict, t.scored),
+      lenient: ratio(t.lenient, t.scored),
+      wholeMention: { strict: ratio(t.wholeStrict, t.scored), lenient: ratio(t.wholeLenient, t.scored) },
+      withDescriptions: { strict: ratio(t.describedStrict, t.scored), lenient: ratio(t.describedLenient, t.scored) },
+    },
   };
   if (errors > 0) report.errors = { misses: t.misses.slice(0, errors), spurious: t.spurious.slice(0, errors), wrongSpeakers: t.wrongSpeakers.slice(0, errors) };
   return report;

@@ -19,7 +19,10 @@ recounted recounts pledged pledges assured assures informed reminded reminds rea
 summarized summarizes explained messaged responded reasoned reasons counseled cried cries sang sings read
 reads began begins echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted
 taunts wrote tweeted recalled insisted predicted hinted hints implored implores confided confides answered
-answers stated sniped snipes rapped raps lectured lectures call tell add ask write note argue claim warn
+answers stated sniped snipes rapped raps lectured lectures questioned questions remembered remembers beamed gushed cracked laughed sighed shrugged groaned cheered blurted
+stammered murmured muttered barked growled hissed roared ventured volunteered elaborated clarified objected
+protested pressed queried inquired persisted recollected summarized surmised speculated theorized postulated
+call tell add ask write note argue claim warn
 insist describe explain declare predict urge complain recall respond reply tweet post suggest acknowledge
 admit announce contend maintain stress emphasize chant shout yell label dub praise blast criticize accuse
 assert deny agree boast vow promise testify`;
@@ -55,7 +58,9 @@ cautioned countered counters offered conceded concedes predicted predicts acknow
 stated states announced announces suggested suggests complained complains tweeted tweets posted posts recounted
 whispered shouted yelled screamed added mused muses boasted boasts wondered wonders echoed echoes reasoned reasons
 pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
-marveled marvels thundered bellowed reiterated reiterates`.split(/\s+/));
+marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked laughed
+sighed blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
+pressed queried inquired persisted`.split(/\s+/));
 
 export function isInvertible(lower: string): boolean {
   return INVERTIBLE_VERBS.has(lower);

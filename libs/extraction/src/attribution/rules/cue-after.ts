@@ -28,7 +28,7 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
     return np ? attributionFrom(ctx, np, 'cue-after', k, k + 2, 0.9) : null;
   }
   const inner = innerEnd(ctx, quote);
-  const sv = subjectThenVerb(tokens, k, ceil, inner === ',');
+  const sv = subjectThenVerb(tokens, k, ceil, inner === ',' || inner === '?' || inner === '!');
   if (!sv || (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil))) return null;
   return attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
 }
@@ -60,9 +60,16 @@ function endsReport(tokens: Token[], k: number, ceil: number): boolean {
   return false;
 }
 
-// “…” ― Pamela Padilla: a name after a dash that closes the paragraph credits the quote.
+// “…” ― Pamela Padilla: a name after a dash that closes the paragraph (or
+// stands as the next paragraph) credits the quote.
 function dashCredit(ctx: Context, k: number, ceil: number): Attribution | null {
   const tokens = ctx.tokens;
+  if (k === ceil && tokens[k]?.kind === 'break') {
+    let n = k;
+    while (tokens[n]?.kind === 'break') n++;
+    if (n < tokens.length && DASHES.has(tokens[n].text)) return dashCredit(ctx, n, paragraphBounds(ctx, n)[1]);
+    return null;
+  }
   let j = k;
   while (j < ceil && j - k < 2 && DASHES.has(tokens[j].text)) j++;
   if (j === k || j >= ceil) return null;

@@ -1,10 +1,10 @@
 import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
-import { skipAuxBack, subjectEndingAt } from '../noun-phrase';
+import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
+import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
 import { groupBefore } from '../../people/groups';
 
 const INTRO_PUNCT = new Set([',', ':', '—', '–']);
@@ -18,11 +18,12 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   let k = ti - 1;
   if (k >= floor && INTRO_PUNCT.has(tokens[k].text)) k--;
   if (k >= floor && tokens[k].lower === 'that') k--;
-  const according = accordingBefore(ctx, k, floor);
+  const according = accordingBefore(ctx, k, floor) ?? namedLabel(ctx, ti, floor);
   if (according) return according;
   for (let j = k; j >= floor && k - j < MAX_GAP; j--) {
     const t = tokens[j];
     if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start)) return null;
+    if (t.cap && isInvertible(t.lower) && (j === floor || ctx.sentence[j - 1] !== ctx.sentence[j])) return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
     if (finite && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
@@ -42,6 +43,24 @@ export function takesClauseSubject(prev: { kind: string; lower: string } | undef
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {
   const np = subjectEndingAt(ctx.tokens, skipAuxBack(ctx.tokens, verb - 1, floor), floor);
   return np ? attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.9) : null;
+}
+
+// "Said Comey, “…”": a sentence that opens with the verb.
+function invertedOpening(ctx: Context, verb: number, ceil: number): Attribution | null {
+  const np = subjectStartingAt(ctx.tokens, verb + 1, ceil);
+  return np ? attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.9) : null;
+}
+
+// "Former secretary of state Hillary Rodham Clinton: “…”", "Bush: “…”": a name
+// standing alone before a colon, as in a transcript.
+function namedLabel(ctx: Context, ti: number, floor: number): Attribution | null {
+  const tokens = ctx.tokens;
+  if (tokens[ti - 1]?.text !== ':') return null;
+  const np = subjectEndingAt(tokens, ti - 2, floor);
+  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+  const prev = tokens[np.start - 1];
+  const opens = np.start === floor || (prev !== undefined && (ctx.sentence[np.start - 1] !== ctx.sentence[np.start] || '—–-―'.includes(prev.text)));
+  return opens ? attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.8) : null;
 }
 
 // "according to Name, “…”"

@@ -13,7 +13,7 @@ describe('articles: ingest and segmentation', () => {
   afterAll(() => t.close());
 
   it('segments the first seed file into its article and four teasers', async () => {
-    const res = await request(t.http).post('/api/v1/articles').set('Content-Type', 'text/plain').send(first.body).expect(201);
+    const res = await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).set('Content-Type', 'text/plain').send(first.body).expect(201);
     expect(res.body.document.created).toBe(true);
     expect(res.body.articles.map((a: { kind: string; kicker: string | null; truncated: boolean }) => [a.kind, a.kicker, a.truncated])).toEqual([
       ['article', null, false],
@@ -30,7 +30,7 @@ describe('articles: ingest and segmentation', () => {
   });
 
   it('stores a teaser seen in two documents once, listing both documents', async () => {
-    const res = await request(t.http).post('/api/v1/articles').set('Content-Type', 'text/plain').send(second.body).expect(201);
+    const res = await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).set('Content-Type', 'text/plain').send(second.body).expect(201);
     const kinds = res.body.articles.map((a: { kicker: string | null }) => a.kicker);
     expect(kinds).toEqual([null, '‘GREAT OPPRTUNITY’', 'DIALOGUE', '‘FIGHT TO THE END’', '‘DISCRIMINATION’']);
     const shared = res.body.articles.find((a: { kicker: string }) => a.kicker === 'DIALOGUE');
@@ -41,7 +41,7 @@ describe('articles: ingest and segmentation', () => {
 
   it('is idempotent by content: the same text again creates nothing and returns the same ids', async () => {
     const before = await countRows(t.db.url);
-    const again = await request(t.http).post('/api/v1/articles').set('Content-Type', 'text/plain').send(first.body).expect(200);
+    const again = await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).set('Content-Type', 'text/plain').send(first.body).expect(200);
     expect(again.body.document.created).toBe(false);
     const list = await request(t.http).get('/api/v1/articles?limit=100').expect(200);
     const ids = new Set(list.body.items.map((a: { id: string }) => a.id));
@@ -65,7 +65,7 @@ describe('articles: ingest and segmentation', () => {
 
   it('takes JSON with metadata and returns the article by id', async () => {
     const body = { body: 'The mayor opened the bridge. “It is a great day,” she said.', title: 'Bridge opens', url: 'https://example.com/bridge', publisher: 'Example Post', publishedAt: '2024-05-01' };
-    const res = await request(t.http).post('/api/v1/articles').send(body).expect(201);
+    const res = await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).send(body).expect(201);
     const [article] = res.body.articles;
     expect(article).toMatchObject({ kind: 'article', title: 'Bridge opens', url: 'https://example.com/bridge', publisher: 'Example Post', publishedAt: '2024-05-01T00:00:00.000Z' });
     const got = await request(t.http).get(`/api/v1/articles/${article.id}`).expect(200);

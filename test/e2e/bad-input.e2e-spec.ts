@@ -11,7 +11,7 @@ interface Case {
   message: RegExp;
 }
 
-const post = (t: TestApp) => request(t.http).post('/api/v1/articles');
+const post = (t: TestApp) => request(t.http).post('/api/v1/articles').set(t.as('reviewer'));
 // Bytes exactly as given: superagent would otherwise re-encode a Buffer body.
 const raw = (r: request.Test, type: string, bytes: Buffer) => r.set('Content-Type', type).serialize((b: Buffer) => b as unknown as string).send(bytes);
 

@@ -104,19 +104,19 @@ describe('quote store, speaker registry and lookup', () => {
     expect(hit.speaker).toBeNull();
     expect(hit.speakerDescription).toBe('a South Korean political pundit');
     const stein = (await request(t.http).get('/api/v1/speakers').query({ q: 'Todd Stein' })).body[0];
-    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set('If-Match', '"999"').send({ speakerId: stein.id }).expect(412);
-    const fixed = await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set('If-Match', `"${hit.version}"`).send({ speakerId: stein.id }).expect(200);
+    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set(t.as('reviewer')).set('If-Match', '"999"').send({ speakerId: stein.id }).expect(412);
+    const fixed = await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set(t.as('reviewer')).set('If-Match', `"${hit.version}"`).send({ speakerId: stein.id }).expect(200);
     expect(fixed.body.speaker.name).toBe('Todd Stein');
     expect(fixed.body.correctedAt).toEqual(expect.any(String));
-    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).send({}).expect(400);
-    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).send({ speakerId: '6f1c3c1e-8d3a-4b8e-9a40-1f7d2b0c9e11' }).expect(422);
+    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set(t.as('reviewer')).send({}).expect(400);
+    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set(t.as('reviewer')).send({ speakerId: '6f1c3c1e-8d3a-4b8e-9a40-1f7d2b0c9e11' }).expect(422);
   });
 
   it('merges duplicate speakers, moving their quotes', async () => {
     const hom = (await request(t.http).get('/api/v1/speakers').query({ q: 'Sharon Hom' })).body[0];
     const stein = (await request(t.http).get('/api/v1/speakers').query({ q: 'Todd Stein' })).body[0];
-    await request(t.http).post(`/api/v1/speakers/${hom.id}/merge`).send({ from: [hom.id] }).expect(409);
-    const merged = await request(t.http).post(`/api/v1/speakers/${hom.id}/merge`).send({ from: [stein.id] }).expect(200);
+    await request(t.http).post(`/api/v1/speakers/${hom.id}/merge`).set(t.as('reviewer')).send({ from: [hom.id] }).expect(409);
+    const merged = await request(t.http).post(`/api/v1/speakers/${hom.id}/merge`).set(t.as('reviewer')).send({ from: [stein.id] }).expect(200);
     expect(merged.body.quotes.quotes).toBe(4);
     await request(t.http).get(`/api/v1/speakers/${stein.id}`).expect(404);
   });

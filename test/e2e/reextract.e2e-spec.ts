@@ -16,7 +16,7 @@ describe('re-extraction after an engine upgrade', () => {
   it('recomputes quotes but never overwrites a reviewer correction', async () => {
     const [hit] = (await request(t.http).get('/api/v1/quotes').query({ q: 'unprecedented' })).body.items;
     const hom = (await request(t.http).get('/api/v1/speakers').query({ q: 'Sharon Hom' })).body[0];
-    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).send({ speakerId: hom.id }).expect(200);
+    await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set(t.as('reviewer')).send({ speakerId: hom.id }).expect(200);
     // Pretend every article was extracted by an older engine.
     await sql(t.db.url, `UPDATE article_extraction SET engine_version = 'old'`);
     await sql(t.db.url, `UPDATE quote_occurrence SET rule = 'old-rule'`);

@@ -3,6 +3,8 @@ import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ArticlesModule } from '@app/articles';
 import { QuotesModule } from '@app/quotes';
+import { AuthModule } from '@app/auth';
+import { ClaimsModule } from '@app/claims';
 import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 
@@ -22,9 +24,11 @@ export class AppModule {
           migrationsRun: config.MIGRATIONS_RUN,
           migrations: MIGRATIONS,
         }),
+        AuthModule,
         ArticlesModule,
         SpeakersModule,
         QuotesModule,
+        ClaimsModule,
       ],
     };
   }

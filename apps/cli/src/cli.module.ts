@@ -3,6 +3,8 @@ import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ArticlesModule } from '@app/articles';
 import { QuotesModule } from '@app/quotes';
+import { AuthModule } from '@app/auth';
+import { ClaimsModule } from '@app/claims';
 import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 
@@ -16,9 +18,11 @@ export class CliModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(config.LOG_LEVEL),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4, migrationsRun: config.MIGRATIONS_RUN, migrations: MIGRATIONS }),
+        AuthModule,
         ArticlesModule,
         SpeakersModule,
         QuotesModule,
+        ClaimsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ErrorBody, PageQuery, uuidParam } from '@app/common';
+import { RequireRole } from '@app/auth';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticlesService } from './articles.service';
@@ -13,6 +14,8 @@ export class ArticlesController {
   constructor(private readonly articles: ArticlesService) {}
 
   @Post()
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
   @ApiConsumes('application/json', 'text/plain')
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CreateArticleDto) }, { type: 'string', description: 'a raw file as in seeds/' }] } })
   @ApiCreatedResponse({ type: IngestResponseDto, description: 'New document stored' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/auth';
 import { decodeCursor, encodeCursor, Page } from '@app/common';
 import { ENGINE_VERSION, extract, segmentDocument } from '@app/extraction';
 import { createHash } from 'node:crypto';
@@ -28,6 +29,7 @@ export class ArticlesService {
   constructor(
     private readonly repository: ArticleRepository,
     private readonly hooks: ArticleIngestHooks,
+    private readonly audit: AuditService,
   ) {}
 
   // One transaction: the document, its articles, their sources and whatever the hooks add
@@ -67,6 +69,12 @@ export class ArticlesService {
         sources.push({ documentId: doc.row.id, position, articleId: article.row.id, startOffset: segment.start, endOffset: segment.end });
       }
       await this.repository.insertSources(manager, sources);
+      await this.audit.record(manager, {
+        action: 'document.ingest',
+        targetType: 'document',
+        targetId: doc.row.id,
+        after: { sha256: doc.row.sha256, source: input.source, filename: input.filename ?? null, articles: sources.map((s) => s.articleId) },
+      });
       return { document: doc.row, created: true };
     });
     const articles = await this.repository.findArticlesOfDocument(document.id);

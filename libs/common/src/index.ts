@@ -8,3 +8,5 @@ export * from './http/logger.module';
 export * from './http/pagination';
 export * from './http/uuid-param.pipe';
 export * from './http/request-id';
+export * from './http/roles';
+export * from './http/request-context';

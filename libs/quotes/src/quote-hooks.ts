@@ -21,7 +21,7 @@ export interface QuoteHooks {
   quotesFolded?(m: EntityManager, fromId: string, intoId: string): Promise<void>;
   referencedQuoteIds?(m: EntityManager, ids: string[]): Promise<Set<string>>;
   claimsOf?(quoteIds: string[]): Promise<Map<string, ClaimRef>>;
-  quoteIdsWithVerdict?(verdict: string): Promise<string[]>;
+  verdictFilter?(verdict: string): Promise<{ include?: string[]; exclude?: string[] }>;
 }
 
 @Injectable()
@@ -52,8 +52,10 @@ export class QuoteHooksRegistry {
     return all;
   }
 
-  async quoteIdsWithVerdict(verdict: string): Promise<string[] | null> {
-    const provider = this.hooks.find((h) => h.quoteIdsWithVerdict);
-    return provider?.quoteIdsWithVerdict ? provider.quoteIdsWithVerdict(verdict) : null;
+  // Without a claims lib every quote is unreviewed.
+  async verdictFilter(verdict: string): Promise<{ include?: string[]; exclude?: string[] }> {
+    const provider = this.hooks.find((h) => h.verdictFilter);
+    if (provider?.verdictFilter) return provider.verdictFilter(verdict);
+    return verdict === 'unreviewed' ? {} : { include: [] };
   }
 }

@@ -13,6 +13,7 @@ export interface QuoteFilter {
   from?: Date;
   to?: Date;
   quoteIds?: string[]; // pre-filtered by another lib (claims verdicts)
+  excludeQuoteIds?: string[];
 }
 
 export interface QuoteRow {
@@ -102,6 +103,7 @@ export class QuoteRepository {
     if (f.from) where.push(`q.first_seen >= ${p(f.from)}`);
     if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
     if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);
+    if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
     if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
     return this.dataSource.query(
       `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Headers, Param, Patch, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
+import { RequireRole } from '@app/auth';
 import type { Response } from 'express';
 import { LookupQuery, PatchQuoteDto, QuoteFilterQuery } from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuotePageDto } from './dto/quote-response.dto';
@@ -36,6 +37,8 @@ export class QuotesController {
   }
 
   @Patch(':id')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
   @ApiHeader({ name: 'If-Match', required: false, description: 'Version ETag from GET; 412 when stale' })
   @ApiOkResponse({ type: QuoteDetailDto })
   @ApiPreconditionFailedResponse({ type: ErrorBody })
@@ -45,7 +48,7 @@ export class QuotesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<QuoteDetailDto> {
-    const { after } = await this.quotes.correct(id, patch, { id: null, name: 'anonymous' }, ifMatch);
+    const after = await this.quotes.correct(id, patch, ifMatch);
     res.setHeader('ETag', `"${after.version}"`);
     return after;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@app/common';
+import { decodeCursor, encodeCursor, Page, requestContext } from '@app/common';
+import { AuditService } from '@app/auth';
 import { SpeakersService } from '@app/speakers';
 import { QuoteFilterQuery, PatchQuoteDto } from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuoteHitDto } from './dto/quote-response.dto';
@@ -11,11 +12,6 @@ import { QuotesError, QuotesErrorCode } from './quotes.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface Actor {
-  id: string | null;
-  name: string;
-}
-
 @Injectable()
 export class QuotesService {
   constructor(
@@ -23,6 +19,7 @@ export class QuotesService {
     private readonly views: QuoteViews,
     private readonly speakers: SpeakersService,
     private readonly hooks: QuoteHooksRegistry,
+    private readonly audit: AuditService,
   ) {}
 
   async search(query: QuoteFilterQuery): Promise<Page<QuoteHitDto>> {
@@ -46,8 +43,9 @@ export class QuotesService {
       if (!filter.speakerIds.length) return null;
     }
     if (query.verdict) {
-      const ids = await this.hooks.quoteIdsWithVerdict(query.verdict);
-      if (ids) filter.quoteIds = ids;
+      const { include, exclude } = await this.hooks.verdictFilter(query.verdict);
+      if (include) filter.quoteIds = include;
+      if (exclude) filter.excludeQuoteIds = exclude;
     }
     return filter;
   }
@@ -72,11 +70,12 @@ export class QuotesService {
 
   // A reviewer's correction. When the corrected (speaker, text) already exists as a quote,
   // the two are folded together: one statement, all its appearances.
-  async correct(id: string, patch: PatchQuoteDto, actor: Actor, ifMatch?: string): Promise<{ before: QuoteDetailDto; after: QuoteDetailDto }> {
+  async correct(id: string, patch: PatchQuoteDto, ifMatch?: string): Promise<QuoteDetailDto> {
     if (patch.speakerId === undefined && patch.text === undefined && patch.attributionStatus === undefined) {
       throw new QuotesError(QuotesErrorCode.EmptyPatch, 'Nothing to change: give speakerId, text or attributionStatus');
     }
     const before = await this.get(id);
+    const actor = requestContext.get().actor;
     const resultId = await this.quotes.transaction(async (m) => {
       const quote = await this.quotes.findById(id, m);
       if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
@@ -99,9 +98,16 @@ export class QuotesService {
         await this.quotes.setSpeakerAndText(m, target, { speakerId, text, textKey, correctedBy: actor.name });
       }
       if (patch.attributionStatus) await this.quotes.setAttributionStatus(m, target, patch.attributionStatus, actor.name);
+      await this.audit.record(m, {
+        action: 'quote.correct',
+        targetType: 'quote',
+        targetId: id,
+        before: { speakerId: before.speaker?.id ?? null, text: before.text, attributionStatus: before.attributionStatus, version: before.version },
+        after: { ...patch, quoteId: target },
+      });
       return target;
     });
-    return { before, after: await this.get(resultId) };
+    return this.get(resultId);
   }
 
   private async speakerIds(speaker: string): Promise<string[]> {

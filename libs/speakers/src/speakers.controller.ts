@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
+import { RequireRole } from '@app/auth';
 import { MergeSpeakersDto, SearchSpeakersQuery, SpeakerHitDto, SpeakerProfileDto } from './dto/speaker.dto';
 import { SpeakersService } from './speakers.service';
 
@@ -23,6 +24,8 @@ export class SpeakersController {
   }
 
   @Post(':id/merge')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOkResponse({ type: SpeakerProfileDto, description: 'The merged profile' })
   merge(@Param('id', uuidParam()) id: string, @Body() body: MergeSpeakersDto): Promise<SpeakerProfileDto> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/auth';
 import { nameKey } from './name-key';
 import { SpeakerRepository } from './speaker.repository';
 import { SpeakerHooksRegistry } from './speaker-hooks';
@@ -12,6 +13,7 @@ export class SpeakersService {
   constructor(
     private readonly repository: SpeakerRepository,
     private readonly registry: SpeakerHooksRegistry,
+    private readonly audit: AuditService,
   ) {}
 
   async search(q: string, limit: number): Promise<SpeakerHitDto[]> {
@@ -53,8 +55,10 @@ export class SpeakersService {
         if (!(await this.repository.findById(id, manager))) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
       }
       for (const id of from) {
+        const merged = await this.repository.findById(id, manager);
         for (const hooks of this.registry.hooks) await hooks.speakerMerged?.(manager, id, intoId);
         await this.repository.merge(manager, id, intoId);
+        await this.audit.record(manager, { action: 'speaker.merge', targetType: 'speaker', targetId: intoId, before: merged, after: { mergedInto: intoId } });
       }
     });
     return this.profile(intoId);

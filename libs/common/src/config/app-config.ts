@@ -26,6 +26,14 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean() SEED_ON_START = true;
   // Folder of seed articles.
   @IsString() SEEDS_DIR = 'seeds';
+  // Make sure an admin key with this secret exists at start (unset: none is made).
+  @IsOptional() @IsString() @Matches(/^\S{16,512}$/, { message: 'BOOTSTRAP_ADMIN_KEY must be 16+ characters without spaces' }) BOOTSTRAP_ADMIN_KEY?: string;
+  // Reads need a key too (any role).
+  @Transform(toBool) @IsBoolean() READS_REQUIRE_KEY = false;
+  // Reads per minute per key or address (0 = no limit).
+  @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_READS = 600;
+  // Writes per minute per key or address (0 = no limit).
+  @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_WRITES = 120;
   // Connection pool size.
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
 }
@@ -33,7 +41,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'BOOTSTRAP_ADMIN_KEY');
   const plain = Object.fromEntries(
     Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
   );

@@ -6,6 +6,7 @@ import { json, text } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assignRequestId } from './request-id';
+import { ANONYMOUS, requestContext } from './request-context';
 import { AppConfig } from '../config/app-config';
 import { GlobalExceptionFilter } from '../errors/global-exception.filter';
 import { ErrorBody } from '../errors/error-body';
@@ -48,9 +49,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   // First middleware: even a body rejected by the parsers gets a request id.
+  // and everything after it runs inside a request context (actor, request id) for the audit trail.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    assignRequestId(req, res);
-    next();
+    const requestId = assignRequestId(req, res);
+    requestContext.run({ requestId, actor: ANONYMOUS }, next);
   });
   // Registered directly: Nest's useBodyParser reserves `verify`, which the UTF-8 check needs.
   app.use(json({ limit: config.BODY_LIMIT, verify: verifyUtf8, type: ['application/json', 'application/*+json'] }));

@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ApiKeyRepository } from './api-key.repository';
+import { AuditService } from './audit.service';
+import { AuthError, AuthErrorCode } from './auth.errors';
+import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { createHash } from 'node:crypto';
+import { generateKey, hashKey, lookupOf, verifyKey } from './key-hash';
+import { Actor } from '@app/common';
+import type { Role } from '@app/common';
+
+const CACHE_TTL_MS = 30_000;
+
+// scrypt costs tens of milliseconds by design; a verified key is remembered briefly so reads
+// stay fast. Revocation clears the entry here; other replicas forget it within CACHE_TTL_MS.
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+  private readonly verified = new Map<string, { actor: Actor; until: number }>();
+
+  constructor(
+    private readonly repository: ApiKeyRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async authenticate(key: string): Promise<Actor | null> {
+    const lookup = lookupOf(key);
+    const cacheKey = createHash('sha256').update(key).digest('hex');
+    const cached = this.verified.get(cacheKey);
+    if (cached && cached.until > Date.now()) return cached.actor;
+    for (const row of await this.repository.activeByLookup(lookup)) {
+      if (await verifyKey(key, row.hash)) {
+        const actor: Actor = { keyId: row.id, name: row.name, role: row.role };
+        if (this.verified.size > 10_000) this.verified.clear();
+        this.verified.set(cacheKey, { actor, until: Date.now() + CACHE_TTL_MS });
+        return actor;
+      }
+    }
+    return null;
+  }
+
+  async create(name: string, role: Role, secret?: string): Promise<CreatedApiKeyDto> {
+    const key = secret ?? generateKey();
+    const hash = await hashKey(key);
+    const row = await this.repository.transaction(async (m) => {
+      const created = await this.repository.insert(m, { name, role, lookup: lookupOf(key), hash, createdBy: null });
+      await this.audit.record(m, { action: 'key.create', targetType: 'api_key', targetId: created.id, after: toDto(created) });
+      return created;
+    });
+    return { ...toDto(row), key };
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.repository.transaction(async (m) => {
+      const row = await this.repository.findById(id, m);
+      if (!row) throw new AuthError(AuthErrorCode.KeyNotFound, `No API key with id ${id}`, { id });
+      await this.repository.revoke(m, id);
+      await this.audit.record(m, { action: 'key.revoke', targetType: 'api_key', targetId: id, before: toDto(row) });
+    });
+    this.verified.clear();
+  }
+
+  async list(): Promise<ApiKeyDto[]> {
+    return (await this.repository.list()).map(toDto);
+  }
+
+  // BOOTSTRAP_ADMIN_KEY: make sure an admin key with that secret exists.
+  async ensureBootstrapAdmin(secret: string): Promise<void> {
+    const existing = await this.authenticate(secret);
+    if (existing?.role === 'admin') return;
+    await this.create('bootstrap admin', 'admin', secret);
+    this.logger.log('bootstrap admin key created');
+  }
+}
+
+function toDto(k: ApiKeyEntity): ApiKeyDto {
+  return { id: k.id, name: k.name, role: k.role, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
+import { requestContext } from '@app/common';
+
+export interface AuditEvent {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditQuery {
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  beforeId?: string;
+  limit: number;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+// Every write appends a row in the same transaction as the write itself.
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(m: EntityManager, event: AuditEvent): Promise<void> {
+    const { actor, requestId } = requestContext.get();
+    await m.query(
+      `INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
+       VALUES (now(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [actor.keyId, actor.name, actor.role, event.action, event.targetType, event.targetId, json(event.before), json(event.after), requestId],
+    );
+  }
+
+  list(q: AuditQuery): Promise<AuditEntryEntity[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(AuditEntryEntity, 'a').orderBy('a.id', 'DESC').limit(q.limit);
+    if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.targetType) qb.andWhere('a.target_type = :targetType', { targetType: q.targetType });
+    if (q.targetId) qb.andWhere('a.target_id = :targetId', { targetId: q.targetId });
+    if (q.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: q.beforeId });
+    return qb.getMany();
+  }
+}

@@ -1,0 +1,6 @@
+export * from './auth.module';
+export * from './access.decorators';
+export * from './api-keys.service';
+export * from './audit.service';
+export * from './auth.errors';
+export * from './dto/api-key.dto';

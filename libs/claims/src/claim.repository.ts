@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClaimQuoteEntity } from './entities/claim-quote.entity';
+import { ClaimReviewEntity } from './entities/claim-review.entity';
+import { ClaimEntity } from './entities/claim.entity';
+import type { ClaimLink, ClaimStatus } from './verdicts';
+
+export interface MatchCandidate {
+  id: string;
+  speaker_id: string | null;
+  similarity: number;
+}
+
+// Near-same wording: trigram similarity this high, or one text containing the other.
+export const MATCH_THRESHOLD = 0.7;
+
+// The only code that touches claim, claim_review and claim_quote.
+@Injectable()
+export class ClaimRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(m: EntityManager, c: Pick<ClaimEntity, 'quoteId' | 'speakerId' | 'text' | 'textKey' | 'spanStart' | 'spanEnd' | 'createdBy'>): Promise<ClaimEntity> {
+    const { identifiers } = await m.insert(ClaimEntity, { ...c, status: 'unreviewed', version: 1 });
+    return m.findOneByOrFail(ClaimEntity, { id: identifiers[0].id as string });
+  }
+
+  findById(id: string, m: EntityManager = this.manager): Promise<ClaimEntity | null> {
+    return m.findOneBy(ClaimEntity, { id });
+  }
+
+  async lockForReview(m: EntityManager, id: string): Promise<ClaimEntity | null> {
+    return m.createQueryBuilder(ClaimEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+  }
+
+  findBySpan(m: EntityManager, quoteId: string, start: number | null, end: number | null): Promise<ClaimEntity | null> {
+    return m
+      .createQueryBuilder(ClaimEntity, 'c')
+      .where('c.quote_id = :quoteId AND c.span_start IS NOT DISTINCT FROM :start AND c.span_end IS NOT DISTINCT FROM :end', { quoteId, start, end })
+      .getOne();
+  }
+
+  async appendReview(m: EntityManager, review: Omit<ClaimReviewEntity, 'id' | 'createdAt'>): Promise<void> {
+    await m.insert(ClaimReviewEntity, review);
+    await m.query(`UPDATE claim SET status = $2, version = version + 1, reviewed_at = now(), updated_at = now() WHERE id = $1`, [review.claimId, review.verdict]);
+  }
+
+  reviewsOf(claimId: string): Promise<ClaimReviewEntity[]> {
+    return this.manager.find(ClaimReviewEntity, { where: { claimId }, order: { createdAt: 'ASC' } });
+  }
+
+  linksOf(claimId: string): Promise<ClaimQuoteEntity[]> {
+    return this.manager.find(ClaimQuoteEntity, { where: { claimId }, order: { createdAt: 'ASC' } });
+  }
+
+  async link(m: EntityManager, l: Omit<ClaimQuoteEntity, 'createdAt'>): Promise<boolean> {
+    const r = await m.createQueryBuilder().insert().into(ClaimQuoteEntity).values(l).orIgnore().returning('quote_id').execute();
+    return r.raw.length > 0;
+  }
+
+  async isLinked(m: EntityManager, quoteId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM claim_quote WHERE quote_id = $1 LIMIT 1`, [quoteId]);
+    return rows.length > 0;
+  }
+
+  // Claims whose wording the quote repeats (or contains).
+  async claimsMatching(m: EntityManager, textKey: string): Promise<MatchCandidate[]> {
+    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(MATCH_THRESHOLD)]);
+    return m.query(
+      `SELECT id, speaker_id, GREATEST(similarity(text_key, $1), CASE WHEN strpos($1, text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
+         FROM claim WHERE text_key % $1 OR strpos($1, text_key) > 0
+        ORDER BY similarity DESC LIMIT 10`,
+      [textKey],
+    );
+  }
+
+  // Existing quotes that say what a new claim says.
+  async quotesMatching(m: EntityManager, textKey: string): Promise<MatchCandidate[]> {
+    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(MATCH_THRESHOLD)]);
+    return m.query(
+      `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
+         FROM quote WHERE text_key % $1 ORDER BY similarity DESC LIMIT 50`,
+      [textKey],
+    );
+  }
+
+  async page(f: { status?: ClaimStatus; flagged?: boolean; speakerId?: string }, limit: number, after: { createdAt: string; id: string } | null): Promise<ClaimEntity[]> {
+    const qb = this.manager.createQueryBuilder(ClaimEntity, 'c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit);
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.speakerId) qb.andWhere('c.speaker_id = :speakerId', { speakerId: f.speakerId });
+    if (f.flagged) qb.andWhere('EXISTS (SELECT 1 FROM claim_quote l WHERE l.claim_id = c.id AND l.needs_review)');
+    if (after) qb.andWhere('(c.created_at, c.id) < (:createdAt::timestamptz, :id::uuid)', after);
+    return qb.getMany();
+  }
+
+  // Claims whose verdict a quote carries: its own, or one it repeats as the same speaker.
+  async claimsOfQuotes(quoteIds: string[]): Promise<{ quote_id: string; id: string; status: string; reviewed_at: Date | null }[]> {
+    if (!quoteIds.length) return [];
+    return this.manager.query(
+      `SELECT DISTINCT ON (l.quote_id) l.quote_id, c.id, c.status, c.reviewed_at
+         FROM claim_quote l JOIN claim c ON c.id = l.claim_id
+        WHERE l.quote_id = ANY($1::uuid[]) AND l.relation IN ('source', 'same-speaker')
+        ORDER BY l.quote_id, c.reviewed_at DESC NULLS LAST`,
+      [quoteIds],
+    );
+  }
+
+  async quoteIdsCarrying(statuses: string[]): Promise<string[]> {
+    const rows: { quote_id: string }[] = await this.manager.query(
+      `SELECT DISTINCT l.quote_id FROM claim_quote l JOIN claim c ON c.id = l.claim_id
+        WHERE l.relation IN ('source', 'same-speaker') AND c.status = ANY($1)`,
+      [statuses],
+    );
+    return rows.map((r) => r.quote_id);
+  }
+
+  async referenced(m: EntityManager, quoteIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT quote_id AS id FROM claim WHERE quote_id = ANY($1::uuid[]) UNION SELECT quote_id FROM claim_quote WHERE quote_id = ANY($1::uuid[])`,
+      [quoteIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async moveQuote(m: EntityManager, fromId: string, intoId: string): Promise<void> {
+    await m.query(`UPDATE claim SET quote_id = $2, updated_at = now() WHERE quote_id = $1`, [fromId, intoId]);
+    await m.query(
+      `INSERT INTO claim_quote (claim_id, quote_id, relation, similarity, needs_review, created_at)
+       SELECT claim_id, $2, relation, similarity, needs_review, created_at FROM claim_quote WHERE quote_id = $1
+       ON CONFLICT DO NOTHING`,
+      [fromId, intoId],
+    );
+    await m.query(`DELETE FROM claim_quote WHERE quote_id = $1`, [fromId]);
+  }
+
+  async moveSpeaker(m: EntityManager, fromId: string, intoId: string): Promise<void> {
+    await m.query(`UPDATE claim SET speaker_id = $2, updated_at = now() WHERE speaker_id = $1`, [fromId, intoId]);
+  }
+
+  async linkRelation(m: EntityManager, claimId: string, quoteId: string, relation: ClaimLink, similarity: number): Promise<boolean> {
+    return this.link(m, { claimId, quoteId, relation, similarity, needsReview: relation === 'other-speaker' });
+  }
+}

@@ -5,9 +5,12 @@ import { bootstrapDatabase } from '@app/database';
 import { CliModule } from './cli.module';
 import { importCommand } from './commands/import.command';
 import { reextractCommand } from './commands/reextract.command';
+import { keysCommand } from './commands/keys.command';
 
 const USAGE = `usage: npm run cli -- <command> [args]
   import <file|folder>...   ingest text files (as POST /api/v1/articles with text/plain)
+  keys create --name N --role R | keys list | keys revoke ID
+                            manage API keys (roles: admin, reviewer, journalist)
   migrate                   run pending migrations and exit
   reextract [--all]         re-run extraction on articles from an older engine (or all);
                             reviewer corrections and quotes with claims are kept`;
@@ -27,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
         return await importCommand(app, args);
       case 'reextract':
         return await reextractCommand(app, args);
+      case 'keys':
+        return await keysCommand(app, args);
       case 'migrate':
         process.stdout.write('migrations are up to date\n');
         return 0;

@@ -5,6 +5,7 @@ import { ArticlesModule } from '@app/articles';
 import { QuotesModule } from '@app/quotes';
 import { AuthModule } from '@app/auth';
 import { ClaimsModule } from '@app/claims';
+import { ExportsModule } from '@app/exports';
 import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 
@@ -29,6 +30,7 @@ export class AppModule {
         SpeakersModule,
         QuotesModule,
         ClaimsModule,
+        ExportsModule,
       ],
     };
   }

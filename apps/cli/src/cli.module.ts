@@ -5,6 +5,7 @@ import { ArticlesModule } from '@app/articles';
 import { QuotesModule } from '@app/quotes';
 import { AuthModule } from '@app/auth';
 import { ClaimsModule } from '@app/claims';
+import { ExportsModule } from '@app/exports';
 import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 
@@ -23,6 +24,7 @@ export class CliModule {
         SpeakersModule,
         QuotesModule,
         ClaimsModule,
+        ExportsModule,
       ],
     };
   }

@@ -6,11 +6,14 @@ import { CliModule } from './cli.module';
 import { importCommand } from './commands/import.command';
 import { reextractCommand } from './commands/reextract.command';
 import { keysCommand } from './commands/keys.command';
+import { exportCommand } from './commands/export.command';
 
 const USAGE = `usage: npm run cli -- <command> [args]
   import <file|folder>...   ingest text files (as POST /api/v1/articles with text/plain)
   keys create --name N --role R | keys list | keys revoke ID
                             manage API keys (roles: admin, reviewer, journalist)
+  export --format csv|json|md|xlsx --out FILE [--speaker S --q Q --from D --to D --verdict V --article ID]
+                            write a quote sheet (same filters as GET /api/v1/quotes)
   migrate                   run pending migrations and exit
   reextract [--all]         re-run extraction on articles from an older engine (or all);
                             reviewer corrections and quotes with claims are kept`;
@@ -32,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
         return await reextractCommand(app, args);
       case 'keys':
         return await keysCommand(app, args);
+      case 'export':
+        return await exportCommand(app, args);
       case 'migrate':
         process.stdout.write('migrations are up to date\n');
         return 0;

@@ -101,6 +101,14 @@ export class ClaimRepository {
     return qb.getMany();
   }
 
+  async reviewedIds(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM claim WHERE status <> 'unreviewed' ORDER BY reviewed_at DESC, id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   // Claims whose verdict a quote carries: its own, or one it repeats as the same speaker.
   async claimsOfQuotes(quoteIds: string[]): Promise<{ quote_id: string; id: string; status: string; reviewed_at: Date | null }[]> {
     if (!quoteIds.length) return [];

@@ -105,6 +105,11 @@ export class ClaimsService {
     return result;
   }
 
+  // Newest reviews first; ClaimReview feeds are bounded.
+  reviewedIds(limit = 1000): Promise<string[]> {
+    return this.claims.reviewedIds(limit);
+  }
+
   private async summaries(claims: ClaimEntity[]): Promise<ClaimSummaryDto[]> {
     const speakers = await this.speakers.summaries(claims.map((c) => c.speakerId).filter((s): s is string => !!s));
     return claims.map((c) => {

@@ -8,3 +8,4 @@ export * from './quotes.errors';
 export * from './dto/quote-query.dto';
 export * from './dto/quote-response.dto';
 export type { QuoteFilter } from './quote.repository';
+export * from './quote-filter.sql';

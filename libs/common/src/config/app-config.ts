@@ -34,6 +34,12 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_READS = 600;
   // Writes per minute per key or address (0 = no limit).
   @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_WRITES = 120;
+  // Publisher named as author of ClaimReview exports.
+  @IsString() PUBLISHER_NAME = 'Quote Ledger';
+  // Publisher home page, in ClaimReview exports.
+  @Matches(/^https?:\/\//, { message: 'PUBLISHER_URL must be an http(s) URL' }) PUBLISHER_URL = 'https://example.org';
+  // Public address of this API, for links in exports.
+  @Matches(/^https?:\/\//, { message: 'PUBLIC_BASE_URL must be an http(s) URL' }) PUBLIC_BASE_URL = 'http://localhost:3000';
   // Connection pool size.
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
 }

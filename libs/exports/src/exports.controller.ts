@@ -1,0 +1,39 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { QuoteSheetQuery, ClaimReviewQuery } from './dto/export-query.dto';
+import { ExportsService } from './exports.service';
+
+@ApiTags('exports')
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get('quote-sheet')
+  @ApiProduces('text/csv', 'application/json', 'text/markdown', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'A row per quote, streamed. Same filters as GET /quotes.' })
+  async quoteSheet(@Query() query: QuoteSheetQuery, @Res() res: Response): Promise<void> {
+    const sheet = await this.exports.prepareSheet(query);
+    res.status(200);
+    res.setHeader('Content-Type', sheet.format.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${sheet.filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    try {
+      await sheet.writeTo(res);
+      res.end();
+    } catch (err) {
+      // Headers are gone: the only honest signal left is a broken download.
+      res.destroy(err as Error);
+    }
+  }
+
+  @Get('claim-review')
+  @ApiProduces('application/ld+json')
+  @ApiOkResponse({ description: 'schema.org ClaimReview JSON-LD (@graph) for reviewed claims' })
+  async claimReview(@Query() query: ClaimReviewQuery, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+    res.setHeader('Content-Type', 'application/ld+json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    return this.exports.claimReviews(query.claim);
+  }
+}

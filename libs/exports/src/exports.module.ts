@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ClaimsModule } from '@app/claims';
+import { QuotesModule } from '@app/quotes';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+import { SheetRepository } from './sheet.repository';
+
+@Module({
+  imports: [QuotesModule, ClaimsModule],
+  controllers: [ExportsController],
+  providers: [SheetRepository, ExportsService],
+  exports: [ExportsService],
+})
+export class ExportsModule {}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/common';
+import { ClaimsService } from '@app/claims';
+import { QuotesService } from '@app/quotes';
+import type { Writable } from 'node:stream';
+import { Publisher, toClaimReview } from './claim-review';
+import { QuoteSheetQuery, SheetFormatName } from './dto/export-query.dto';
+import { SheetOrder, SheetRepository } from './sheet.repository';
+import { CSV } from './writers/csv.writer';
+import { JSON_FORMAT } from './writers/json.writer';
+import { MARKDOWN } from './writers/markdown.writer';
+import { SheetFormat } from './writers/sheet-writer';
+import { XLSX } from './writers/xlsx.writer';
+
+export const FORMATS: Record<SheetFormatName, SheetFormat> = { csv: CSV, json: JSON_FORMAT, md: MARKDOWN, xlsx: XLSX };
+
+export interface PreparedSheet {
+  format: SheetFormat;
+  filename: string;
+  // Writes the whole sheet to `out`; `progress` is called after each batch with the rows so far.
+  writeTo(out: Writable, progress?: (rows: number) => void): Promise<number>;
+  count(): Promise<number>;
+}
+
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly sheets: SheetRepository,
+    private readonly quotes: QuotesService,
+    private readonly claims: ClaimsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  // Filters are resolved (and rejected) before anything is written, so errors stay 4xx.
+  async prepareSheet(query: QuoteSheetQuery): Promise<PreparedSheet> {
+    const format = FORMATS[query.format];
+    const filter = await this.quotes.filter(query);
+    const order: SheetOrder = query.format === 'md' ? 'speaker' : 'date';
+    const filename = `quote-sheet-${new Date().toISOString().slice(0, 10)}.${format.extension}`;
+    return {
+      format,
+      filename,
+      count: async () => (filter ? this.sheets.count(filter) : 0),
+      writeTo: async (out, progress) => {
+        const writer = format.create(out);
+        await writer.begin();
+        let n = 0;
+        if (filter) {
+          for await (const rows of this.sheets.batches(filter, order)) {
+            await writer.rows(rows);
+            n += rows.length;
+            progress?.(n);
+          }
+        }
+        await writer.end();
+        return n;
+      },
+    };
+  }
+
+  async claimReviews(claimId?: string): Promise<Record<string, unknown>> {
+    const publisher: Publisher = { name: this.config.PUBLISHER_NAME, url: this.config.PUBLISHER_URL, baseUrl: this.config.PUBLIC_BASE_URL.replace(/\/$/, '') };
+    const ids = claimId ? [claimId] : await this.claims.reviewedIds();
+    const reviews = [];
+    for (const id of ids) {
+      const claim = await this.claims.get(id);
+      if (claim.status !== 'unreviewed') reviews.push(toClaimReview(claim, publisher));
+    }
+    return { '@context': 'https://schema.org', '@graph': reviews.map(({ '@context': _c, ...r }) => r) };
+  }
+}

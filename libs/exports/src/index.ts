@@ -1,0 +1,6 @@
+export * from './exports.module';
+export * from './exports.service';
+export * from './claim-review';
+export * from './sheet-row';
+export * from './dto/export-query.dto';
+export { neutralise, csvField, csvLine } from './writers/csv.writer';

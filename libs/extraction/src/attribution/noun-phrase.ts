@@ -128,7 +128,7 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
 const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
 
 function isPossessive(t: Token): boolean {
-  return t.kind === 'word' && /['’]s?$/u.test(t.text);
+  return t.kind === 'word' && t.poss;
 }
 
 // "Florida’s Rick Wilson", "Ms. Merkel's spokesman, Steffen Seibert": the

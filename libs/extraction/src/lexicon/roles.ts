@@ -6,12 +6,12 @@ function wordSet(list: string): Set<string> {
 }
 
 // Personal titles written before a name, often abbreviated.
-export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
+export const HONORIFICS: Record<string, 'm' | 'f' | null> = Object.assign(Object.create(null) as Record<string, 'm' | 'f' | null>, {
   mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', dr: null, prof: null,
   sen: null, rep: null, gov: null, gen: null, lt: null, col: null, capt: null, sgt: null, adm: null, cmdr: null,
   rev: null, fr: null, hon: null, pres: null, supt: null, det: null, maj: null, cpl: null, pvt: null, amb: null,
   del: null, atty: null, asst: null, dep: null, brig: null, msgr: null, sec: null, treas: null, cong: null,
-};
+});
 
 // Role head nouns: they name an office or job.
 export const ROLE_NOUNS = wordSet(`president president-elect vice-president secretary spokesman spokeswoman spokesperson

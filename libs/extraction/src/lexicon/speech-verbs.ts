@@ -44,7 +44,9 @@ export const FINITE_SPEECH_VERBS = wordSet(FINITE);
 export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
 
 // Verbs that need a following word to report speech ("went on", "pointed out").
-export const PARTICLE_VERBS: Record<string, string> = { put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back' };
+export const PARTICLE_VERBS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back',
+});
 
 // Too common outside speech to count without a quote right next to them.
 export const WEAK_VERBS = new Set(['put', 'puts', 'call', 'describe', 'label', 'dub', 'praise', 'blast', 'criticize', 'accuse', 'deny', 'agree', 'promise', 'read', 'reads', 'began', 'begins', 'offered', 'offers', 'called', 'calls', 'described', 'describes', 'went', 'goes', 'shot', 'fired', 'cries', 'cried', 'points', 'pointed', 'worried', 'worries', 'reported', 'reports', 'sang', 'sings', 'labeled', 'labels', 'dubbed', 'dubs', 'termed', 'terms', 'branded', 'brands', 'charged', 'charges', 'accused', 'accuses', 'mocked', 'mocks', 'praised', 'praises', 'hailed', 'hails', 'touted', 'touts', 'criticized', 'criticizes', 'criticised', 'informed', 'confirmed', 'confirms', 'denied', 'denies', 'agreed', 'agrees', 'states', 'answers', 'answered', 'echoes', 'echoed', 'read']);

@@ -4,9 +4,9 @@ function wordSet(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
 
-export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'i'> = {
+export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'i'> = Object.assign(Object.create(null) as Record<string, 'm' | 'f' | 'p' | 'n' | 'i'>, {
   he: 'm', she: 'f', they: 'p', we: 'p', i: 'i', it: 'n',
-};
+});
 
 export const DETERMINERS = wordSet(`a an the another one two three four five several some many most his her their its our
 my your both other those these this that each every any no few numerous multiple`);

@@ -27,7 +27,7 @@ export function parseApposition(tokens: Token[], s: number, e: number): Affiliat
 
 function roleWordsEnd(tokens: Token[], k: number, e: number): number {
   let j = k;
-  while (j < e && tokens[j].kind === 'word' && !PREPOSITIONS.has(tokens[j].lower) && (tokens[j].cap || isRoleWord(tokens[j].lower))) j++;
+  while (j < e && tokens[j].kind === 'word' && !PREPOSITIONS.has(tokens[j].lower) && (tokens[j].cap || isRoleWord(tokens[j]))) j++;
   return j;
 }
 

@@ -1,25 +1,23 @@
 import type { Token } from '../text/tokens';
 import { isAbbreviation } from '../text/sentences';
-import { CAPITALISED_STOPWORDS, NAME_CONNECTORS } from '../lexicon/words';
-import { ROLE_MODIFIERS, ROLE_NOUNS } from '../lexicon/roles';
+import * as lexicon from '../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const { STOP, ROLE, CONNECTOR, DETERMINER } = lexicon.FLAGS;
 
 // A "group" is a run of tokens that can make up a mention of a source:
 // capitalised words, role words, connectors between them, abbreviation dots.
 // "White House press secretary Josh Earnest", "the advocacy group", "Mr. King".
 
 const MAX_GROUP = 14;
-export const GROUP_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'its', 'our', 'one']);
+export const GROUP_DETERMINERS = lexicon.GROUP_DETERMINERS;
 
-export function isRoleWord(lower: string): boolean {
-  return ROLE_NOUNS.has(lower) || (ROLE_MODIFIERS.has(lower) && !NAME_CONNECTORS.has(lower));
-}
-
-function isCapWord(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && t.cap && !CAPITALISED_STOPWORDS.has(t.lower);
+export function isRoleWord(t: Token): boolean {
+  return (t.f & ROLE) !== 0;
 }
 
 function isCoreWord(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && (isCapWord(t) || (!t.cap && isRoleWord(t.lower)));
+  return t !== undefined && t.kind === 'word' && (t.cap ? (t.f & STOP) === 0 : (t.f & ROLE) !== 0);
 }
 
 function isAbbrevDot(tokens: Token[], k: number): boolean {
@@ -30,11 +28,11 @@ function isAbbrevDot(tokens: Token[], k: number): boolean {
 
 function isConnectorAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'word' && !t.cap && NAME_CONNECTORS.has(t.lower) && isCoreWord(tokens[k - 1]) && isCoreWord(tokens[k + 1]);
+  return t.kind === 'word' && !t.cap && (t.f & CONNECTOR) !== 0 && isCoreWord(tokens[k - 1]) && isCoreWord(tokens[k + 1]);
 }
 
 function isDeterminer(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && GROUP_DETERMINERS.has(t.lower);
+  return t !== undefined && t.kind === 'word' && (t.f & DETERMINER) !== 0;
 }
 
 // Start index of the group that ends at token j (inclusive), or -1.
@@ -61,7 +59,7 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
   for (; k < ceil && k - i < MAX_GROUP; k++) {
     const t = tokens[k];
     // a possessive ends the phrase: "Donald Trump’s incoming foreign policy team"
-    if (isCoreWord(t) && t.cap && /['’]s?$/u.test(t.text)) return k + 1;
+    if (isCoreWord(t) && t.cap && t.poss) return k + 1;
     if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k))) continue;
     if (k > first && isAbbrevDot(tokens, k)) continue;
     break;
@@ -71,6 +69,6 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
 
 function trimLeadingConnectors(tokens: Token[], s: number, e: number): number {
   let a = s;
-  while (a < e && tokens[a].kind === 'word' && !tokens[a].cap && NAME_CONNECTORS.has(tokens[a].lower)) a++;
+  while (a < e && tokens[a].kind === 'word' && !tokens[a].cap && (tokens[a].f & CONNECTOR) !== 0) a++;
   return a < e ? a : -1;
 }

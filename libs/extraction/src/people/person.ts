@@ -22,20 +22,26 @@ export interface Mention {
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 export function stripPossessive(text: string): string {
-  return text.replace(/['’]s?$/u, '');
+  const last = text[text.length - 1];
+  if (last === "'" || last === '’') return text.slice(0, -1);
+  const prev = text[text.length - 2];
+  return (last === 's' || last === 'S') && (prev === "'" || prev === '’') ? text.slice(0, -2) : text;
 }
 
 export function nameWordsOf(name: string): string[] {
-  return name
-    .toLowerCase()
-    .split(/[\s]+/)
-    .map((w) => stripPossessive(w).replace(/\.$/, ''))
-    .filter((w) => w !== '' && !SUFFIXES.has(w) && !isInitial(w));
+  const out: string[] = [];
+  for (const raw of name.toLowerCase().split(' ')) {
+    let w = stripPossessive(raw);
+    if (w.endsWith('.')) w = w.slice(0, -1);
+    if (w !== '' && !SUFFIXES.has(w) && !isInitial(w)) out.push(w);
+  }
+  return out;
 }
 
 // "j", "g.k": initials say too little to tell people apart.
 function isInitial(w: string): boolean {
-  return /^\p{L}$/u.test(w) || /^(\p{L}\.)+\p{L}?$/u.test(w);
+  if (w.length === 1) return true;
+  return w.length <= 5 && w.includes('.') && /^(\p{L}\.)+\p{L}?$/u.test(w);
 }
 
 export function samePerson(a: string[], b: string[]): boolean {

@@ -1,8 +1,10 @@
 import type { Token } from '../text/tokens';
-import { HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS } from '../lexicon/roles';
-import { PLACE_WORDS } from '../lexicon/places';
-import { CAPITALISED_STOPWORDS } from '../lexicon/words';
-import { GROUP_DETERMINERS, isRoleWord } from './groups';
+import { HONORIFICS } from '../lexicon/roles';
+import * as lexicon from '../lexicon/classify';
+import { isRoleWord } from './groups';
+
+// Read once: imported bindings are getters in some module loaders.
+const { STOP, TITLE, HONORIFIC, PLACE, ORG, ROLE_NOUN, DETERMINER } = lexicon.FLAGS;
 
 export type PhraseKind = 'name' | 'role';
 
@@ -23,17 +25,21 @@ export interface Phrase {
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const PARTICLES = new Set(['de', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'di', 'du', 'del', 'der', 'dos']);
 
+// Word tokens never end in a dot (it is a token of its own), so this is the lower-cased word.
 function bare(t: Token): string {
-  return t.lower.replace(/\.$/, '');
+  return t.lower;
 }
 
 function isTitleToken(t: Token): boolean {
-  return t.kind === 'word' && (TITLE_WORDS.has(bare(t)) || HONORIFICS[bare(t)] !== undefined);
+  return (t.f & TITLE) !== 0;
 }
+
+const isPlace = (t: Token): boolean => (t.f & PLACE) !== 0;
+const isStop = (t: Token): boolean => (t.f & STOP) !== 0;
 
 function isInitial(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'punct' ? t.text === '.' : t.cap && (t.text.length === 1 || /^(\p{Lu}\.)+\p{Lu}$/u.test(t.text));
+  return t.kind === 'punct' ? t.text === '.' : t.cap && (t.text.length === 1 || (t.text.length <= 7 && t.text.includes('.') && /^(\p{Lu}\.)+\p{Lu}$/u.test(t.text)));
 }
 
 // Trailing tokens that form the bare name; the last capitalised word always
@@ -47,7 +53,7 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
     if (t.kind === 'punct' && t.text === '.' && k - 1 >= a && isInitial(tokens, k - 1) && !isTitleToken(tokens[k - 1])) continue;
     if (t.kind !== 'word') break;
     if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
-    if (t.cap && (isTitleToken(t) || CAPITALISED_STOPWORDS.has(t.lower) || /['’]s?$/u.test(t.text))) break;
+    if (t.cap && (isTitleToken(t) || isStop(t) || t.poss)) break;
   }
   const start = k + 1;
   const only = tokens[e - 1];
@@ -57,7 +63,7 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
 
 function isHonorificBefore(tokens: Token[], start: number): boolean {
   const prev = tokens[start - 1].kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
-  return prev !== undefined && prev.kind === 'word' && HONORIFICS[bare(prev)] !== undefined;
+  return prev !== undefined && prev.kind === 'word' && (prev.f & HONORIFIC) !== 0;
 }
 
 // Titles with capitalised complements run into the name ("… for Human Rights
@@ -76,7 +82,7 @@ function placeComplement(tokens: Token[], s: number, e: number): number {
   for (let k = e - 1; k > s; k--) {
     const t = tokens[k];
     if (t.kind === 'word' && !t.cap && (t.lower === 'of' || t.lower === 'from')) {
-      for (let j = k + 1; j < e; j++) if (tokens[j].kind === 'word' && !PLACE_WORDS.has(bare(tokens[j]))) return -1;
+      for (let j = k + 1; j < e; j++) if (tokens[j].kind === 'word' && !isPlace(tokens[j])) return -1;
       return tokens[k - 1].cap ? k : -1;
     }
     if (t.kind !== 'word' || !t.cap) return -1;
@@ -84,13 +90,25 @@ function placeComplement(tokens: Token[], s: number, e: number): number {
   return -1;
 }
 
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'in']);
+
+// Two upper-case ASCII letters in a row: a cheap test before the Unicode one.
+function hasCapsRun(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    if (a >= 65 && a <= 90 && b >= 65 && b <= 90) return true;
+  }
+  return false;
+}
+
 function isConnector(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && !t.cap && /^(of|for|and|the|on|in)$/.test(t.lower);
+  return t !== undefined && t.kind === 'word' && !t.cap && CONNECTORS.has(t.lower);
 }
 
 // "DEI-focused": a capitalised acronym glued to a word is no part of a name.
 function hasAcronymPiece(tokens: Token[], s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (/\p{Lu}{2,}[-’']?\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac)/.test(tokens[k].text)) return true;
+  for (let k = s; k < e; k++) if (hasCapsRun(tokens[k].text) && /\p{Lu}{2,}[-’']?\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac)/.test(tokens[k].text)) return true;
   return false;
 }
 
@@ -101,8 +119,8 @@ function isOrgRun(tokens: Token[], s: number, e: number): boolean {
     const t = tokens[k];
     if (t.kind !== 'word') continue;
     words++;
-    if (t.cap && ORG_WORDS.has(bare(t))) return true;
-    if (PLACE_WORDS.has(bare(t)) || /^\p{Lu}{2,}$/u.test(t.text)) places++;
+    if (t.cap && (t.f & ORG) !== 0) return true;
+    if (isPlace(t) || (t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower)) places++;
   }
   return words > 0 && places === words;
 }
@@ -110,7 +128,7 @@ function isOrgRun(tokens: Token[], s: number, e: number): boolean {
 // Start of the trailing capitalised run, connectors allowed ("Ministry of Foreign Affairs").
 function capRunStart(tokens: Token[], a: number, e: number): number {
   let k = e - 1;
-  while (k >= a && (tokens[k].cap || (tokens[k].kind === 'punct' && tokens[k].text === '.') || (k > a && k < e - 1 && !tokens[k].cap && tokens[k - 1].cap && /^(of|for|and|the|on|in)$/.test(tokens[k].lower)))) k--;
+  while (k >= a && (tokens[k].cap || (tokens[k].kind === 'punct' && tokens[k].text === '.') || (k > a && k < e - 1 && !tokens[k].cap && tokens[k - 1].cap && CONNECTORS.has(tokens[k].lower)))) k--;
   let s = k + 1;
   while (s < e && !tokens[s].cap) s++;
   return s;
@@ -123,7 +141,7 @@ export function analyzeGroup(tokens: Token[], s: number, e: number): Phrase | nu
     const left = analyzeGroup(tokens, s, cut);
     if (left && left.kind === 'name' && !left.org) return { ...left, titleOrg: left.titleOrg ?? joinTokens(tokens, cut + 1, e) };
   }
-  const a = GROUP_DETERMINERS.has(tokens[s].lower) ? s + 1 : s;
+  const a = (tokens[s].f & DETERMINER) !== 0 ? s + 1 : s;
   if (a >= e) return null;
   const nameStart = nameRunStart(tokens, a, e);
   const orgStart = capRunStart(tokens, a, e);
@@ -131,7 +149,7 @@ export function analyzeGroup(tokens: Token[], s: number, e: number): Phrase | nu
   if (nameStart < e && !inOrg && !isOrgRun(tokens, nameStart, e) && !hasAcronymPiece(tokens, nameStart, e)) return namePhrase(tokens, s, a, nameStart, e, false);
   if (orgStart < e && isOrgRun(tokens, orgStart, e)) return namePhrase(tokens, s, a, orgStart, e, true);
   const last = tokens[e - 1];
-  if (last.kind === 'word' && (ROLE_NOUNS.has(last.lower) || isTitleToken(last))) return rolePhrase(tokens, s, a, e);
+  if (last.kind === 'word' && ((last.f & ROLE_NOUN) !== 0 || isTitleToken(last))) return rolePhrase(tokens, s, a, e);
   return null;
 }
 
@@ -175,7 +193,7 @@ function titleStart(tokens: Token[], a: number, e: number): number {
   let k = e;
   while (k > a) {
     const t = tokens[k - 1];
-    const ok = t.kind === 'punct' ? t.text === '.' : (isTitleToken(t) && !PLACE_WORDS.has(bare(t))) || (!t.cap && (isRoleWord(t.lower) || isConnector(t)));
+    const ok = t.kind === 'punct' ? t.text === '.' : (isTitleToken(t) && !isPlace(t)) || (!t.cap && (isRoleWord(t) || isConnector(t)));
     if (!ok) break;
     k--;
   }
@@ -193,13 +211,12 @@ function orgBefore(tokens: Token[], a: number, e: number): string | null {
 // An organisation word ends an earlier name: "his Cabinet Paraguay President" -> "Paraguay".
 function orgCut(tokens: Token[], a: number, e: number): number {
   let s = a;
-  for (let k = a; k < e - 1; k++) if (tokens[k].cap && ORG_WORDS.has(bare(tokens[k])) && tokens[k + 1].cap) s = k + 1;
+  for (let k = a; k < e - 1; k++) if (tokens[k].cap && (tokens[k].f & ORG) !== 0 && tokens[k + 1].cap) s = k + 1;
   return s;
 }
 
 function titleText(tokens: Token[], head: number, e: number): string | null {
   const words = tokens.slice(head, e).filter((t) => t.kind === 'word');
-  if (words.length === 1 && HONORIFICS[bare(words[0])] !== undefined && !TITLE_WORDS.has(bare(words[0]))) return null;
   if (words.every((t) => HONORIFICS[bare(t)] !== undefined && ['mr', 'mrs', 'ms', 'miss', 'dr'].includes(bare(t)))) return null;
   return joinTokens(tokens, head, e);
 }

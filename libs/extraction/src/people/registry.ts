@@ -3,16 +3,21 @@ import { analyzeGroup, joinTokens, type Phrase } from './phrase';
 import { groupAfter } from './groups';
 import { appositionEnd, parseApposition } from './affiliation';
 import { nameWordsOf, samePerson, stripPossessive, type Mention, type Person } from './person';
+import { addMention, createMentionIndex, isSurname, latestBefore, type MentionIndex } from './mentions';
 import { PLACE_WORDS } from '../lexicon/places';
+import * as lexicon from '../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const OPENERS = lexicon.FLAGS.ROLE | lexicon.FLAGS.DETERMINER; // lower-case words that can open a group
 
 export interface Registry {
   people: Person[];
-  mentions: Mention[]; // in text order
-  byStart: Map<number, Mention>; // keyed by the token where the bare name starts
+  bySurname: Map<string, Person[]>; // last name word -> people, for merging
+  mentions: MentionIndex;
 }
 
 export function createRegistry(): Registry {
-  return { people: [], mentions: [], byStart: new Map() };
+  return { people: [], bySurname: new Map(), mentions: createMentionIndex() };
 }
 
 // One pass over the text: every capitalised group that reads as a person is
@@ -21,52 +26,53 @@ export function buildRegistry(tokens: Token[]): Registry {
   const registry = createRegistry();
   let i = 0;
   while (i < tokens.length) {
-    if (tokens[i].kind !== 'word') {
+    const t = tokens[i];
+    if (t.kind !== 'word' || (!t.cap && (t.f & OPENERS) === 0)) {
       i++;
       continue;
     }
     const e = groupAfter(tokens, i, tokens.length);
-    const phrase = e > i ? analyzeGroup(tokens, i, e) : null;
+    // only a group with a capitalised word can name anyone
+    const phrase = e > i && hasCapital(tokens, i, e) ? analyzeGroup(tokens, i, e) : null;
     if (phrase && phrase.kind === 'name') registerOrRecall(registry, tokens, phrase);
     i = e > i ? e : i + 1;
   }
   return registry;
 }
 
+function hasCapital(tokens: Token[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (tokens[k].cap) return true;
+  return false;
+}
+
 // A full name is registered; a lone surname only when it names someone already known.
 function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase): void {
-  if (isPersonPhrase(tokens, phrase)) {
+  if (phrase.org) return;
+  const words = nameWordsOf(bareName(tokens, phrase));
+  if (isPersonName(words, phrase)) {
     registerPhrase(registry, tokens, phrase);
     return;
   }
-  const words = nameWordsOf(bareName(tokens, phrase));
-  if (phrase.org || words.length !== 1) return;
-  const person = knownByWord(registry, words[0]);
+  if (words.length !== 1) return;
+  const person = knownByWord(registry, words[0], phrase.start);
   if (!person) return;
   person.aliases.add(bareName(tokens, phrase));
   const mention: Mention = { person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) };
-  registry.mentions.push(mention);
-  registry.byStart.set(phrase.nameStart, mention);
+  addMention(registry.mentions, mention, phrase.nameStart);
 }
 
-function knownByWord(registry: Registry, word: string): Person | null {
-  let other: Person | null = null;
-  for (let i = registry.mentions.length - 1; i >= 0; i--) {
-    const p = registry.mentions[i].person;
-    if (p.org || !p.words.includes(word)) continue;
-    if (p.words[p.words.length - 1] === word) return p;
-    other = other ?? p;
-  }
-  return other;
+// The most recent person named with this word, the surname first.
+function knownByWord(registry: Registry, word: string, at: number): Person | null {
+  const list = registry.mentions.byWord.get(word) ?? [];
+  const bySurname = latestBefore(list, at, (m) => !m.person.org && isSurname(m.person, word));
+  return (bySurname ?? latestBefore(list, at, (m) => !m.person.org))?.person ?? null;
 }
 
 function isPossessive(t: Token): boolean {
-  return /['’]s?$/u.test(t.text);
+  return t.poss;
 }
 
-function isPersonPhrase(tokens: Token[], p: Phrase): boolean {
-  if (p.org) return false;
-  const words = nameWordsOf(bareName(tokens, p));
+function isPersonName(words: string[], p: Phrase): boolean {
   if (words.length === 0 || words.every((w) => PLACE_WORDS.has(w))) return false;
   return words.length >= 2 || p.title !== null || p.gender !== null;
 }
@@ -86,17 +92,20 @@ export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase): 
   if (name !== person.name) person.aliases.add(name);
   const after = attachExtras(tokens, person, p.end);
   const mention: Mention = { person, start: p.start, end: Math.max(p.end, after), possessive: isPossessive(tokens[p.nameEnd - 1]) };
-  registry.mentions.push(mention);
-  registry.byStart.set(p.nameStart, mention);
+  addMention(registry.mentions, mention, p.nameStart);
   return mention;
 }
 
 export function findOrCreate(registry: Registry, name: string, org: boolean): Person {
   const words = nameWordsOf(name);
-  const found = registry.people.find((p) => samePerson(p.words, words));
+  const key = words[words.length - 1] ?? name.toLowerCase();
+  const found = registry.bySurname.get(key)?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name));
   if (found) return found;
   const person: Person = { id: registry.people.length, name, words, nativeName: null, aliases: new Set(), role: null, organization: null, gender: null, org, quoted: false };
   registry.people.push(person);
+  const same = registry.bySurname.get(key);
+  if (same) same.push(person);
+  else registry.bySurname.set(key, [person]);
   return person;
 }
 

@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens';
 import type { Phrase } from './phrase';
 import { bareName, findOrCreate, registerPhrase, type Registry } from './registry';
 import { nameWordsOf, type Mention, type Person } from './person';
+import { firstAfter, isSurname, latestBefore } from './mentions';
 
 type Gender = 'm' | 'f' | null;
 
@@ -12,7 +13,7 @@ function fits(person: Person, gender: Gender): boolean {
 // A name mention to a person: a full name is itself; one word is the most
 // recent person whose name contains it, the surname first ("Wang" -> Wang Baodong).
 export function resolveName(registry: Registry, tokens: Token[], p: Phrase): Person {
-  const known = registry.byStart.get(p.nameStart);
+  const known = registry.mentions.byStart.get(p.nameStart);
   if (known) return known.person;
   const name = bareName(tokens, p);
   if (p.org) return findOrCreate(registry, name.replace(/^the\s+/i, ''), true);
@@ -28,35 +29,20 @@ export function resolveName(registry: Registry, tokens: Token[], p: Phrase): Per
 }
 
 export function resolveWord(registry: Registry, word: string, at: number, gender: Gender): Person | null {
-  let surname: Mention | null = null;
-  let other: Mention | null = null;
-  let later: Mention | null = null;
-  for (const m of registry.mentions) {
-    const p = m.person;
-    if (p.org || !fits(p, gender) || !p.words.includes(word)) continue;
-    if (m.start >= at) {
-      if (!later || m.start < later.start) later = m;
-    } else if (p.words[p.words.length - 1] === word) {
-      if (!surname || m.start > surname.start) surname = m;
-    } else if (!other || m.start > other.start) other = m;
-  }
-  return (surname ?? other ?? later)?.person ?? null;
-}
-
-// The most recent mention before token `at` that passes the test.
-function latestBefore(registry: Registry, at: number, test: (m: Mention) => boolean): Mention | null {
-  let best: Mention | null = null;
-  for (const m of registry.mentions) if (m.start < at && (!best || m.start > best.start) && test(m)) best = m;
-  return best;
+  const list = registry.mentions.byWord.get(word) ?? [];
+  const ok = (m: Mention): boolean => !m.person.org && fits(m.person, gender);
+  const found = latestBefore(list, at, (m) => ok(m) && isSurname(m.person, word)) ?? latestBefore(list, at, ok) ?? firstAfter(list, at, ok);
+  return found?.person ?? null;
 }
 
 // he/she -> the most recent person mention before the pronoun that fits.
 export function resolvePronoun(registry: Registry, at: number, gender: Gender): Person | null {
-  return latestBefore(registry, at, (m) => !m.person.org && !m.possessive && fits(m.person, gender))?.person ?? null;
+  return latestBefore(registry.mentions.all, at, (m) => !m.person.org && !m.possessive && fits(m.person, gender))?.person ?? null;
 }
 
 // "the spokesman" -> the person whose role has that head noun, most recent first.
 export function resolveRole(registry: Registry, head: string, at: number): Person | null {
-  const test = (m: Mention): boolean => (m.person.role?.toLowerCase().split(/\s+/) ?? []).includes(head);
-  return latestBefore(registry, at, test)?.person ?? null;
+  const word = ' ' + head + ' ';
+  const test = (m: Mention): boolean => m.person.role !== null && (' ' + m.person.role.toLowerCase() + ' ').includes(word);
+  return latestBefore(registry.mentions.all, at, test)?.person ?? null;
 }

@@ -1,5 +1,7 @@
-// Classifies one quotation-mark character (or a '' pair) by its neighbours.
-// Only the immediate neighbours are read, so classification is O(1).
+import { isDigitCode, isSpaceCode, isWordCode } from '../text/chars';
+
+// Classifies one quotation mark (or a '' pair) by its neighbours. Only the
+// immediate neighbours are read, by code unit, so classification is O(1).
 
 export type Family = 'double' | 'single';
 export type Direction = 'open' | 'close' | 'either';
@@ -11,71 +13,92 @@ export interface Mark {
 }
 
 const SINGLE_OPEN: Mark = { family: 'single', direction: 'open', length: 1 };
-const OPENING_CONTEXT = ' \t\n\r\u00a0([{—–-/…:';
+const SINGLE_CLOSE: Mark = { family: 'single', direction: 'close', length: 1 };
+const DOUBLE_OPEN: Mark = { family: 'double', direction: 'open', length: 1 };
+const DOUBLE_CLOSE: Mark = { family: 'double', direction: 'close', length: 1 };
+const STRAIGHT: Record<Direction, Mark[]> = {
+  open: [DOUBLE_OPEN, { family: 'double', direction: 'open', length: 2 }],
+  close: [DOUBLE_CLOSE, { family: 'double', direction: 'close', length: 2 }],
+  either: [{ family: 'double', direction: 'either', length: 1 }, { family: 'double', direction: 'either', length: 2 }],
+};
+
+const NONE = -1; // the code before the start or after the end of the text
 
 export function isLetterOrDigit(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return c > '\u007f' && (c.toLowerCase() !== c.toUpperCase() || /\p{L}|\p{N}/u.test(c));
+  return c !== undefined && isWordCode(c.charCodeAt(0));
 }
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+function word(code: number): boolean {
+  return code !== NONE && isWordCode(code);
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+function space(code: number): boolean {
+  return code === NONE || isSpaceCode(code);
 }
 
-function afterOpeningContext(c: string | undefined): boolean {
-  return c === undefined || OPENING_CONTEXT.includes(c) || c === '“' || c === '‘' || c === '"' || c === "'";
+// Whitespace, brackets, dashes, slashes, colons and other opening marks.
+function opening(code: number): boolean {
+  if (space(code)) return true;
+  switch (code) {
+    case 40: case 91: case 123: case 0x2014: case 0x2013: case 45: case 47: case 0x2026: case 58: // ( [ { — – - / … :
+    case 0x201c: case 0x2018: case 34: case 39:
+      return true;
+    default:
+      return false;
+  }
 }
 
-function straightDouble(prev: string | undefined, next: string | undefined, length: number): Mark {
-  const canOpen = afterOpeningContext(prev) && !isSpace(next);
-  const canClose = !isSpace(prev) && !isLetterOrDigit(next);
+function straightDouble(prev: number, next: number, length: number): Mark {
+  const canOpen = opening(prev) && !space(next);
+  const canClose = !space(prev) && !word(next);
   const direction: Direction = canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';
-  return { family: 'double', direction, length };
+  return STRAIGHT[direction][length - 1];
 }
 
 // ’ is a closing single quote only where it cannot be an apostrophe inside a
 // word (it’s, O’Connor) or before digits (’90s); countries’ is decided later.
-function rightSingle(prev: string | undefined, next: string | undefined): Mark | null {
-  if (isLetterOrDigit(next) || isSpace(prev)) return null;
-  return { family: 'single', direction: 'close', length: 1 };
+function rightSingle(prev: number, next: number): Mark | null {
+  return word(next) || space(prev) ? null : SINGLE_CLOSE;
 }
 
-function straightSingle(prev: string | undefined, next: string | undefined): Mark | null {
-  if (isLetterOrDigit(prev) && isLetterOrDigit(next)) return null;
-  if (afterOpeningContext(prev) && isLetterOrDigit(next)) return isDigit(next) ? null : SINGLE_OPEN;
-  if (!isSpace(prev) && !isLetterOrDigit(next)) return { family: 'single', direction: 'close', length: 1 };
+function straightSingle(prev: number, next: number): Mark | null {
+  if (word(prev) && word(next)) return null;
+  if (opening(prev) && word(next)) return isDigitCode(next) ? null : SINGLE_OPEN;
+  if (!space(prev) && !word(next)) return SINGLE_CLOSE;
   return null;
 }
 
 // A run of ''' closing a nested 'quote.''' gives the single mark first.
-function straightApostrophes(text: string, i: number, prev: string | undefined): Mark | null {
-  if (text[i + 1] !== "'") return straightSingle(prev, text[i + 1]);
-  if (text[i + 2] === "'" && !isSpace(prev) && prev !== "'") return straightSingle(prev, "'");
-  return straightDouble(prev, text[i + 2], 2);
+function straightApostrophes(text: string, i: number, prev: number): Mark | null {
+  const next = at(text, i + 1);
+  if (next !== 39) return straightSingle(prev, next);
+  if (at(text, i + 2) === 39 && !space(prev) && prev !== 39) return straightSingle(prev, 39);
+  return straightDouble(prev, at(text, i + 2), 2);
+}
+
+function at(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : NONE;
 }
 
 export function classifyMark(text: string, i: number): Mark | null {
-  const c = text[i];
-  const prev = i > 0 ? text[i - 1] : undefined;
-  switch (c) {
-    case '“':
-    case '«':
-      return { family: 'double', direction: 'open', length: 1 };
-    case '”':
-    case '»':
-      return { family: 'double', direction: 'close', length: 1 };
-    case '"':
-      return straightDouble(prev, text[i + 1], 1);
-    case '‘':
-      return isSpace(text[i + 1]) || isDigit(text[i + 1]) ? null : SINGLE_OPEN;
-    case '’':
-      return rightSingle(prev, text[i + 1]);
-    case "'":
+  const prev = at(text, i - 1);
+  switch (text.charCodeAt(i)) {
+    case 0x201c: // “
+    case 0xab: // «
+      return DOUBLE_OPEN;
+    case 0x201d: // ”
+    case 0xbb: // »
+      return DOUBLE_CLOSE;
+    case 34: // "
+      return straightDouble(prev, at(text, i + 1), 1);
+    case 0x2018: {
+      // ‘
+      const next = at(text, i + 1);
+      return space(next) || isDigitCode(next) ? null : SINGLE_OPEN;
+    }
+    case 0x2019: // ’
+      return rightSingle(prev, at(text, i + 1));
+    case 39: // '
       return straightApostrophes(text, i, prev);
     default:
       return null;

@@ -1,5 +1,6 @@
 import { matchKicker } from '../segment/kicker';
-import { classifyMark, isLetterOrDigit, type Mark, type Family } from './marks';
+import { classifyMark, type Mark, type Family } from './marks';
+import { isWordCode } from '../text/chars';
 import { paragraphsOf, type Span } from './paragraphs';
 
 export interface ScannedQuote {
@@ -21,7 +22,10 @@ interface OpenMark {
 
 // Bounds the work per mark, which keeps the scan linear on hostile input.
 const MAX_DEPTH = 6;
-const MARK_CHARS = '"\'“”‘’«»';
+// " ' “ ” ‘ ’ « »
+function isMarkCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+}
 
 export function scanQuotes(text: string): ScannedQuote[] {
   const out: ScannedQuote[] = [];
@@ -46,7 +50,7 @@ function scanParagraph(text: string, para: Span, index: number, carried: boolean
   const stack: OpenMark[] = [];
   let i = matchKicker(text, para.start)?.end ?? para.start;
   for (; i < para.end; i++) {
-    if (!MARK_CHARS.includes(text[i])) continue;
+    if (!isMarkCode(text.charCodeAt(i))) continue;
     const mark = classifyMark(text, i);
     if (!mark) continue;
     const closed = applyMark(stack, mark, i);
@@ -86,6 +90,6 @@ function pushQuote(out: ScannedQuote[], text: string, opened: OpenMark, close: {
 }
 
 function hasContent(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (isLetterOrDigit(text[i])) return true;
+  for (let i = start; i < end; i++) if (isWordCode(text.charCodeAt(i))) return true;
   return false;
 }

@@ -1,4 +1,6 @@
 import type { ScannedQuote } from '../scan/scan-quotes';
+import { flagsAt } from '../lexicon/classify';
+import { isWordCode } from './chars';
 
 // Tokens of the text outside quotations. A quotation is one opaque 'quote'
 // token, so no rule ever reads inside a quote for cues or names.
@@ -12,16 +14,11 @@ export interface Token {
   quote: number; // index into the scanned quotes for 'quote' tokens, else -1
   cap: boolean; // word starting with an upper-case letter
   lower: string; // lower-cased text
+  poss: boolean; // a possessive word: "Obama’s", "countries’"
+  f: number; // lexicon bits of the lower-cased word (see FLAGS)
 }
 
-export function isWordChar(code: number): boolean {
-  if (code >= 97 && code <= 122) return true; // a-z
-  if (code >= 65 && code <= 90) return true; // A-Z
-  if (code >= 48 && code <= 57) return true; // 0-9
-  if (code < 0xc0) return false;
-  const c = String.fromCharCode(code);
-  return c.toLowerCase() !== c.toUpperCase() || /[\p{L}\p{N}\p{M}]/u.test(c);
-}
+export const isWordChar = isWordCode;
 
 // Apostrophes, hyphens and dots join word pieces: O’Connor, Suk-yeol, G.K.
 function isJoiner(code: number): boolean {
@@ -41,8 +38,17 @@ function wordEnd(text: string, i: number): number {
 
 function makeToken(kind: TokenKind, text: string, start: number, end: number, quote = -1): Token {
   const t = text.slice(start, end);
-  const cap = kind === 'word' && t[0] !== t[0].toLowerCase();
-  return { kind, start, end, text: t, quote, cap, lower: t.toLowerCase() };
+  if (kind !== 'word') return { kind, start, end, text: t, quote, cap: false, lower: t, poss: false, f: 0 };
+  const lower = t.toLowerCase();
+  return { kind, start, end, text: t, quote, cap: t[0] !== lower[0], lower, poss: isPossessiveWord(t), f: flagsAt(text, start, end) };
+}
+
+function isPossessiveWord(t: string): boolean {
+  const n = t.length;
+  const last = t.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return true;
+  const prev = n > 1 ? t.charCodeAt(n - 2) : 0;
+  return (last === 115 || last === 83) && (prev === 39 || prev === 0x2019);
 }
 
 // `from` skips a prefix such as a teaser's kicker label.

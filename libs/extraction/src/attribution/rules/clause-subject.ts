@@ -5,6 +5,7 @@ import { sentenceBounds } from '../spans';
 import { isInvertible, isSpeechVerb } from '../../lexicon/speech-verbs';
 import { PRONOUNS } from '../../lexicon/words';
 
+const MAX_LOOKBACK = 60; // tokens; bounds the work per cue
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'against', 'like', 'than']);
 
 // The subject a participle or coordinated cue hangs off ("Trump … confirmed …,
@@ -17,7 +18,7 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const start = afterDateline(tokens, s, cue);
   const opening = subjectStartingAt(tokens, start, cue);
   if (opening && opening.kind !== 'description' && !isDateline(tokens, opening.end)) return opening;
-  for (let k = cue - 1; k > s; k--) {
+  for (let k = cue - 1; k > s && cue - k <= MAX_LOOKBACK; k--) {
     if (tokens[k].kind !== 'word' || tokens[k].cap || !isSpeechVerb(tokens[k].lower)) continue;
     const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ?? (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
     if (np && np.kind !== 'description') return np;
@@ -40,7 +41,7 @@ function isDateline(tokens: Token[], end: number): boolean {
 function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | null {
   for (let k = cue - 1; k >= s && cue - k <= 40; k--) {
     const t = tokens[k];
-    if (t.kind !== 'word' || !(t.cap || PRONOUNS[t.lower] !== undefined) || /['’]s?$/u.test(t.text)) continue;
+    if (t.kind !== 'word' || !(t.cap || PRONOUNS[t.lower] !== undefined) || t.poss) continue;
     const np = subjectEndingAt(tokens, k, s);
     if (!np || np.kind === 'description') continue;
     if (np.kind === 'phrase' && np.phrase.org) continue;

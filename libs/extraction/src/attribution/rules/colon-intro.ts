@@ -15,7 +15,7 @@ export function colonIntro(ctx: Context, quote: number): Attribution | null {
   while (k >= 0 && tokens[k].kind === 'break') k--;
   if (k < 0 || tokens[k].text !== ':') return null;
   const [s] = sentenceBounds(ctx, k);
-  for (let j = k - 1; j >= s; j--) {
+  for (let j = k - 1; j >= s && k - j <= 60; j--) {
     if (!isCueAt(tokens, j)) continue;
     const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, s), s) ?? (isInvertible(tokens[j].lower) ? subjectStartingAt(tokens, j + 1, k) : null);
     if (np) return attributionFrom(ctx, np, 'colon-intro', j, j + 1, 0.8);

@@ -20,7 +20,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
     const quote = toQuote(text, q, a);
-    const attributed = quote.speaker !== null || quote.speakerDescription !== null;
+    const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
     if (a?.source.person) a.source.person.quoted = true;
     out.push(quote);

@@ -58,7 +58,7 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   const s = groupBefore(tokens, j, floor);
   const phrase = s >= 0 ? analyzeGroup(tokens, s, j + 1) : null;
   // the object of a preposition is no subject: "… speaking to Fox News said"
-  if (phrase && phrase.title === null && isPreposition(tokens[phrase.start - 1])) return null;
+  if (phrase && phrase.title === null && phrase.start > floor && isPreposition(tokens[phrase.start - 1])) return null;
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
@@ -176,9 +176,12 @@ export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose 
     const end = appositionEnd(tokens, j, ceil);
     if (end < 0 || tokens[end]?.text !== ',') return null;
     const affiliation = parseApposition(tokens, j + 1, end);
+    // "the Vatican spokesman, Federico Lombardi, told": the name inside the commas speaks
+    const inner = np.phrase.kind === 'role' ? innerName(tokens, j + 1, end) : null;
     j = end + 1;
     const verb = skipAuxForward(tokens, j, ceil);
-    return verb < ceil && isSpeechVerb(tokens[verb].lower) ? { np: { ...np, affiliation: affiliation ?? np.affiliation }, verb } : null;
+    if (verb >= ceil || !isSpeechVerb(tokens[verb].lower)) return null;
+    return { np: inner ? { ...inner, start: np.start } : { ...np, affiliation: affiliation ?? np.affiliation }, verb };
   }
   const verb = skipAuxForward(tokens, j, ceil);
   if (verb >= ceil || tokens[verb].kind !== 'word' || tokens[verb].cap) return null;

@@ -1,5 +1,9 @@
 import type { Context } from './context';
-import { isParticleCue, isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
+import { isParticleCue } from '../lexicon/speech-verbs';
+import * as lexicon from '../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
 import type { Token } from '../text/tokens';
 
 // Token bounds of the paragraph around token i: [start, end).
@@ -16,7 +20,7 @@ export function sentenceBounds(ctx: Context, i: number): [number, number] {
 // A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
 export function isCueAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'word' && !t.cap && (isSpeechVerb(t.lower) || isSpeechParticiple(t.lower) || isParticleCue(t.lower, tokens[k + 1]?.lower));
+  return t.kind === 'word' && !t.cap && ((t.f & CUE) !== 0 || isParticleCue(t.lower, tokens[k + 1]?.lower));
 }
 
 export function isAccordingTo(tokens: Token[], k: number): boolean {

@@ -70,4 +70,4 @@ insider politico breitbart reuters bloomberg cnn msnbc nbc abc cbs fox pbs npr b
 youtube instagram apple microsoft amazon initiative program programme council league conference summit forum
 unit division command academy laboratory lab clinic network exchange market markets fbi cia nsa irs pentagon
 kremlin whitehouse webpage website site blog page poll survey report statement letter ad ads commercial book film
-show program series documentary act bill law amendment plan`);
+show program series documentary act amendment`);

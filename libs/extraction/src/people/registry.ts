@@ -83,7 +83,7 @@ export function bareName(tokens: Token[], p: Phrase): string {
 
 export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase): Mention {
   const name = bareName(tokens, p);
-  const person = findOrCreate(registry, name, p.org);
+  const person = findOrCreate(registry, name, p.org, p.gender);
   if (!person.gender && p.gender) person.gender = p.gender;
   if (!person.role && p.title) {
     person.role = p.title;
@@ -96,17 +96,24 @@ export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase): 
   return mention;
 }
 
-export function findOrCreate(registry: Registry, name: string, org: boolean): Person {
+export function findOrCreate(registry: Registry, name: string, org: boolean, gender: 'm' | 'f' | null = null): Person {
   const words = nameWordsOf(name);
   const key = words[words.length - 1] ?? name.toLowerCase();
-  const found = registry.bySurname.get(key)?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name));
+  const same = registry.bySurname.get(key);
+  const found = same?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name)) ?? (words.length === 1 && !org ? bySurnameAlone(same, gender) : undefined);
   if (found) return found;
   const person: Person = { id: registry.people.length, name, words, nativeName: null, aliases: new Set(), role: null, organization: null, gender: null, org, quoted: false };
   registry.people.push(person);
-  const same = registry.bySurname.get(key);
   if (same) same.push(person);
   else registry.bySurname.set(key, [person]);
   return person;
+}
+
+// "Mrs. Clinton" is the latest Clinton named in full, the one of her gender first.
+function bySurnameAlone(same: Person[] | undefined, gender: 'm' | 'f' | null): Person | undefined {
+  const people = (same ?? []).filter((p) => !p.org && p.words.length >= 2);
+  const exact = gender ? people.filter((p) => p.gender === gender) : [];
+  return (exact.length > 0 ? exact : people.filter((p) => !gender || !p.gender)).at(-1);
 }
 
 // Native name in parentheses, then an apposition: "Wang Baodong (王寶東), spokesman for …,".

@@ -1,4 +1,7 @@
-import { isDigitCode, isSpaceCode, isWordCode } from '../text/chars';
+import * as chars from '../text/chars';
+
+// Read once: imported bindings are getters in some module loaders.
+const { isDigitCode, isSpaceCode, isWordCode } = chars;
 
 // Classifies one quotation mark (or a '' pair) by its neighbours. Only the
 // immediate neighbours are read, by code unit, so classification is O(1).

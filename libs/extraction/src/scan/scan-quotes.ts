@@ -1,6 +1,8 @@
 import { matchKicker } from '../segment/kicker';
 import { classifyMark, type Mark, type Family } from './marks';
-import { isWordCode } from '../text/chars';
+import * as chars from '../text/chars';
+
+const isWordCode = chars.isWordCode; // read once: imported bindings are getters in some loaders
 import { paragraphsOf, type Span } from './paragraphs';
 
 export interface ScannedQuote {

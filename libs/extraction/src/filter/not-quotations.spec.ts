@@ -1,0 +1,24 @@
+import { isHeading, isMarkupValue, isQuotation, isScareQuote, isTitleOfWork, type Candidate } from './not-quotations';
+
+const base: Candidate = { text: '', partial: false, attributed: false, before: ' ', wholeParagraph: false };
+
+describe('not quotations', () => {
+  it.each([
+    [isTitleOfWork, { text: 'This Week,', partial: true }, true],
+    [isTitleOfWork, { text: 'A Change Is Gonna Come,', partial: true }, true],
+    [isTitleOfWork, { text: 'dream come true', partial: true }, false],
+    [isTitleOfWork, { text: 'This Week,', partial: false }, false],
+    [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true }, true],
+    [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true, attributed: true }, false],
+    [isScareQuote, { text: 'lone wolves' }, true],
+    [isScareQuote, { text: 'discrimination', attributed: true }, false],
+    [isScareQuote, { text: 'We both attach great importance to interaction' }, false],
+    [isMarkupValue, { text: '778257943577919488', before: '=' }, true],
+  ])('%p on %j is %s', (rule, fields, expected) => {
+    expect(rule({ ...base, ...fields })).toBe(expected);
+  });
+
+  it('keeps an attributed long quote', () => {
+    expect(isQuotation({ ...base, text: 'It is a great opportunity for us', attributed: true })).toBe(true);
+  });
+});

@@ -65,7 +65,7 @@ describe('quote sheets and ClaimReview export', () => {
     const res = await request(t.http).get('/api/v1/exports/quote-sheet').query({ format: 'xlsx', to: '2099-01-01' }).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-disposition']).toMatch(/\.xlsx"$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     const sheet = wb.getWorksheet('Quotes');
     expect(sheet?.getRow(1).getCell(1).value).toBe('Quote');
     const csv: Record<string, string>[] = parse((await request(t.http).get('/api/v1/exports/quote-sheet').query({ to: '2099-01-01' })).text, { columns: true });

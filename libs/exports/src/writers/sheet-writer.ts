@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { SheetRow } from '../sheet-row';
 
@@ -14,7 +13,20 @@ export interface SheetFormat {
   create(out: Writable): SheetWriter;
 }
 
-// Writes with backpressure: waits for 'drain' instead of buffering a whole sheet.
+// Writes with backpressure: waits for 'drain' instead of buffering a whole sheet, and stops
+// when the reader has gone (a closed download would otherwise never drain).
 export async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  if (out.destroyed) throw new Error('output closed');
+  if (!out.write(chunk)) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
+    if (out.destroyed) throw new Error('output closed');
+  }
 }

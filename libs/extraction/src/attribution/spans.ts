@@ -4,6 +4,7 @@ import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
 const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
+const PARTICLE_VERB = lexicon.FLAGS.PARTICLE_VERB;
 import type { Token } from '../text/tokens';
 
 // Token bounds of the paragraph around token i: [start, end).
@@ -20,7 +21,7 @@ export function sentenceBounds(ctx: Context, i: number): [number, number] {
 // A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
 export function isCueAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'word' && !t.cap && ((t.f & CUE) !== 0 || isParticleCue(t.lower, tokens[k + 1]?.lower));
+  return t.kind === 'word' && !t.cap && ((t.f & CUE) !== 0 || ((t.f & PARTICLE_VERB) !== 0 && isParticleCue(t.lower, tokens[k + 1]?.lower)));
 }
 
 export function isAccordingTo(tokens: Token[], k: number): boolean {

@@ -1,9 +1,9 @@
 import { HONORIFICS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from './roles';
 import { AUXILIARIES, CAPITALISED_STOPWORDS, NAME_CONNECTORS, PRONOUNS } from './words';
 import { PLACE_WORDS } from './places';
-import { FINITE_SPEECH_VERBS, INVERTIBLE_VERBS, SPEECH_PARTICIPLES, isInvertible, isSpeechParticiple, isSpeechVerb } from './speech-verbs';
+import { FINITE_SPEECH_VERBS, INVERTIBLE_VERBS, PARTICLE_VERBS, SPEECH_PARTICIPLES, isInvertible, isSpeechParticiple, isSpeechVerb } from './speech-verbs';
 
-const SPEECH_WORDS = [...FINITE_SPEECH_VERBS, ...SPEECH_PARTICIPLES, ...INVERTIBLE_VERBS];
+const SPEECH_WORDS = [...FINITE_SPEECH_VERBS, ...SPEECH_PARTICIPLES, ...INVERTIBLE_VERBS, ...Object.keys(PARTICLE_VERBS)];
 
 // Every lexicon a word belongs to, as bits, looked up once per word form and
 // carried on its token: the phrase parsers test bits instead of sets.
@@ -22,6 +22,7 @@ export const FLAGS = {
   PARTICIPLE: 2048, // "saying"
   INVERTIBLE: 4096, // "said Posner"
   PRONOUN: 8192,
+  PARTICLE_VERB: 16384, // "went" in "went on": speech only with its particle
 } as const;
 
 export const GROUP_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'its', 'our', 'one']);
@@ -57,6 +58,7 @@ function compute(w: string): number {
   if (isSpeechParticiple(w)) f |= F.PARTICIPLE;
   if (isInvertible(w)) f |= F.INVERTIBLE;
   if (PRONOUNS[w] !== undefined) f |= F.PRONOUN;
+  if (PARTICLE_VERBS[w] !== undefined) f |= F.PARTICLE_VERB;
   return f;
 }
 
@@ -74,7 +76,7 @@ export function flagsOf(lower: string): number {
 // bits are found by walking its characters, case folded, no string needed.
 const SLOTS = 40;
 
-function slot(code: number): number {
+export function slot(code: number): number {
   if (code >= 97 && code <= 122) return code - 97;
   if (code >= 65 && code <= 90) return code - 65;
   if (code >= 48 && code <= 57) return 26 + code - 48;
@@ -117,7 +119,8 @@ function buildTrie(): Trie {
   return { next, bits: Int32Array.from(bits) };
 }
 
-const TRIE = buildTrie();
+export const TRIE = buildTrie();
+export const TRIE_SLOTS = SLOTS;
 
 // Lexicon bits of text[start, end) read case-insensitively; 0 for unknown words.
 export function flagsAt(text: string, start: number, end: number): number {

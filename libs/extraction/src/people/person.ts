@@ -28,6 +28,18 @@ export function stripPossessive(text: string): string {
   return (last === 's' || last === 'S') && (prev === "'" || prev === '’') ? text.slice(0, -2) : text;
 }
 
+// The same words read straight off tokens, without building the name string.
+export function nameWordsOfTokens(tokens: { kind: string; lower: string }[], s: number, e: number): string[] {
+  const out: string[] = [];
+  for (let k = s; k < e; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word') continue;
+    const w = stripPossessive(t.lower);
+    if (w !== '' && !SUFFIXES.has(w) && !isInitial(w)) out.push(w);
+  }
+  return out;
+}
+
 export function nameWordsOf(name: string): string[] {
   const out: string[] = [];
   for (const raw of name.toLowerCase().split(' ')) {

@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens';
 import { analyzeGroup, joinTokens, type Phrase } from './phrase';
 import { groupAfter } from './groups';
 import { appositionEnd, parseApposition } from './affiliation';
-import { nameWordsOf, samePerson, stripPossessive, type Mention, type Person } from './person';
+import { nameWordsOf, nameWordsOfTokens, samePerson, stripPossessive, type Mention, type Person } from './person';
 import { addMention, createMentionIndex, isSurname, latestBefore, type MentionIndex } from './mentions';
 import { PLACE_WORDS } from '../lexicon/places';
 import * as lexicon from '../lexicon/classify';
@@ -48,9 +48,9 @@ function hasCapital(tokens: Token[], s: number, e: number): boolean {
 // A full name is registered; a lone surname only when it names someone already known.
 function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase): void {
   if (phrase.org) return;
-  const words = nameWordsOf(bareName(tokens, phrase));
+  const words = nameWordsOfTokens(tokens, phrase.nameStart, phrase.nameEnd);
   if (isPersonName(words, phrase)) {
-    registerPhrase(registry, tokens, phrase);
+    registerPhrase(registry, tokens, phrase, words);
     return;
   }
   if (words.length !== 1) return;
@@ -81,9 +81,9 @@ export function bareName(tokens: Token[], p: Phrase): string {
   return stripPossessive(joinTokens(tokens, p.nameStart, p.nameEnd) ?? '');
 }
 
-export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase): Mention {
+export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase, words?: string[]): Mention {
   const name = bareName(tokens, p);
-  const person = findOrCreate(registry, name, p.org, p.gender);
+  const person = findOrCreate(registry, name, p.org, p.gender, words);
   if (!person.gender && p.gender) person.gender = p.gender;
   if (!person.role && p.title) {
     person.role = p.title;
@@ -96,8 +96,8 @@ export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase): 
   return mention;
 }
 
-export function findOrCreate(registry: Registry, name: string, org: boolean, gender: 'm' | 'f' | null = null): Person {
-  const words = nameWordsOf(name);
+export function findOrCreate(registry: Registry, name: string, org: boolean, gender: 'm' | 'f' | null = null, known?: string[]): Person {
+  const words = known ?? nameWordsOf(name);
   const key = words[words.length - 1] ?? name.toLowerCase();
   const same = registry.bySurname.get(key);
   const found = same?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name)) ?? (words.length === 1 && !org ? bySurnameAlone(same, gender) : undefined);

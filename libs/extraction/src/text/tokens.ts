@@ -1,6 +1,12 @@
 import type { ScannedQuote } from '../scan/scan-quotes';
-import { flagsAt } from '../lexicon/classify';
-import { isWordCode } from './chars';
+import * as lexicon from '../lexicon/classify';
+import * as chars from './chars';
+
+// Read once: imported bindings are getters in some module loaders.
+const { next: TRIE_NEXT, bits: TRIE_BITS } = lexicon.TRIE;
+const TRIE_SLOTS = lexicon.TRIE_SLOTS;
+const slot = lexicon.slot;
+const isWordCode = chars.isWordCode;
 
 // Tokens of the text outside quotations. A quotation is one opaque 'quote'
 // token, so no rule ever reads inside a quote for cues or names.
@@ -18,29 +24,38 @@ export interface Token {
   f: number; // lexicon bits of the lower-cased word (see FLAGS)
 }
 
-export const isWordChar = isWordCode;
+const isWordChar = isWordCode;
 
 // Apostrophes, hyphens and dots join word pieces: O’Connor, Suk-yeol, G.K.
 function isJoiner(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45 || code === 46 || code === 0x2010 || code === 0x2011;
 }
 
-function wordEnd(text: string, i: number): number {
-  let j = i + 1;
+// One pass over a word: where it ends, its lexicon bits (walking the trie) and
+// whether any character may be upper case (else the text is its own lower case).
+function wordToken(text: string, i: number): Token {
+  let j = i;
+  let node = 0;
+  let upper = false;
   while (j < text.length) {
     const code = text.charCodeAt(j);
-    if (isWordChar(code)) j++;
-    else if (isJoiner(code) && j + 1 < text.length && isWordChar(text.charCodeAt(j + 1))) j += 2;
-    else break;
+    if (!isWordChar(code) && !(isJoiner(code) && j > i && j + 1 < text.length && isWordChar(text.charCodeAt(j + 1)))) break;
+    if ((code >= 65 && code <= 90) || code >= 0xc0) upper = true;
+    if (node >= 0) {
+      const s = slot(code);
+      node = s < 0 ? -1 : TRIE_NEXT[node * TRIE_SLOTS + s] || -1;
+    }
+    j++;
   }
-  return j;
+  const t = text.slice(i, j);
+  const lower = upper ? t.toLowerCase() : t;
+  const f = node > 0 ? TRIE_BITS[node] : 0;
+  return { kind: 'word', start: i, end: j, text: t, quote: -1, cap: t[0] !== lower[0], lower, poss: isPossessiveWord(t), f };
 }
 
 function makeToken(kind: TokenKind, text: string, start: number, end: number, quote = -1): Token {
-  const t = text.slice(start, end);
-  if (kind !== 'word') return { kind, start, end, text: t, quote, cap: false, lower: t, poss: false, f: 0 };
-  const lower = t.toLowerCase();
-  return { kind, start, end, text: t, quote, cap: t[0] !== lower[0], lower, poss: isPossessiveWord(t), f: flagsAt(text, start, end) };
+  const t = kind === 'quote' ? text.slice(start, end) : text[start];
+  return { kind, start, end, text: t, quote, cap: false, lower: t, poss: false, f: 0 };
 }
 
 function isPossessiveWord(t: string): boolean {
@@ -73,9 +88,9 @@ export function tokenize(text: string, quotes: ScannedQuote[], from = 0): Token[
     } else if (code === 32 || code === 9 || code === 13 || code === 0xa0) {
       i++;
     } else if (isWordChar(code)) {
-      const end = wordEnd(text, i);
-      tokens.push(makeToken('word', text, i, end));
-      i = end;
+      const word = wordToken(text, i);
+      tokens.push(word);
+      i = word.end;
     } else {
       tokens.push(makeToken('punct', text, i, i + 1));
       i++;

@@ -23,6 +23,16 @@ describe('quote store, speaker registry and lookup', () => {
     expect(Number(row.occurrences)).toBe(21);
   });
 
+  it('lists each article with its quotes at their offsets', async () => {
+    const list = await request(t.http).get('/api/v1/articles').query({ limit: 100 }).expect(200);
+    const main = list.body.items.find((a: { lead: string }) => a.lead.startsWith('The US and China reported no major breakthroughs'));
+    const res = await request(t.http).get(`/api/v1/articles/${main.id}`).expect(200);
+    expect(res.body.quotes).toHaveLength(5);
+    for (const q of res.body.quotes) expect(res.body.body.slice(q.start, q.end)).toBe(q.text);
+    expect(res.body.quotes.map((q: { speaker: { name: string } }) => q.speaker.name)).toEqual(['Michael Posner', 'Michael Posner', 'Wang Baodong', 'Wang Baodong', 'Todd Stein']);
+    expect(res.body.quotes[2]).toMatchObject({ partial: true, cue: expect.any(String), rule: expect.any(String) });
+  });
+
   it('finds Wang Baodong’s quote by full text, with its article', async () => {
     const res = await request(t.http).get('/api/v1/quotes').query({ q: 'expressions of mind' }).expect(200);
     expect(res.body.items).toHaveLength(1);

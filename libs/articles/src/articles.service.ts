@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ArticleRepository, SourceRow } from './article.repository';
 import { articleTextProblem } from './article-text';
 import { ArticlesError, ArticlesErrorCode } from './articles.errors';
-import { ArticleDto, ArticleSummaryDto, IngestResponseDto } from './dto/article-response.dto';
+import { ArticleDto, ArticleQuoteDto, ArticleSummaryDto, IngestResponseDto } from './dto/article-response.dto';
 import { ArticleEntity } from './entities/article.entity';
 import type { DocumentSource } from './entities/document.entity';
 import { ArticleIngestHooks } from './article-ingest.hooks';
@@ -78,10 +78,11 @@ export class ArticlesService {
       return { document: doc.row, created: true };
     });
     const articles = await this.repository.findArticlesOfDocument(document.id);
-    const sources = await this.repository.findSources(articles.map((a) => a.id));
+    const ids = articles.map((a) => a.id);
+    const [sources, quotes] = await Promise.all([this.repository.findSources(ids), this.hooks.quotesOf(ids)]);
     return {
       document: { id: document.id, sha256: document.sha256, created },
-      articles: articles.map((a) => toArticleDto(a, sources)),
+      articles: articles.map((a) => toArticleDto(a, sources, quotes.get(a.id))),
     };
   }
 
@@ -109,8 +110,8 @@ export class ArticlesService {
   async get(id: string): Promise<ArticleDto> {
     const article = await this.repository.findById(id);
     if (!article) throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
-    const sources = await this.repository.findSources([id]);
-    return toArticleDto(article, sources);
+    const [sources, quotes] = await Promise.all([this.repository.findSources([id]), this.hooks.quotesOf([id])]);
+    return toArticleDto(article, sources, quotes.get(id));
   }
 
   async list(limit: number, cursor?: string): Promise<Page<ArticleSummaryDto>> {
@@ -159,12 +160,13 @@ function toSummaryDto(a: ArticleEntity): ArticleSummaryDto {
   };
 }
 
-function toArticleDto(a: ArticleEntity, sources: SourceRow[]): ArticleDto {
+function toArticleDto(a: ArticleEntity, sources: SourceRow[], quotes: ArticleQuoteDto[] = []): ArticleDto {
   return {
     ...toSummaryDto(a),
     body: a.body,
     sources: sources
       .filter((s) => s.articleId === a.id)
       .map((s) => ({ documentId: s.documentId, position: s.position, start: s.startOffset, end: s.endOffset, filename: s.filename })),
+    quotes,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
 
@@ -88,28 +89,52 @@ export class QuoteRepository {
       .getMany();
   }
 
+  // What an article response lists: each occurrence with its quote's speaker.
+  async quotesInArticles(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>> {
+    const rows: (ArticleQuoteDto & { article_id: string; speaker_id: string | null; speaker_name: string | null })[] = await this.dataSource.query(
+      `SELECT o.article_id, o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
+              q.speaker_id, s.name AS speaker_name, o.speaker_description AS "speakerDescription", o.role, o.organization,
+              o.mention, o.cue, o.rule, o.confidence, o.partial, o.unterminated
+         FROM quote_occurrence o JOIN quote q ON q.id = o.quote_id LEFT JOIN speaker s ON s.id = q.speaker_id
+        WHERE o.article_id = ANY($1::uuid[]) ORDER BY o.article_id, o.start_offset`,
+      [articleIds],
+    );
+    const byArticle = new Map<string, ArticleQuoteDto[]>();
+    for (const { article_id, speaker_id, speaker_name, ...q } of rows) {
+      const list = byArticle.get(article_id) ?? [];
+      list.push({ ...q, confidence: Math.round(q.confidence * 1000) / 1000, speaker: speaker_id ? { id: speaker_id, name: speaker_name ?? '' } : null });
+      byArticle.set(article_id, list);
+    }
+    return byArticle;
+  }
+
   occurrencesInArticle(m: EntityManager, articleId: string): Promise<QuoteOccurrenceEntity[]> {
     return m.findBy(QuoteOccurrenceEntity, { articleId });
   }
 
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
   async search(f: QuoteFilter, limit: number, after: { firstSeen: string; id: string } | null): Promise<QuoteRow[]> {
-    const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
+    const where: string[] = [];
+    const range: PeriodRange = {};
     if (f.speakerIds) where.push(`q.speaker_id = ANY(${p(f.speakerIds)}::uuid[])`);
     if (f.articleId) where.push(`EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`);
-    if (f.from) where.push(`q.first_seen >= ${p(f.from)}`);
-    if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
+    if (f.from) where.push(`q.first_seen >= ${(range.from = `${p(f.from)}::timestamptz`)}`);
+    if (f.to) where.push(`q.first_seen <= ${(range.to = `${p(f.to)}::timestamptz`)}`);
     if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);
     if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
-    if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
-    return this.dataSource.query(
-      `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY q.first_seen DESC, q.id DESC LIMIT ${p(limit)}`,
-      params,
-    );
+    if (after) where.push(`(q.first_seen, q.id) < (${(range.after = `${p(after.firstSeen)}::timestamptz`)}, ${p(after.id)}::uuid)`);
+    // A speaker, an article or a list of ids narrows enough on its own: one plain query.
+    if (!f.q || f.speakerIds || f.articleId || f.quoteIds) {
+      if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
+      return this.dataSource.query(
+        `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY q.first_seen DESC, q.id DESC LIMIT ${p(limit)}`,
+        params,
+      );
+    }
+    return this.dataSource.query(searchByPeriod(p(f.q), p(limit), where, range), params);
   }
 
   // "Who said this?": candidates from full-text (any of the words) and from trigrams,
@@ -208,4 +233,40 @@ export class QuoteRepository {
   async deleteQuotes(m: EntityManager, ids: string[]): Promise<void> {
     if (ids.length) await m.query(`DELETE FROM quote WHERE id = ANY($1::uuid[])`, [ids]);
   }
+}
+
+interface PeriodRange {
+  from?: string;
+  to?: string;
+  after?: string;
+}
+
+// Full-text search, newest first, without visiting every match of a frequent word: matches are
+// read week by week backwards (year by year past the latest 26 weeks), each step one scan of the
+// (search, week, year) GIN index for that period only, and the outer LIMIT ends the loop as soon
+// as enough rows came back. Periods are visited newest first and each step is sorted, so rows
+// come out in (first_seen, id) order. Rare words cost a few dozen cheap steps instead.
+function searchByPeriod(q: string, limit: string, where: string[], r: PeriodRange): string {
+  const hi = `LEAST(${['max(first_seen)', r.to, r.after].filter(Boolean).join(', ')})`;
+  const lo = `GREATEST(${['min(first_seen)', r.from].filter(Boolean).join(', ')})`;
+  const filters = where.map((w) => ` AND ${w}`).join('');
+  const step = (period: 'week' | 'year', extra = '') => `
+         CROSS JOIN LATERAL (
+           SELECT q.id, q.speaker_id, q.text, q.first_seen, q.attribution_status, q.version FROM quote q
+            WHERE q.search @@ tsq.q AND date_trunc('${period}', q.first_seen AT TIME ZONE 'UTC') = p.start${extra}${filters}
+            ORDER BY q.first_seen DESC, q.id DESC LIMIT ${limit}) x
+        WHERE numnode(tsq.q) > 0`;
+  return `WITH tsq AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${q}) AS q),
+    bounds AS MATERIALIZED (
+      SELECT date_trunc('week', ${hi} AT TIME ZONE 'UTC') AS hi, date_trunc('week', ${lo} AT TIME ZONE 'UTC') AS lo FROM quote
+    ), hits AS (
+      (SELECT x.* FROM bounds, tsq,
+              generate_series(bounds.hi, GREATEST(bounds.lo, bounds.hi - interval '25 weeks'), interval '-1 week') AS p(start)
+         ${step('week')})
+      UNION ALL
+      (SELECT x.* FROM bounds, tsq,
+              generate_series(date_trunc('year', bounds.hi - interval '25 weeks 1 microsecond'), date_trunc('year', bounds.lo), interval '-1 year') AS p(start)
+         ${step('year', ` AND q.first_seen < (bounds.hi - interval '25 weeks') AT TIME ZONE 'UTC'`)})
+      LIMIT ${limit})
+    SELECT h.*, (SELECT count(*)::int FROM quote_occurrence o WHERE o.quote_id = h.id) AS occurrences FROM hits h`;
 }

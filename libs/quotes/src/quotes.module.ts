@@ -31,7 +31,10 @@ export class QuotesModule implements OnModuleInit {
 
   // Quotes are extracted and stored inside the ingest transaction; they follow speaker merges.
   onModuleInit(): void {
-    this.ingestHooks.register({ articleCreated: (m, article) => this.persister.persist(m, article) });
+    this.ingestHooks.register({
+      articleCreated: (m, article) => this.persister.persist(m, article),
+      quotesOf: (articleIds) => this.quotes.quotesInArticles(articleIds),
+    });
     this.speakerHooks.register({
       speakerMerged: (m, fromId, intoId) => this.moveQuotes(m, fromId, intoId),
       profileQuotes: async (speakerId) => {

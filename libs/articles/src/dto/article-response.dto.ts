@@ -9,6 +9,23 @@ export class ArticleSourceDto {
   @ApiPropertyOptional({ nullable: true }) filename!: string | null;
 }
 
+export class ArticleQuoteDto {
+  @ApiProperty() quoteId!: string;
+  @ApiProperty({ description: 'Exact wording here: body.slice(start, end)' }) text!: string;
+  @ApiProperty() start!: number;
+  @ApiProperty() end!: number;
+  @ApiPropertyOptional({ nullable: true }) speaker!: { id: string; name: string } | null;
+  @ApiPropertyOptional({ nullable: true }) speakerDescription!: string | null;
+  @ApiPropertyOptional({ nullable: true }) role!: string | null;
+  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ nullable: true }) mention!: string | null;
+  @ApiPropertyOptional({ nullable: true }) cue!: string | null;
+  @ApiProperty() rule!: string;
+  @ApiProperty() confidence!: number;
+  @ApiProperty() partial!: boolean;
+  @ApiProperty() unterminated!: boolean;
+}
+
 export class ArticleSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['article', 'teaser'] }) kind!: ArticleKind;
@@ -25,6 +42,7 @@ export class ArticleSummaryDto {
 export class ArticleDto extends ArticleSummaryDto {
   @ApiProperty() body!: string;
   @ApiProperty({ type: [ArticleSourceDto] }) sources!: ArticleSourceDto[];
+  @ApiProperty({ type: [ArticleQuoteDto], description: 'Quotes in this article, in text order' }) quotes!: ArticleQuoteDto[];
 }
 
 export class IngestDocumentDto {

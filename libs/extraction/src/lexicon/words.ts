@@ -29,7 +29,10 @@ like unlike according whether either neither once again another other such than 
 almost sometimes often never always ever let please dear hey oh well so-called following recently today tonight
 yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec update editor
-note read photo video related see more follow sign said says`);
+note read photo video related see more follow sign said says likewise additionally moreover furthermore
+similarly nonetheless nevertheless ultimately finally otherwise overall specifically notably separately first second
+third wait anyway besides regardless initially eventually currently apparently clearly obviously certainly surely
+alongside appearing back yes no sure okay ok thanks`);
 
 // Between the capitalised pieces of one name: "Human Rights in China", "Sandra Day O’Connor".
 export const NAME_CONNECTORS = wordSet(`of for the in on de del della der van von bin al la le du da di dos das y`);

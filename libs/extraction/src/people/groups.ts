@@ -17,7 +17,14 @@ export function isRoleWord(t: Token): boolean {
 }
 
 function isCoreWord(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && (t.cap ? (t.f & STOP) === 0 : (t.f & ROLE) !== 0);
+  return t !== undefined && t.kind === 'word' && (t.cap ? (t.f & STOP) === 0 || t.text.length === 1 : (t.f & ROLE) !== 0);
+}
+
+// A lower-case modifier of a role noun: "nutritional-supplement executive", "bureau chief".
+function isRoleModifierAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  return t.kind === 'word' && !t.cap && (t.f & (STOP | CONNECTOR | DETERMINER)) === 0 && next !== undefined && next.kind === 'word' && (next.f & ROLE) !== 0 && !next.cap;
 }
 
 function isAbbrevDot(tokens: Token[], k: number): boolean {
@@ -41,7 +48,7 @@ export function groupBefore(tokens: Token[], j: number, floor: number): number {
   for (let k = j; k >= floor && j - k < MAX_GROUP; k--) {
     const t = tokens[k];
     if (t.kind === 'punct' && isAbbrevDot(tokens, k)) continue;
-    if (isCoreWord(t) || (k < j && isConnectorAt(tokens, k))) {
+    if (isCoreWord(t) || (k < j && (isConnectorAt(tokens, k) || isRoleModifierAt(tokens, k)))) {
       s = k;
       continue;
     }
@@ -60,7 +67,7 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
     const t = tokens[k];
     // a possessive ends the phrase: "Donald Trump’s incoming foreign policy team"
     if (isCoreWord(t) && t.cap && t.poss) return k + 1;
-    if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k))) continue;
+    if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k)) || isRoleModifierAt(tokens, k)) continue;
     if (k > first && isAbbrevDot(tokens, k)) continue;
     break;
   }

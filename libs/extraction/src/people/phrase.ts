@@ -35,6 +35,7 @@ function isTitleToken(t: Token): boolean {
 }
 
 const isPlace = (t: Token): boolean => (t.f & PLACE) !== 0;
+const isAcronym = (t: Token): boolean => t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower;
 const isStop = (t: Token): boolean => (t.f & STOP) !== 0;
 
 function isInitial(tokens: Token[], k: number): boolean {
@@ -53,11 +54,13 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
     if (t.kind === 'punct' && t.text === '.' && k - 1 >= a && isInitial(tokens, k - 1) && !isTitleToken(tokens[k - 1])) continue;
     if (t.kind !== 'word') break;
     if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
-    if (t.cap && (isTitleToken(t) || isStop(t) || t.poss)) break;
+    if (t.cap && (isTitleToken(t) || (isStop(t) && !isInitial(tokens, k)) || t.poss)) break;
   }
   const start = k + 1;
   const only = tokens[e - 1];
   if (start === e - 1 && isTitleToken(only) && !(start > a && isHonorificBefore(tokens, start))) return e;
+  // "US Secretary" is a title, "Howard Dean" a name: a title word ends a name only after a first name
+  if (isTitleToken(only) && start < e - 1 && (isPlace(tokens[e - 2]) || isAcronym(tokens[e - 2]))) return e;
   return shortenLongName(tokens, start, e);
 }
 
@@ -78,16 +81,27 @@ function shortenLongName(tokens: Token[], start: number, e: number): number {
 }
 
 // "Representative Charles B. Rangel of New York": the place after "of" is no part of the name.
-function placeComplement(tokens: Token[], s: number, e: number): number {
-  for (let k = e - 1; k > s; k--) {
+// "Representative Charles B. Rangel of New York", "James Pethokoukis of the
+// American Enterprise Institute": what follows "of" or "from" after a person's
+// name is where they come from, not their name. Returns the connector's index.
+function ofComplement(tokens: Token[], s: number, e: number): number {
+  for (let k = s + 1; k < e - 1; k++) {
     const t = tokens[k];
-    if (t.kind === 'word' && !t.cap && (t.lower === 'of' || t.lower === 'from')) {
-      for (let j = k + 1; j < e; j++) if (tokens[j].kind === 'word' && !isPlace(tokens[j])) return -1;
-      return tokens[k - 1].cap ? k : -1;
-    }
-    if (t.kind !== 'word' || !t.cap) return -1;
+    if (t.kind === 'word' && !t.cap && (t.lower === 'of' || t.lower === 'from') && tokens[k - 1].cap) return k;
   }
   return -1;
+}
+
+function isPlaceRun(tokens: Token[], s: number, e: number): boolean {
+  for (let j = s; j < e; j++) if (tokens[j].kind === 'word' && !isPlace(tokens[j])) return false;
+  return e > s;
+}
+
+// Two name words, or a name after an honorific or title: "Mr. Nevins", "Aris Shirvanian".
+function isFullName(tokens: Token[], p: Phrase): boolean {
+  let words = 0;
+  for (let k = p.nameStart; k < p.nameEnd; k++) if (tokens[k].kind === 'word' && tokens[k].text.length > 1) words++;
+  return words >= 2 || (p.nameStart > p.start && p.title !== null) || p.gender !== null;
 }
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'in']);
@@ -136,10 +150,12 @@ function capRunStart(tokens: Token[], a: number, e: number): number {
 
 export function analyzeGroup(tokens: Token[], s: number, e: number): Phrase | null {
   if (s < 0 || e <= s) return null;
-  const cut = placeComplement(tokens, s, e);
+  const cut = ofComplement(tokens, s, e);
   if (cut > s) {
     const left = analyzeGroup(tokens, s, cut);
-    if (left && left.kind === 'name' && !left.org) return { ...left, titleOrg: left.titleOrg ?? joinTokens(tokens, cut + 1, e) };
+    if (left && left.kind === 'name' && !left.org && (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left))) {
+      return { ...left, end: e, titleOrg: left.titleOrg ?? joinTokens(tokens, cut + 1, e) };
+    }
   }
   const a = (tokens[s].f & DETERMINER) !== 0 ? s + 1 : s;
   if (a >= e) return null;

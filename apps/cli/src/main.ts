@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@app/common';
 import { bootstrapDatabase } from '@app/database';
-import { CliModule } from './cli.module';
+// One composition root: the CLI drives the very modules the API serves.
+import { AppModule } from '../../api/src/app.module';
 import { importCommand } from './commands/import.command';
 import { reextractCommand } from './commands/reextract.command';
 import { keysCommand } from './commands/keys.command';
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, SEED_ON_START: 'false' });
   const database = await bootstrapDatabase(config, () => undefined);
-  const app = await NestFactory.createApplicationContext(CliModule.register(config, database.url), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), { bufferLogs: true });
   try {
     switch (command) {
       case 'import':

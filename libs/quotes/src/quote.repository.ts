@@ -67,12 +67,10 @@ export class QuoteRepository {
     );
   }
 
-  async staleArticleIds(engineVersion: string, all: boolean): Promise<string[]> {
-    const rows: { article_id: string }[] = await this.dataSource.query(
-      `SELECT article_id FROM article_extraction WHERE $2 OR engine_version <> $1 ORDER BY extracted_at`,
-      [engineVersion, all],
-    );
-    return rows.map((r) => r.article_id);
+  // Articles already extracted by this engine version.
+  async currentArticleIds(engineVersion: string): Promise<Set<string>> {
+    const rows: { article_id: string }[] = await this.dataSource.query(`SELECT article_id FROM article_extraction WHERE engine_version = $1`, [engineVersion]);
+    return new Set(rows.map((r) => r.article_id));
   }
 
   findById(id: string, m: EntityManager = this.dataSource.manager): Promise<QuoteEntity | null> {
@@ -113,49 +111,56 @@ export class QuoteRepository {
   }
 
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
+  // The planner picks per query: for a frequent word it walks quote_first_seen_idx and stops
+  // after `limit` matches, for a rare one it reads the GIN matches and sorts them.
   async search(f: QuoteFilter, limit: number, after: { firstSeen: string; id: string } | null): Promise<QuoteRow[]> {
+    const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    const where: string[] = [];
-    const range: PeriodRange = {};
+    if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
     if (f.speakerIds) where.push(`q.speaker_id = ANY(${p(f.speakerIds)}::uuid[])`);
     if (f.articleId) where.push(`EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`);
-    if (f.from) where.push(`q.first_seen >= ${(range.from = `${p(f.from)}::timestamptz`)}`);
-    if (f.to) where.push(`q.first_seen <= ${(range.to = `${p(f.to)}::timestamptz`)}`);
+    if (f.from) where.push(`q.first_seen >= ${p(f.from)}`);
+    if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
     if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);
     if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
-    if (after) where.push(`(q.first_seen, q.id) < (${(range.after = `${p(after.firstSeen)}::timestamptz`)}, ${p(after.id)}::uuid)`);
-    // A speaker, an article or a list of ids narrows enough on its own: one plain query.
-    if (!f.q || f.speakerIds || f.articleId || f.quoteIds) {
-      if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
-      return this.dataSource.query(
-        `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY q.first_seen DESC, q.id DESC LIMIT ${p(limit)}`,
-        params,
-      );
-    }
-    return this.dataSource.query(searchByPeriod(p(f.q), p(limit), where, range), params);
+    if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
+    return this.dataSource.query(
+      `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY q.first_seen DESC, q.id DESC LIMIT ${p(limit)}`,
+      params,
+    );
   }
 
-  // "Who said this?": candidates from full-text (any of the words) and from trigrams,
-  // scored by how much of the asked text the quote contains.
+  // "Who said this?": candidates are the quotes that contain most of the asked words (all but
+  // a third: typos, paraphrase), found in the full-text GIN index; the best 50 by full-text rank
+  // are then scored by how much of the asked text the quote contains (pg_trgm word similarity).
+  // Only when no quote has most of the words does it fall back to a trigram scan.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
+    const [{ lexemes }]: { lexemes: string[] }[] = await this.dataSource.query(
+      `SELECT COALESCE(array_agg(lexeme ORDER BY length(lexeme) DESC, lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
+      [text],
+    );
+    const words = lexemes.slice(0, LOOKUP_MAX_WORDS);
+    const score = `round((0.5 * word_similarity($1, q.text_key) + 0.5 * COALESCE(ts_rank_cd(q.search, $2::tsquery, 1 | 32), 0) * 2)::numeric, 3)::float`;
+    const any = words.length ? words.map(tsLexeme).join(' | ') : '';
+    if (words.length) {
+      const rows: LookupRow[] = await this.dataSource.query(
+        `WITH candidates AS MATERIALIZED (
+           SELECT q.id, ts_rank_cd(q.search, $2::tsquery, 1 | 32) AS rank FROM quote q
+            WHERE q.search @@ $3::tsquery LIMIT ${LOOKUP_MAX_MATCHES}
+         ), best AS (SELECT id FROM candidates ORDER BY rank DESC LIMIT ${LOOKUP_CANDIDATES})
+         SELECT ${ROW_COLUMNS}, ${score} AS score FROM quote q JOIN best b ON b.id = q.id
+          ORDER BY score DESC, q.first_seen DESC LIMIT $4`,
+        [key, any, mostOf(words), limit],
+      );
+      if (rows.length) return rows;
+    }
     return this.dataSource.query(
-      `WITH asked AS (
-         SELECT NULLIF(replace(plainto_tsquery('english', $1)::text, '&', '|'), '')::tsquery AS tsq
-       ), candidates AS (
-         (SELECT q.id FROM quote q, asked WHERE q.search @@ asked.tsq
-           ORDER BY ts_rank_cd(q.search, asked.tsq) DESC LIMIT 200)
-         UNION
-         (SELECT q.id FROM quote q WHERE $2 <% q.text_key ORDER BY $2 <<-> q.text_key LIMIT 50)
-       )
-       SELECT ${ROW_COLUMNS},
-              round((0.5 * word_similarity($2, q.text_key)
-                   + 0.5 * COALESCE(ts_rank_cd(q.search, asked.tsq, 1 | 32), 0) * 2)::numeric, 3)::float AS score
-         FROM quote q JOIN candidates c ON c.id = q.id, asked
-        ORDER BY score DESC, q.first_seen DESC
-        LIMIT $3`,
-      [text, key, limit],
+      `SELECT ${ROW_COLUMNS}, ${score} AS score
+         FROM (SELECT id FROM quote WHERE $1 <% text_key ORDER BY $1 <<-> text_key LIMIT ${LOOKUP_CANDIDATES}) c JOIN quote q ON q.id = c.id
+        ORDER BY score DESC, q.first_seen DESC LIMIT $3`,
+      [key, any || null, limit],
     );
   }
 
@@ -235,38 +240,24 @@ export class QuoteRepository {
   }
 }
 
-interface PeriodRange {
-  from?: string;
-  to?: string;
-  after?: string;
+const LOOKUP_MAX_WORDS = 8; // the longest (usually rarest) words of the asked text
+const LOOKUP_MAX_MATCHES = 2000; // bounds the work when the words are all common ones
+const LOOKUP_CANDIDATES = 50;
+
+function tsLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-// Full-text search, newest first, without visiting every match of a frequent word: matches are
-// read week by week backwards (year by year past the latest 26 weeks), each step one scan of the
-// (search, week, year) GIN index for that period only, and the outer LIMIT ends the loop as soon
-// as enough rows came back. Periods are visited newest first and each step is sorted, so rows
-// come out in (first_seen, id) order. Rare words cost a few dozen cheap steps instead.
-function searchByPeriod(q: string, limit: string, where: string[], r: PeriodRange): string {
-  const hi = `LEAST(${['max(first_seen)', r.to, r.after].filter(Boolean).join(', ')})`;
-  const lo = `GREATEST(${['min(first_seen)', r.from].filter(Boolean).join(', ')})`;
-  const filters = where.map((w) => ` AND ${w}`).join('');
-  const step = (period: 'week' | 'year', extra = '') => `
-         CROSS JOIN LATERAL (
-           SELECT q.id, q.speaker_id, q.text, q.first_seen, q.attribution_status, q.version FROM quote q
-            WHERE q.search @@ tsq.q AND date_trunc('${period}', q.first_seen AT TIME ZONE 'UTC') = p.start${extra}${filters}
-            ORDER BY q.first_seen DESC, q.id DESC LIMIT ${limit}) x
-        WHERE numnode(tsq.q) > 0`;
-  return `WITH tsq AS MATERIALIZED (SELECT websearch_to_tsquery('english', ${q}) AS q),
-    bounds AS MATERIALIZED (
-      SELECT date_trunc('week', ${hi} AT TIME ZONE 'UTC') AS hi, date_trunc('week', ${lo} AT TIME ZONE 'UTC') AS lo FROM quote
-    ), hits AS (
-      (SELECT x.* FROM bounds, tsq,
-              generate_series(bounds.hi, GREATEST(bounds.lo, bounds.hi - interval '25 weeks'), interval '-1 week') AS p(start)
-         ${step('week')})
-      UNION ALL
-      (SELECT x.* FROM bounds, tsq,
-              generate_series(date_trunc('year', bounds.hi - interval '25 weeks 1 microsecond'), date_trunc('year', bounds.lo), interval '-1 year') AS p(start)
-         ${step('year', ` AND q.first_seen < (bounds.hi - interval '25 weeks') AT TIME ZONE 'UTC'`)})
-      LIMIT ${limit})
-    SELECT h.*, (SELECT count(*)::int FROM quote_occurrence o WHERE o.quote_id = h.id) AS occurrences FROM hits h`;
+// A tsquery true when all but a third of the words are present: the OR of every subset that
+// leaves out that many. The GIN index answers it by reading only the rarest words' entries.
+function mostOf(words: string[]): string {
+  const misses = words.length <= 2 ? 0 : Math.floor(words.length / 3);
+  const keep = words.length - misses;
+  const groups: string[] = [];
+  const pick = (from: number, chosen: string[]) => {
+    if (chosen.length === keep) return void groups.push(`(${chosen.map(tsLexeme).join(' & ')})`);
+    for (let i = from; i <= words.length - (keep - chosen.length); i++) pick(i + 1, [...chosen, words[i]]);
+  };
+  pick(0, []);
+  return groups.join(' | ');
 }

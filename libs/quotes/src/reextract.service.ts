@@ -24,8 +24,12 @@ export class ReextractService {
     private readonly hooks: QuoteHooksRegistry,
   ) {}
 
-  staleArticles(all: boolean): Promise<string[]> {
-    return this.quotes.staleArticleIds(ENGINE_VERSION, all);
+  // Articles extracted by another engine version, or never (stored before extraction existed).
+  async staleArticles(all: boolean): Promise<string[]> {
+    const ids = await this.articles.allIds();
+    if (all) return ids;
+    const current = await this.quotes.currentArticleIds(ENGINE_VERSION);
+    return ids.filter((id) => !current.has(id));
   }
 
   async reextractArticle(articleId: string, summary: ReextractSummary): Promise<void> {

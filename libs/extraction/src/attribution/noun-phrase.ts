@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { analyzeGroup, type Phrase } from '../people/phrase';
+import { analyzeGroup, isFullName, type Phrase } from '../people/phrase';
 import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
@@ -57,8 +57,9 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   if (tokens[j].text === ')') return subjectEndingAt(tokens, openParen(tokens, j, floor) - 1, floor);
   const s = groupBefore(tokens, j, floor);
   const phrase = s >= 0 ? analyzeGroup(tokens, s, j + 1) : null;
-  // the object of a preposition is no subject: "… speaking to Fox News said"
-  if (phrase && phrase.title === null && phrase.start > floor && isPreposition(tokens[phrase.start - 1])) return null;
+  // the object of a preposition is no subject: "… speaking to Fox News said";
+  // it may end an apposition left open: "Sam Lau, the director for the Iowa Democratic Party said"
+  if (phrase && phrase.title === null && phrase.start > floor && isPreposition(tokens[phrase.start - 1])) return openApposition(tokens, phrase.start, j + 1, floor);
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
@@ -74,19 +75,36 @@ function openParen(tokens: Token[], j: number, floor: number): number {
 // "NAME, apposition, said": the comma that opens the apposition, the nearest
 // one with a person before it; "the White House spokesman, Josh Earnest, said"
 // names its speaker inside the commas.
+// A lone word before a comma may be a place ("retired in Cambridge, Mass.,"):
+// a full name further back wins over it.
 function appositiveSubject(tokens: Token[], comma: number, floor: number): NounPhrase | null {
+  let weak: NounPhrase | null = null;
   for (let c = comma - 1; c >= floor && comma - c <= 40; c--) {
     const t = tokens[c];
-    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower)) return null;
+    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower)) break;
     if (t.text !== ',') continue;
     const inner = innerName(tokens, c + 1, comma);
     if (inner) return inner;
     const np = subjectEndingAt(tokens, c - 1, floor);
-    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org) {
-      return { ...np, end: comma, affiliation: parseApposition(tokens, c + 1, comma) };
-    }
+    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org) continue;
+    const found: NounPhrase = { ...np, end: comma, affiliation: parseApposition(tokens, c + 1, comma) };
+    if (isFullName(tokens, np.phrase)) return found;
+    weak = weak ?? found;
   }
-  return tokens[comma - 1]?.text === ')' ? subjectEndingAt(tokens, comma - 1, floor) : null;
+  return weak ?? (tokens[comma - 1]?.text === ')' ? subjectEndingAt(tokens, comma - 1, floor) : null);
+}
+
+// The comma that opened an apposition the writer never closed.
+function openApposition(tokens: Token[], from: number, end: number, floor: number): NounPhrase | null {
+  for (let c = from - 1; c >= floor && from - c <= 15; c--) {
+    const t = tokens[c];
+    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower) || t.text === '.') return null;
+    if (t.text !== ',') continue;
+    const np = subjectEndingAt(tokens, c - 1, floor);
+    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org || !isFullName(tokens, np.phrase)) return null;
+    return { ...np, end, affiliation: parseApposition(tokens, c + 1, end) };
+  }
+  return null;
 }
 
 // The whole stretch between two commas is one person's name.

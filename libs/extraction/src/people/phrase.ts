@@ -98,7 +98,7 @@ function isPlaceRun(tokens: Token[], s: number, e: number): boolean {
 }
 
 // Two name words, or a name after an honorific or title: "Mr. Nevins", "Aris Shirvanian".
-function isFullName(tokens: Token[], p: Phrase): boolean {
+export function isFullName(tokens: Token[], p: Phrase): boolean {
   let words = 0;
   for (let k = p.nameStart; k < p.nameEnd; k++) if (tokens[k].kind === 'word' && tokens[k].text.length > 1) words++;
   return words >= 2 || (p.nameStart > p.start && p.title !== null) || p.gender !== null;

@@ -17,13 +17,18 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const [s] = sentenceBounds(ctx, cue);
   const start = afterDateline(tokens, s, cue);
   const opening = subjectStartingAt(tokens, start, cue);
-  if (opening && opening.kind !== 'description' && !isDateline(tokens, opening.end)) return opening;
+  if (opening && opening.kind !== 'description' && !isDateline(tokens, opening.end) && !isInterjection(tokens, opening)) return opening;
   for (let k = cue - 1; k > s && cue - k <= MAX_LOOKBACK; k--) {
     if (tokens[k].kind !== 'word' || tokens[k].cap || !isSpeechVerb(tokens[k].lower)) continue;
     const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ?? (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
     if (np && np.kind !== 'description') return np;
   }
   return nearestSubject(tokens, s, cue);
+}
+
+// "Wait, it gets better:", "Likewise, …": one capitalised word set off by a comma.
+function isInterjection(tokens: Token[], np: NounPhrase): boolean {
+  return np.kind === 'phrase' && np.end - np.start === 1 && tokens[np.end]?.text === ',';
 }
 
 // "WASHINGTON (AP) — …": the sentence proper starts after the dash.

@@ -4,11 +4,13 @@ import type { Token } from '../../text/tokens';
 import { attributionFrom } from '../make';
 import { subjectStartingAt, subjectThenVerb } from '../noun-phrase';
 import { isAccordingTo, paragraphBounds } from '../spans';
+import { cueBefore } from './cue-before';
 import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
 // After these a speech verb starts a new report: "… since 2007.” Analyst X agreed that …"
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'later', 'recently', 'earlier', 'again']);
 const OBJECT_STARTERS = new Set(['that', 'the', 'a', 'an', 'this', 'these', 'those', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its', 'our', 'to']);
 
 // “…,” NAME said / “…,” said NAME / “…,” according to NAME / “…,” Role Name, role, said
@@ -29,7 +31,9 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   }
   const inner = innerEnd(ctx, quote);
   const sv = subjectThenVerb(tokens, k, ceil, inner === ',' || inner === '?' || inner === '!');
-  if (!sv || (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil))) return null;
+  if (!sv) return null;
+  // a quote that ends its sentence belongs to the cue before it, if it has one
+  if (inner === '.' && (!endsReport(tokens, sv.verb + 1, ceil) || cueBefore(ctx, quote) !== null)) return null;
   return attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
 }
 
@@ -51,8 +55,10 @@ function innerEnd(ctx: Context, quote: number): string {
 
 // A quote that ends its sentence takes a cue only when the cue is a clause of its own.
 function endsReport(tokens: Token[], k: number, ceil: number): boolean {
+  while (k < ceil && TIME_WORDS.has(tokens[k].lower)) k++;
   if (k >= ceil) return true;
   if (tokens[k].kind === 'word' && OBJECT_STARTERS.has(tokens[k].lower)) return false;
+  if (tokens[k].text === ':') return false; // "X posted: “…”" introduces the next quote
   for (let j = k; j < ceil && j - k <= 6; j++) {
     const t = tokens[j];
     if (t.kind === 'quote' || (t.kind === 'punct' && '.,;!?'.includes(t.text))) return true;

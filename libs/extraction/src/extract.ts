@@ -8,6 +8,8 @@ import type { Person } from './people/person';
 import { isLetterOrDigit } from './scan/marks';
 import { isQuotation } from './filter/not-quotations';
 
+const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'continuation']);
+
 // Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
   void options.publishedAt; // affiliations are "as of the article"; the date is kept by the caller
@@ -21,7 +23,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const a = attributions[i];
     const quote = toQuote(text, q, a);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
-    if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
+    const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
+    if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, cued, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
     if (a?.source.person) a.source.person.quoted = true;
     out.push(quote);
   });

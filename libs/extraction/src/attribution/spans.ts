@@ -4,7 +4,8 @@ import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
 const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
-const PARTICLE_VERB = lexicon.FLAGS.PARTICLE_VERB;
+const { PARTICLE_VERB, BASE_VERB, PRONOUN, PARTICIPLE } = lexicon.FLAGS;
+const BASE_BEFORE = new Set(['to', 'not', "n't", 'did', 'do', 'does', 'would', 'will', 'can', 'could', 'should', 'might', 'must', 'also', 'often', 'never', 'and']);
 import type { Token } from '../text/tokens';
 
 // Token bounds of the paragraph around token i: [start, end).
@@ -21,15 +22,35 @@ export function sentenceBounds(ctx: Context, i: number): [number, number] {
 // A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
 export function isCueAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'word' && !t.cap && ((t.f & CUE) !== 0 || ((t.f & PARTICLE_VERB) !== 0 && isParticleCue(t.lower, tokens[k + 1]?.lower)));
+  if (t.kind !== 'word' || t.cap) return false;
+  if ((t.f & CUE) !== 0) return true;
+  if ((t.f & PARTICLE_VERB) !== 0) return isParticleCue(t.lower, tokens[k + 1]?.lower);
+  return (t.f & BASE_VERB) !== 0 && isBaseVerbAt(tokens, k);
+}
+
+// "Obama and Clinton call them", "they say", "did not say": a subject or an
+// auxiliary makes a base form a verb.
+function isBaseVerbAt(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  if (!prev || prev.kind !== 'word') return false;
+  return prev.cap || (prev.f & PRONOUN) !== 0 || BASE_BEFORE.has(prev.lower);
 }
 
 export function isAccordingTo(tokens: Token[], k: number): boolean {
   return tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to';
 }
 
-// Any cue word in [s, e): the signal that someone else may be speaking.
+// A cue in [s, e) that may bring in someone else. Participles ("…, noting")
+// hang off the speaker already named, and ", asked about …" is passive.
 export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (isCueAt(ctx.tokens, k) || isAccordingTo(ctx.tokens, k)) return true;
+  const tokens = ctx.tokens;
+  for (let k = s; k < e; k++) {
+    if (isAccordingTo(tokens, k)) return true;
+    if (!isCueAt(tokens, k) || (tokens[k].f & PARTICIPLE) !== 0) continue;
+    if (tokens[k - 1]?.text === ',' || PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '')) continue;
+    return true;
+  }
   return false;
 }
+
+const PASSIVE_INTRO = new Set(['when', 'if', 'as', 'after', 'before', 'once', 'while', 'was', 'were', 'being', 'been']);

@@ -1,6 +1,6 @@
 import { isHeading, isMarkupValue, isQuotation, isScareQuote, isTitleOfWork, type Candidate } from './not-quotations';
 
-const base: Candidate = { text: '', partial: false, attributed: false, before: ' ', wholeParagraph: false };
+const base: Candidate = { text: '', partial: false, attributed: false, before: ' ', wholeParagraph: false, cued: false };
 
 describe('not quotations', () => {
   it.each([
@@ -9,7 +9,8 @@ describe('not quotations', () => {
     [isTitleOfWork, { text: 'dream come true', partial: true }, false],
     [isTitleOfWork, { text: 'This Week,', partial: false }, false],
     [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true }, true],
-    [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true, attributed: true }, false],
+    [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true, attributed: true }, true],
+    [isHeading, { text: 'Yes We Can!', wholeParagraph: true, attributed: true, cued: true }, false],
     [isScareQuote, { text: 'lone wolves' }, true],
     [isScareQuote, { text: 'discrimination', attributed: true }, false],
     [isScareQuote, { text: 'We both attach great importance to interaction' }, false],

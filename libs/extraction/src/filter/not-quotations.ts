@@ -11,6 +11,7 @@ export interface Candidate {
   attributed: boolean; // a speaker or a described source was found
   before: string; // the character before the opening mark
   wholeParagraph: boolean; // the quote is all its paragraph holds
+  cued: boolean; // a cue next to the quote named its source (not just the paragraph around it)
 }
 
 function isTitleCase(text: string): boolean {
@@ -25,8 +26,9 @@ export function isTitleOfWork(c: Candidate): boolean {
 }
 
 // A short title-case line standing alone in quotes is a heading: 'All Bets Are Off.'
+// (a paragraph that merely follows a speaker does not make it speech)
 export function isHeading(c: Candidate): boolean {
-  return c.wholeParagraph && !c.attributed && isTitleCase(c.text);
+  return c.wholeParagraph && !c.cued && isTitleCase(c.text);
 }
 
 export function isScareQuote(c: Candidate): boolean {

@@ -1,9 +1,9 @@
 import { HONORIFICS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from './roles';
 import { AUXILIARIES, CAPITALISED_STOPWORDS, NAME_CONNECTORS, PRONOUNS } from './words';
 import { PLACE_WORDS } from './places';
-import { FINITE_SPEECH_VERBS, INVERTIBLE_VERBS, PARTICLE_VERBS, SPEECH_PARTICIPLES, isInvertible, isSpeechParticiple, isSpeechVerb } from './speech-verbs';
+import { BASE_SPEECH_VERBS, FINITE_SPEECH_VERBS, INVERTIBLE_VERBS, PARTICLE_VERBS, SPEECH_PARTICIPLES, isInvertible, isSpeechParticiple } from './speech-verbs';
 
-const SPEECH_WORDS = [...FINITE_SPEECH_VERBS, ...SPEECH_PARTICIPLES, ...INVERTIBLE_VERBS, ...Object.keys(PARTICLE_VERBS)];
+const SPEECH_WORDS = [...FINITE_SPEECH_VERBS, ...BASE_SPEECH_VERBS, ...SPEECH_PARTICIPLES, ...INVERTIBLE_VERBS, ...Object.keys(PARTICLE_VERBS)];
 
 // Every lexicon a word belongs to, as bits, looked up once per word form and
 // carried on its token: the phrase parsers test bits instead of sets.
@@ -23,6 +23,7 @@ export const FLAGS = {
   INVERTIBLE: 4096, // "said Posner"
   PRONOUN: 8192,
   PARTICLE_VERB: 16384, // "went" in "went on": speech only with its particle
+  BASE_VERB: 32768, // "call", "reply": a verb only after a subject or an auxiliary
 } as const;
 
 export const GROUP_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'its', 'our', 'one']);
@@ -54,7 +55,8 @@ function compute(w: string): number {
   if (PLACE_WORDS.has(w)) f |= F.PLACE;
   if (ORG_WORDS.has(w)) f |= F.ORG;
   if (AUXILIARIES.has(w)) f |= F.AUX;
-  if (isSpeechVerb(w)) f |= F.SPEECH;
+  if (FINITE_SPEECH_VERBS.has(w)) f |= F.SPEECH;
+  else if (BASE_SPEECH_VERBS.has(w)) f |= F.BASE_VERB;
   if (isSpeechParticiple(w)) f |= F.PARTICIPLE;
   if (isInvertible(w)) f |= F.INVERTIBLE;
   if (PRONOUNS[w] !== undefined) f |= F.PRONOUN;

@@ -19,13 +19,15 @@ recounted recounts pledged pledges assured assures informed reminded reminds rea
 summarized summarizes explained messaged responded reasoned reasons counseled cried cries sang sings read
 reads began begins echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted
 taunts wrote tweeted recalled insisted predicted hinted hints implored implores confided confides answered
-answers stated sniped snipes rapped raps lectured lectures questioned questions remembered remembers beamed gushed cracked laughed sighed shrugged groaned cheered blurted
-stammered murmured muttered barked growled hissed roared ventured volunteered elaborated clarified objected
-protested pressed queried inquired persisted recollected summarized surmised speculated theorized postulated
-call tell add ask write note argue claim warn
-insist describe explain declare predict urge complain recall respond reply tweet post suggest acknowledge
-admit announce contend maintain stress emphasize chant shout yell label dub praise blast criticize accuse
-assert deny agree boast vow promise testify`;
+answers stated sniped snipes rapped raps lectured lectures questioned questions remembered remembers beamed
+gushed cracked laughed sighed shrugged groaned cheered blurted stammered murmured muttered barked growled
+hissed roared ventured volunteered elaborated clarified objected protested pressed queried inquired persisted
+recollected summarized surmised speculated theorized postulated`;
+
+// Base forms double as nouns ("in reply", "a note"): a cue only after a subject or an auxiliary.
+const BASE = `call tell add ask write note argue claim warn insist describe explain declare predict urge complain recall
+respond reply tweet post suggest acknowledge admit announce contend maintain stress emphasize chant shout yell
+label dub praise blast criticize accuse assert deny agree boast vow promise testify`;
 
 const PARTICIPLES = `saying telling adding writing tweeting asking noting arguing explaining calling describing declaring
 insisting warning claiming stating urging complaining joking vowing promising suggesting predicting acknowledging
@@ -41,6 +43,7 @@ function wordSet(list: string): Set<string> {
 }
 
 export const FINITE_SPEECH_VERBS = wordSet(FINITE);
+export const BASE_SPEECH_VERBS = wordSet(BASE);
 export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
 
 // Verbs that need a following word to report speech ("went on", "pointed out").
@@ -62,14 +65,14 @@ whispered shouted yelled screamed added mused muses boasted boasts wondered wond
 pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
 marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked laughed
 sighed blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
-pressed queried inquired persisted`.split(/\s+/));
+pressed queried inquired persisted agreed agrees concurred`.split(/\s+/));
 
 export function isInvertible(lower: string): boolean {
   return INVERTIBLE_VERBS.has(lower);
 }
 
 export function isSpeechVerb(lower: string): boolean {
-  return FINITE_SPEECH_VERBS.has(lower);
+  return FINITE_SPEECH_VERBS.has(lower) || BASE_SPEECH_VERBS.has(lower);
 }
 
 // "went on", "pointed out", "put it": speech only with their particle.

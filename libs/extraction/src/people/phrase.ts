@@ -148,7 +148,9 @@ function capRunStart(tokens: Token[], a: number, e: number): number {
   return s;
 }
 
-export function analyzeGroup(tokens: Token[], s: number, e: number): Phrase | null {
+export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | null {
+  let e = end;
+  while (e > s && tokens[e - 1].kind === 'punct') e--; // "C. Stewart Verdery Jr." ends with its dot
   if (s < 0 || e <= s) return null;
   const cut = ofComplement(tokens, s, e);
   if (cut > s) {

@@ -172,8 +172,9 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
 }
 
 function namePhrase(tokens: Token[], s: number, a: number, nameStart: number, e: number, org: boolean): Phrase {
-  const { title, titleOrg, gender } = splitTitle(tokens, a, nameStart);
-  return { kind: 'name', start: s, end: e, nameStart, nameEnd: e, org, title, titleOrg, gender };
+  const { title, titleOrg, gender, cutAt } = splitTitle(tokens, a, nameStart);
+  // words before a cut belong to something else: "for his Cabinet | Paraguay President Santiago Pena"
+  return { kind: 'name', start: cutAt >= 0 ? cutAt : s, end: e, nameStart, nameEnd: e, org, title, titleOrg, gender };
 }
 
 function rolePhrase(tokens: Token[], s: number, a: number, e: number): Phrase {
@@ -192,6 +193,7 @@ interface TitleParts {
   title: string | null;
   titleOrg: string | null;
   gender: 'm' | 'f' | null;
+  cutAt: number; // where this mention starts when words before it belong to another name, else -1
 }
 
 // "Paraguay President" -> org "Paraguay", title "President"; "Mr." is no title.
@@ -202,8 +204,9 @@ export function splitTitle(tokens: Token[], a: number, e: number): TitleParts {
     if (h) gender = h;
   }
   const head = titleStart(tokens, a, e);
-  if (head >= e) return { title: null, titleOrg: orgBefore(tokens, a, e), gender };
-  return { title: titleText(tokens, head, e), titleOrg: orgBefore(tokens, a, head), gender: gender ?? roleGender(tokens[e - 1]?.lower ?? '') };
+  const org = orgBefore(tokens, a, Math.min(head, e));
+  if (head >= e) return { title: null, titleOrg: org.text, gender, cutAt: org.cutAt };
+  return { title: titleText(tokens, head, e), titleOrg: org.text, gender: gender ?? roleGender(tokens[e - 1]?.lower ?? ''), cutAt: org.cutAt };
 }
 
 // The title is the run of title words, role words and connectors just before the name.
@@ -220,10 +223,11 @@ function titleStart(tokens: Token[], a: number, e: number): number {
 }
 
 // The capitalised run before a title: "Paraguay" in "his Cabinet Paraguay President".
-function orgBefore(tokens: Token[], a: number, e: number): string | null {
+function orgBefore(tokens: Token[], a: number, e: number): { text: string | null; cutAt: number } {
   let s = e;
   while (s > a && (tokens[s - 1].cap || (s - 1 > a && isConnector(tokens[s - 1]) && tokens[s - 2].cap))) s--;
-  return joinTokens(tokens, orgCut(tokens, s, e), e);
+  const cut = orgCut(tokens, s, e);
+  return { text: joinTokens(tokens, cut, e), cutAt: cut > s ? cut : -1 };
 }
 
 // An organisation word ends an earlier name: "his Cabinet Paraguay President" -> "Paraguay".

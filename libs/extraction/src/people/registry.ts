@@ -24,6 +24,7 @@ export function createRegistry(): Registry {
 // registered with its title, apposition and native-script name.
 export function buildRegistry(tokens: Token[]): Registry {
   const registry = createRegistry();
+  const headline = headlineMask(tokens);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -34,10 +35,35 @@ export function buildRegistry(tokens: Token[]): Registry {
     const e = groupAfter(tokens, i, tokens.length);
     // only a group with a capitalised word can name anyone
     const phrase = e > i && hasCapital(tokens, i, e) ? analyzeGroup(tokens, i, e) : null;
-    if (phrase && phrase.kind === 'name') registerOrRecall(registry, tokens, phrase);
+    if (phrase && phrase.kind === 'name') registerOrRecall(registry, tokens, phrase, headline[i] === 1);
     i = e > i ? e : i + 1;
   }
   return registry;
+}
+
+// Title-case lines ("Hillary Clinton Was Headed to ER But Diverted") capitalise
+// every word, so their capitalised runs say nothing about names.
+function headlineMask(tokens: Token[]): Uint8Array {
+  const mask = new Uint8Array(tokens.length);
+  let start = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k < tokens.length && tokens[k].kind !== 'break') continue;
+    if (isTitleCaseLine(tokens, start, k)) mask.fill(1, start, k);
+    start = k + 1;
+  }
+  return mask;
+}
+
+function isTitleCaseLine(tokens: Token[], s: number, e: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = s; k < e; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || t.text.length < 4) continue;
+    words++;
+    if (t.cap) caps++;
+  }
+  return words >= 6 && caps === words;
 }
 
 function hasCapital(tokens: Token[], s: number, e: number): boolean {
@@ -46,10 +72,10 @@ function hasCapital(tokens: Token[], s: number, e: number): boolean {
 }
 
 // A full name is registered; a lone surname only when it names someone already known.
-function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase): void {
+function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase, inHeadline: boolean): void {
   if (phrase.org) return;
   const words = nameWordsOfTokens(tokens, phrase.nameStart, phrase.nameEnd);
-  if (isPersonName(words, phrase)) {
+  if (!inHeadline && isPersonName(words, phrase)) {
     registerPhrase(registry, tokens, phrase, words);
     return;
   }

@@ -2,6 +2,7 @@ import { CreateDocumentsAndArticles1763884800000 } from './1763884800000-CreateD
 import { CreateSpeakersAndQuotes1763971200000 } from './1763971200000-CreateSpeakersAndQuotes';
 import { CreateKeysAndAudit1764057600000 } from './1764057600000-CreateKeysAndAudit';
 import { CreateClaims1764144000000 } from './1764144000000-CreateClaims';
+import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
-export const MIGRATIONS = [CreateDocumentsAndArticles1763884800000, CreateSpeakersAndQuotes1763971200000, CreateKeysAndAudit1764057600000, CreateClaims1764144000000];
+export const MIGRATIONS = [CreateDocumentsAndArticles1763884800000, CreateSpeakersAndQuotes1763971200000, CreateKeysAndAudit1764057600000, CreateClaims1764144000000, SpeedUpLookups1764260000000];

@@ -37,6 +37,8 @@ const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.attribution_sta
 // The only code that touches quote, quote_occurrence and article_extraction.
 @Injectable()
 export class QuoteRepository {
+  private frequencies: { at: number; map: Map<string, number> } | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -132,36 +134,55 @@ export class QuoteRepository {
     );
   }
 
-  // "Who said this?": candidates are the quotes that contain most of the asked words (all but
-  // a third: typos, paraphrase), found in the full-text GIN index; the best 50 by full-text rank
-  // are then scored by how much of the asked text the quote contains (pg_trgm word similarity).
-  // Only when no quote has most of the words does it fall back to a trigram scan.
+  // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
+  // quarter, then all but a third: typos, paraphrase). Such a quote misses at most `misses`
+  // words, so it has one word of every group of misses + 1: the GIN index is asked for
+  // (rarest group) & (next group) & ..., which reads few entries, and the exact "all but
+  // `misses`" test runs on those rows only. The best 50 by full-text rank are scored by how much
+  // of the asked text they contain (pg_trgm word similarity). When no quote has most of the
+  // words, any of the rarer ones will do. No step scans every quote: the trigram scan used
+  // before takes seconds at a million quotes.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
     const [{ lexemes }]: { lexemes: string[] }[] = await this.dataSource.query(
-      `SELECT COALESCE(array_agg(lexeme ORDER BY length(lexeme) DESC, lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
+      `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
       [text],
     );
-    const words = lexemes.slice(0, LOOKUP_MAX_WORDS);
-    const score = `round((0.5 * word_similarity($1, q.text_key) + 0.5 * COALESCE(ts_rank_cd(q.search, $2::tsquery, 1 | 32), 0) * 2)::numeric, 3)::float`;
-    const any = words.length ? words.map(tsLexeme).join(' | ') : '';
-    if (words.length) {
+    const freq = await this.lexemeFrequencies();
+    const words = lexemes
+      .sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))
+      .slice(0, LOOKUP_MAX_WORDS);
+    if (!words.length) return [];
+    const any = words.map(tsLexeme).join(' | ');
+    for (const misses of [...new Set([Math.floor(words.length / 4), Math.floor(words.length / 3), words.length - 1])]) {
+      const last = misses === words.length - 1 && misses > 0;
       const rows: LookupRow[] = await this.dataSource.query(
         `WITH candidates AS MATERIALIZED (
-           SELECT q.id, ts_rank_cd(q.search, $2::tsquery, 1 | 32) AS rank FROM quote q
-            WHERE q.search @@ $3::tsquery LIMIT ${LOOKUP_MAX_MATCHES}
+           SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
+             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ $3::tsquery LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
+            WHERE ts_match_vq(c.search, $4::tsquery)
          ), best AS (SELECT id FROM candidates ORDER BY rank DESC LIMIT ${LOOKUP_CANDIDATES})
-         SELECT ${ROW_COLUMNS}, ${score} AS score FROM quote q JOIN best b ON b.id = q.id
-          ORDER BY score DESC, q.first_seen DESC LIMIT $4`,
-        [key, any, mostOf(words), limit],
+         SELECT ${ROW_COLUMNS},
+                round((0.5 * word_similarity($1, q.text_key) + 0.5 * ts_rank_cd(q.search, $2::tsquery, 1 | 32) * 2)::numeric, 3)::float AS score
+           FROM quote q JOIN best b ON b.id = q.id
+          ORDER BY score DESC, q.first_seen DESC LIMIT $5`,
+        [key, any, oneOfEachGroup(words, misses), allBut(words, misses), limit],
       );
       if (rows.length) return rows;
     }
-    return this.dataSource.query(
-      `SELECT ${ROW_COLUMNS}, ${score} AS score
-         FROM (SELECT id FROM quote WHERE $1 <% text_key ORDER BY $1 <<-> text_key LIMIT ${LOOKUP_CANDIDATES}) c JOIN quote q ON q.id = c.id
-        ORDER BY score DESC, q.first_seen DESC LIMIT $3`,
-      [key, any || null, limit],
+    return [];
+  }
+
+  // Share of quotes that contain each common word, from the planner's statistics on quote.search
+  // (kept for ten minutes; ANALYZE refreshes them). Words missing from it are rarer than all of them.
+  private async lexemeFrequencies(): Promise<Map<string, number>> {
+    if (this.frequencies && Date.now() - this.frequencies.at < 600_000) return this.frequencies.map;
+    const rows: { lexeme: string; freq: number }[] = await this.dataSource.query(
+      `SELECT u.lexeme, u.freq FROM pg_stats s,
+              unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
+        WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'search' AND u.lexeme IS NOT NULL`,
     );
+    this.frequencies = { at: Date.now(), map: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])) };
+    return this.frequencies.map;
   }
 
   async speakerStats(speakerId: string): Promise<{ quotes: number; occurrences: number; articles: number }> {
@@ -240,18 +261,18 @@ export class QuoteRepository {
   }
 }
 
-const LOOKUP_MAX_WORDS = 8; // the longest (usually rarest) words of the asked text
-const LOOKUP_MAX_MATCHES = 2000; // bounds the work when the words are all common ones
+const LOOKUP_MAX_WORDS = 8; // the rarest words of the asked text
+const LOOKUP_MAX_MATCHES = 2000; // rows read from the index: bounds the work when all words are common (a tenth for the last try)
 const LOOKUP_CANDIDATES = 50;
 
 function tsLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-// A tsquery true when all but a third of the words are present: the OR of every subset that
-// leaves out that many. The GIN index answers it by reading only the rarest words' entries.
-function mostOf(words: string[]): string {
-  const misses = words.length <= 2 ? 0 : Math.floor(words.length / 3);
+// A tsquery true when all but `misses` of the words are present: the OR of every subset that
+// leaves out that many (checked on candidate rows, not through the index: GIN would test every
+// row that has any of the rarest words against the whole tree).
+function allBut(words: string[], misses: number): string {
   const keep = words.length - misses;
   const groups: string[] = [];
   const pick = (from: number, chosen: string[]) => {
@@ -260,4 +281,12 @@ function mostOf(words: string[]): string {
   };
   pick(0, []);
   return groups.join(' | ');
+}
+
+// Words sorted rarest first, in groups of misses + 1: a quote that lacks at most `misses` of the
+// words has one of each group.
+function oneOfEachGroup(words: string[], misses: number): string {
+  const groups: string[] = [];
+  for (let i = 0; i + misses + 1 <= words.length; i += misses + 1) groups.push(`(${words.slice(i, i + misses + 1).map(tsLexeme).join(' | ')})`);
+  return groups.join(' & ');
 }

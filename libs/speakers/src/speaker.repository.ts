@@ -94,22 +94,34 @@ export class SpeakerRepository {
   }
 
   // Names, aliases and native names: exact and prefix matches first, then trigram similarity.
+  // Exact and prefix matches come from a btree (speaker_alias_key_prefix_idx); the trigram
+  // index is read only when they do not fill the page, since a fuzzy match never outranks them.
+  // A longer name must be more alike (0.45 from 8 characters on, else pg_trgm's 0.3): a typo
+  // still matches, but "Deepa Brown" no longer drags in every other Brown. The threshold is set
+  // for this statement only, in the one-time filter that runs before the trigram scan.
+  // (`alias = $1` needs no index test of its own: alias_key is always nameKey(alias).)
   async search(q: string, key: string, limit: number): Promise<SpeakerHit[]> {
     return this.manager.query(
-      `SELECT s.id, s.name, s.native_name AS "nativeName", best.alias AS matched, best.score AS similarity
+      `WITH exact AS MATERIALIZED (
+         SELECT speaker_id, alias, CASE WHEN alias_key = $2 OR alias = $1 THEN 1.0 ELSE 0.9 END AS score
+           FROM speaker_alias WHERE $2 <> '' AND alias_key LIKE $2 || '%'
+       ), fuzzy AS (
+         SELECT speaker_id, alias, similarity(alias_key, $2) AS score
+           FROM speaker_alias
+          WHERE $2 <> '' AND (SELECT count(DISTINCT speaker_id) FROM exact) < $3
+            AND (SELECT set_config('pg_trgm.similarity_threshold', $4, true)) IS NOT NULL
+            AND (alias_key % $2 OR alias_key LIKE '%' || $2 || '%') AND alias_key NOT LIKE $2 || '%'
+       )
+       SELECT s.id, s.name, s.native_name AS "nativeName", best.alias AS matched, best.score AS similarity
          FROM (
-           SELECT DISTINCT ON (speaker_id) speaker_id, alias,
-                  CASE WHEN alias_key = $2 OR alias = $1 THEN 1.0
-                       WHEN alias_key LIKE $2 || '%' THEN 0.9
-                       ELSE similarity(alias_key, $2) END AS score
-             FROM speaker_alias
-            WHERE alias_key % $2 OR alias_key LIKE '%' || $2 || '%' OR alias = $1
+           SELECT DISTINCT ON (speaker_id) speaker_id, alias, score
+             FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) m
             ORDER BY speaker_id, score DESC
          ) best
          JOIN speaker s ON s.id = best.speaker_id
         ORDER BY best.score DESC, s.name
         LIMIT $3`,
-      [q, key, limit],
+      [q, key, limit, key.length >= 8 ? '0.45' : '0.3'],
     );
   }
 

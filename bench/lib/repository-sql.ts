@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import type { ClientBase } from 'pg';
+import type { DataSource } from 'typeorm';
+import { QuoteRepository } from '../../libs/quotes/src/quote.repository';
+import { quoteKey } from '../../libs/quotes/src/quote-key';
+import { SpeakerRepository } from '../../libs/speakers/src/speaker.repository';
+import { nameKey } from '../../libs/speakers/src/name-key';
+
+export interface Repositories {
+  quotes: QuoteRepository;
+  speakers: SpeakerRepository;
+}
+
+// The app's own repositories on a bare pg client instead of TypeORM: the bare-SQL loop sends
+// exactly the statements the API sends for the main query, with nothing else around them.
+export function repositoriesOn(client: ClientBase): Repositories {
+  const query = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows;
+  const ds = { query, manager: { query } } as unknown as DataSource;
+  return { quotes: new QuoteRepository(ds), speakers: new SpeakerRepository(ds) };
+}
+
+// The calls and parameters the services make (QuotesService.search/lookup, SpeakersService.search).
+export const SCENARIO_CALLS = {
+  search: (r: Repositories, q: string) => r.quotes.search({ q }, 20 + 1, null),
+  lookup: (r: Repositories, text: string) => r.quotes.lookup(text, quoteKey(text), 10),
+  speakers: (r: Repositories, q: string) => r.speakers.search(q.trim(), nameKey(q), 20),
+};

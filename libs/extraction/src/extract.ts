@@ -8,7 +8,7 @@ import type { Person } from './people/person';
 import { isLetterOrDigit } from './scan/marks';
 import { isQuotation } from './filter/not-quotations';
 
-const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'continuation']);
+const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'previous-sentence', 'continuation']);
 
 // Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {

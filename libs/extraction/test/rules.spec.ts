@@ -5,6 +5,7 @@ import { colonIntro } from '../src/attribution/rules/colon-intro';
 import { sameParagraph } from '../src/attribution/rules/same-paragraph';
 import { continuation } from '../src/attribution/rules/continuation';
 import { transcriptLabel } from '../src/attribution/rules/transcript-label';
+import { previousSentence } from '../src/attribution/rules/previous-sentence';
 import { runContextRule, runCueRule } from './support';
 
 // Each row: text, the quote's first words, then the speaker (or description),
@@ -21,6 +22,8 @@ describe('cueAfter: “…,” NAME said / said NAME / according to NAME', () =>
     ['“The issue is closed,” Hannity started.', 'The issue', 'Hannity', 'Hannity', 'started'],
     ['“I love it.” ― Pamela Padilla', 'I love it', 'Pamela Padilla', 'Pamela Padilla', '―'],
     ['“It is over,” the Vatican spokesman, Federico Lombardi, told Vatican Radio.', 'It is over', 'Federico Lombardi', 'the Vatican spokesman, Federico Lombardi', 'told'],
+    ['“Tax cuts fail,” James Pethokoukis of the American Enterprise Institute wrote.', 'Tax cuts', 'James Pethokoukis', 'James Pethokoukis of the American Enterprise Institute', 'wrote'],
+    ['“It is over,” said Representative Charles B. Rangel of New York.', 'It is over', 'Charles B. Rangel', 'Representative Charles B. Rangel of New York', 'said'],
   ])('%s', (text, quote, speaker, mention, cue) => {
     expect(runCueRule(cueAfter, text, quote)).toMatchObject({ speaker, mention, cue, rule: 'cue-after' });
   });
@@ -137,5 +140,17 @@ describe('continuation: a quote paragraph continues the previous speaker', () =>
   it('does not apply when the paragraph has its own cue', () => {
     const text = '“We are close,” Blackwell said.\n“It fails,” Jane Roe said.';
     expect(runContextRule(continuation, text, 'It fails').rule).toBeNull();
+  });
+});
+
+describe('previousSentence: a quote right after a report', () => {
+  it('takes the subject of the report in the sentence before', () => {
+    const text = 'Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper ballots to recount.”';
+    expect(runContextRule(previousSentence, text, 'There are')).toMatchObject({ speaker: 'Sam Lau', rule: 'previous-sentence' });
+  });
+
+  it('needs the quote to open its sentence', () => {
+    const text = 'Sam Lau said it. The party called it “a unique event in the state.”';
+    expect(runContextRule(previousSentence, text, 'a unique')).toMatchObject({ rule: null });
   });
 });

@@ -59,7 +59,10 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   const phrase = s >= 0 ? analyzeGroup(tokens, s, j + 1) : null;
   // the object of a preposition is no subject: "… speaking to Fox News said";
   // it may end an apposition left open: "Sam Lau, the director for the Iowa Democratic Party said"
-  if (phrase && phrase.title === null && phrase.start > floor && isPreposition(tokens[phrase.start - 1])) return openApposition(tokens, phrase.start, j + 1, floor);
+  if (phrase && phrase.title === null && phrase.start > floor && isPreposition(tokens[phrase.start - 1])) return prepositionalSubject(tokens, phrase.start, j + 1, floor);
+  // "Sam Lau, the communications director for the Iowa Democratic Party said":
+  // a role at an organisation describes a person, named before the comma if at all
+  if (phrase && phrase.org && phrase.title !== null) return roleAtOrganization(tokens, phrase.start, j + 1, floor);
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
@@ -92,6 +95,25 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): NounP
     weak = weak ?? found;
   }
   return weak ?? (tokens[comma - 1]?.text === ')' ? subjectEndingAt(tokens, comma - 1, floor) : null);
+}
+
+// "James Pethokoukis of the American Enterprise Institute wrote": the person
+// right before the preposition; else the comma of an apposition left open.
+function prepositionalSubject(tokens: Token[], from: number, end: number, floor: number): NounPhrase | null {
+  const prep = tokens[from - 1];
+  if (prep.lower === 'of' || prep.lower === 'from' || prep.lower === 'at' || prep.lower === 'with') {
+    const np = from - 2 >= floor ? subjectEndingAt(tokens, from - 2, floor) : null;
+    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org && isFullName(tokens, np.phrase)) return { ...np, end, affiliation: null };
+  }
+  return openApposition(tokens, from, end, floor);
+}
+
+function roleAtOrganization(tokens: Token[], start: number, end: number, floor: number): NounPhrase | null {
+  if (tokens[start - 1]?.text === ',' && start - 1 > floor) {
+    const np = subjectEndingAt(tokens, start - 2, floor);
+    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org) return { ...np, end, affiliation: parseApposition(tokens, start, end) };
+  }
+  return { kind: 'description', start, end };
 }
 
 // The comma that opened an apposition the writer never closed.

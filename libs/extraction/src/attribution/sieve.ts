@@ -7,10 +7,11 @@ import { colonIntro } from './rules/colon-intro';
 import { sameParagraph } from './rules/same-paragraph';
 import { continuation } from './rules/continuation';
 import { transcriptLabel } from './rules/transcript-label';
+import { previousSentence } from './rules/previous-sentence';
 
 // Most certain first; a later rule only sees quotes still open.
 export const CUE_RULES: CueRule[] = [transcriptLabel, cueAfter, cueBefore, cueInSentence, colonIntro];
-export const CONTEXT_RULES: ContextRule[] = [sameParagraph, continuation];
+export const CONTEXT_RULES: ContextRule[] = [sameParagraph, previousSentence, continuation];
 
 export function attributeQuotes(ctx: Context): (Attribution | null)[] {
   const done: (Attribution | null)[] = ctx.quotes.map((_, q) => (ctx.quoteToken[q] < 0 ? null : firstOf(CUE_RULES, (rule) => rule(ctx, q))));

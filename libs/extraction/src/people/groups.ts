@@ -33,9 +33,17 @@ function isAbbrevDot(tokens: Token[], k: number): boolean {
   return t.kind === 'punct' && t.text === '.' && prev !== undefined && prev.end === t.start && isAbbreviation(prev);
 }
 
+// "of" between capitalised words, or "of the" before one: "Institute of the Americas".
 function isConnectorAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'word' && !t.cap && (t.f & CONNECTOR) !== 0 && isCoreWord(tokens[k - 1]) && isCoreWord(tokens[k + 1]);
+  if (t.kind !== 'word' || t.cap || (t.f & CONNECTOR) === 0) return false;
+  const prev = tokens[k - 1];
+  if (isCoreWord(prev)) return isCoreWord(tokens[k + 1]) || (t.lower !== 'the' && tokens[k + 1]?.lower === 'the' && isCapCore(tokens[k + 2]));
+  return t.lower === 'the' && prev?.kind === 'word' && (prev.f & CONNECTOR) !== 0 && isCapCore(tokens[k + 1]);
+}
+
+function isCapCore(t: Token | undefined): boolean {
+  return t !== undefined && t.cap && isCoreWord(t);
 }
 
 function isDeterminer(t: Token | undefined): boolean {
@@ -76,6 +84,6 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
 
 function trimLeadingConnectors(tokens: Token[], s: number, e: number): number {
   let a = s;
-  while (a < e && tokens[a].kind === 'word' && !tokens[a].cap && (tokens[a].f & CONNECTOR) !== 0) a++;
+  while (a < e && tokens[a].kind === 'word' && !tokens[a].cap && (tokens[a].f & CONNECTOR) !== 0 && (tokens[a].f & DETERMINER) === 0) a++;
   return a < e ? a : -1;
 }

@@ -156,7 +156,8 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
   if (cut > s) {
     const left = analyzeGroup(tokens, s, cut);
     if (left && left.kind === 'name' && !left.org && (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left))) {
-      return { ...left, end: e, titleOrg: left.titleOrg ?? joinTokens(tokens, cut + 1, e) };
+      const from = tokens[cut + 1]?.lower === 'the' ? cut + 2 : cut + 1;
+      return { ...left, end: e, titleOrg: left.titleOrg ?? joinTokens(tokens, from, e) };
     }
   }
   const a = (tokens[s].f & DETERMINER) !== 0 ? s + 1 : s;

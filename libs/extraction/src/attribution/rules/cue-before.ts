@@ -6,6 +6,7 @@ import { clauseSubject } from './clause-subject';
 import { isAccordingTo, paragraphBounds } from '../spans';
 import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
 import { groupBefore } from '../../people/groups';
+import { isAbbreviation } from '../../text/sentences';
 
 const INTRO_PUNCT = new Set([',', ':', '—', '–']);
 const MAX_GAP = 8; // "wrote in an email on Tuesday: “…”"
@@ -22,7 +23,7 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   if (according) return according;
   for (let j = k; j >= floor && k - j < MAX_GAP; j--) {
     const t = tokens[j];
-    if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start)) return null;
+    if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start && isAbbreviation(tokens[j - 1]))) return null;
     if (t.cap && isInvertible(t.lower) && (j === floor || ctx.sentence[j - 1] !== ctx.sentence[j])) return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);

@@ -53,6 +53,11 @@ function wordToken(text: string, i: number): Token {
   return { kind: 'word', start: i, end: j, text: t, quote: -1, cap: t[0] !== lower[0], lower, poss: isPossessiveWord(t), f };
 }
 
+// " ' “ ” ‘ ’ « » left outside any quote
+function isStrayMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+}
+
 function makeToken(kind: TokenKind, text: string, start: number, end: number, quote = -1): Token {
   const t = kind === 'quote' ? text.slice(start, end) : text[start];
   return { kind, start, end, text: t, quote, cap: false, lower: t, poss: false, f: 0 };
@@ -85,7 +90,8 @@ export function tokenize(text: string, quotes: ScannedQuote[], from = 0): Token[
     if (code === 10) {
       tokens.push(makeToken('break', text, i, i + 1));
       i++;
-    } else if (code === 32 || code === 9 || code === 13 || code === 0xa0) {
+    } else if (code === 32 || code === 9 || code === 13 || code === 0xa0 || isStrayMark(code)) {
+      // a quotation mark that quotes nothing carries no meaning for the rules
       i++;
     } else if (isWordChar(code)) {
       const word = wordToken(text, i);

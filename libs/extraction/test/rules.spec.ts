@@ -24,6 +24,8 @@ describe('cueAfter: “…,” NAME said / said NAME / according to NAME', () =>
     ['“It is over,” the Vatican spokesman, Federico Lombardi, told Vatican Radio.', 'It is over', 'Federico Lombardi', 'the Vatican spokesman, Federico Lombardi', 'told'],
     ['“Tax cuts fail,” James Pethokoukis of the American Enterprise Institute wrote.', 'Tax cuts', 'James Pethokoukis', 'James Pethokoukis of the American Enterprise Institute', 'wrote'],
     ['“It is over,” said Representative Charles B. Rangel of New York.', 'It is over', 'Charles B. Rangel', 'Representative Charles B. Rangel of New York', 'said'],
+    ['“It is small,” wrote Cameron Easley for Morning Consult.', 'It is small', 'Cameron Easley', 'Cameron Easley for Morning Consult', 'wrote'],
+    ['“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said.', 'It is an', 'Scott Pruitt', 'Scott Pruitt', 'said'],
   ])('%s', (text, quote, speaker, mention, cue) => {
     expect(runCueRule(cueAfter, text, quote)).toMatchObject({ speaker, mention, cue, rule: 'cue-after' });
   });

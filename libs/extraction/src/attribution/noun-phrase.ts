@@ -212,21 +212,30 @@ export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose 
   const paren = parentheticalEnd(tokens, j);
   if (paren > j) j = paren + 1;
   if (tokens[j]?.text === ',' && isSpeechVerb(tokens[skipAuxForward(tokens, j + 1, ceil)]?.lower ?? '')) j++;
-  if (tokens[j]?.text === ',' && np.kind === 'phrase') {
-    const end = appositionEnd(tokens, j, ceil);
-    if (end < 0 || tokens[end]?.text !== ',') return null;
-    const affiliation = parseApposition(tokens, j + 1, end);
-    // "the Vatican spokesman, Federico Lombardi, told": the name inside the commas speaks
-    const inner = np.phrase.kind === 'role' ? innerName(tokens, j + 1, end) : null;
-    j = end + 1;
-    const verb = skipAuxForward(tokens, j, ceil);
-    if (verb >= ceil || !isSpeechVerb(tokens[verb].lower)) return null;
-    return { np: inner ? { ...inner, start: np.start } : { ...np, affiliation: affiliation ?? np.affiliation }, verb };
-  }
+  if (tokens[j]?.text === ',' && np.kind === 'phrase') return appositionThenVerb(tokens, np, j, ceil);
   const verb = skipAuxForward(tokens, j, ceil);
   if (verb >= ceil || tokens[verb].kind !== 'word' || tokens[verb].cap) return null;
   if (isSpeechVerb(tokens[verb].lower) || isParticleCue(tokens[verb].lower, tokens[verb + 1]?.lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
   return loose && np.kind !== 'description' && /(ed|es)$/.test(tokens[verb].lower) && isClauseEnd(tokens[verb + 1]) ? { np, verb } : null;
+}
+
+// "Sharon Hom, executive director of …, said"; up to three appositions
+// ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said").
+function appositionThenVerb(tokens: Token[], np: NounPhrase & { kind: 'phrase' }, comma: number, ceil: number): { np: NounPhrase; verb: number } | null {
+  let j = comma;
+  let affiliation: Affiliation | null = null;
+  let inner: NounPhrase | null = null;
+  for (let n = 0; n < 3 && tokens[j]?.text === ','; n++) {
+    const end = appositionEnd(tokens, j, ceil);
+    if (end < 0 || tokens[end]?.text !== ',') return null;
+    affiliation = affiliation ?? parseApposition(tokens, j + 1, end);
+    // "the Vatican spokesman, Federico Lombardi, told": the name inside the commas speaks
+    if (n === 0 && np.phrase.kind === 'role') inner = innerName(tokens, j + 1, end);
+    const verb = skipAuxForward(tokens, end + 1, ceil);
+    if (verb < ceil && isSpeechVerb(tokens[verb].lower)) return { np: inner ? { ...inner, start: np.start } : { ...np, affiliation: affiliation ?? np.affiliation }, verb };
+    j = end;
+  }
+  return null;
 }
 
 // "Braynard is quoted as saying"

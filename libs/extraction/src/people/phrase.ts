@@ -84,10 +84,12 @@ function shortenLongName(tokens: Token[], start: number, e: number): number {
 // "Representative Charles B. Rangel of New York", "James Pethokoukis of the
 // American Enterprise Institute": what follows "of" or "from" after a person's
 // name is where they come from, not their name. Returns the connector's index.
+const COMPLEMENT_LINKS = new Set(['of', 'from', 'for', 'at']);
+
 function ofComplement(tokens: Token[], s: number, e: number): number {
   for (let k = s + 1; k < e - 1; k++) {
     const t = tokens[k];
-    if (t.kind === 'word' && !t.cap && (t.lower === 'of' || t.lower === 'from') && tokens[k - 1].cap) return k;
+    if (t.kind === 'word' && !t.cap && COMPLEMENT_LINKS.has(t.lower) && tokens[k - 1].cap) return k;
   }
   return -1;
 }

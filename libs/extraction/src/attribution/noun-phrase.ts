@@ -4,7 +4,16 @@ import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
 import { AUXILIARIES, PRONOUNS } from '../lexicon/words';
-import { isParticleCue, isSpeechParticiple, isSpeechVerb } from '../lexicon/speech-verbs';
+import { isParticleCue, isSpeechParticiple } from '../lexicon/speech-verbs';
+import * as lexicon from '../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const VERB = lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
+
+// A speech verb by its lexicon bits ("said", "call").
+function isSpeechVerb(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && (t.f & VERB) !== 0;
+}
 
 // A source as the text names it, before it is resolved to a person.
 export type NounPhrase =
@@ -84,7 +93,7 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): NounP
   let weak: NounPhrase | null = null;
   for (let c = comma - 1; c >= floor && comma - c <= 40; c--) {
     const t = tokens[c];
-    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower)) break;
+    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t)) break;
     if (t.text !== ',') continue;
     const inner = innerName(tokens, c + 1, comma);
     if (inner) return inner;
@@ -120,7 +129,7 @@ function roleAtOrganization(tokens: Token[], start: number, end: number, floor: 
 function openApposition(tokens: Token[], from: number, end: number, floor: number): NounPhrase | null {
   for (let c = from - 1; c >= floor && from - c <= 15; c--) {
     const t = tokens[c];
-    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t.lower) || t.text === '.') return null;
+    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t) || t.text === '.') return null;
     if (t.text !== ',') continue;
     const np = subjectEndingAt(tokens, c - 1, floor);
     if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org || !isFullName(tokens, np.phrase)) return null;
@@ -141,10 +150,10 @@ function innerName(tokens: Token[], s: number, e: number): NounPhrase | null {
 // "a South Korean political pundit": words back to a determiner, head last.
 export function descriptionEndingAt(tokens: Token[], j: number, floor: number): NounPhrase | null {
   const head = tokens[j];
-  if (!head || head.kind !== 'word' || head.cap || isSpeechVerb(head.lower) || AUXILIARIES.has(head.lower)) return null;
+  if (!head || head.kind !== 'word' || head.cap || isSpeechVerb(head) || AUXILIARIES.has(head.lower)) return null;
   for (let k = j; k >= floor && j - k < MAX_DESCRIPTION; k--) {
     const t = tokens[k];
-    if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t.lower)) return null;
+    if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t)) return null;
     // the object of a preposition is no subject: "on his Truth Social platform"
     if (FORWARD_DETERMINERS.has(t.lower) && k < j) return isPreposition(tokens[k - 1]) ? null : { kind: 'description', start: k, end: j + 1 };
   }
@@ -178,7 +187,7 @@ function possessedSubject(tokens: Token[], k: number, e: number, ceil: number): 
   const named = next > e ? analyzeGroup(tokens, e, next) : null;
   if (named && named.kind === 'name') return { kind: 'phrase', phrase: named, start: k, end: next, affiliation: affiliationAfter(tokens, next, ceil) };
   let j = e;
-  while (j < ceil && j - e < 5 && tokens[j].kind === 'word' && !tokens[j].cap && !isSpeechVerb(tokens[j].lower)) j++;
+  while (j < ceil && j - e < 5 && tokens[j].kind === 'word' && !tokens[j].cap && !isSpeechVerb(tokens[j])) j++;
   if (j === e) return null;
   if (tokens[j]?.text === ',') {
     const end = appositionEnd(tokens, j, ceil);
@@ -198,7 +207,7 @@ function affiliationAfter(tokens: Token[], e: number, ceil: number): Affiliation
 function descriptionStartingAt(tokens: Token[], k: number, ceil: number): NounPhrase | null {
   if (!FORWARD_DETERMINERS.has(tokens[k].lower)) return null;
   let e = k + 1;
-  while (e < ceil && e - k <= MAX_DESCRIPTION && tokens[e].kind === 'word' && !STOP_DESCRIPTION.has(tokens[e].lower) && !isSpeechVerb(tokens[e].lower) && !isSpeechParticiple(tokens[e].lower)) e++;
+  while (e < ceil && e - k <= MAX_DESCRIPTION && tokens[e].kind === 'word' && !STOP_DESCRIPTION.has(tokens[e].lower) && !isSpeechVerb(tokens[e]) && !isSpeechParticiple(tokens[e].lower)) e++;
   return e > k + 1 ? { kind: 'description', start: k, end: e } : null;
 }
 
@@ -211,11 +220,11 @@ export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose 
   let j = np.end;
   const paren = parentheticalEnd(tokens, j);
   if (paren > j) j = paren + 1;
-  if (tokens[j]?.text === ',' && isSpeechVerb(tokens[skipAuxForward(tokens, j + 1, ceil)]?.lower ?? '')) j++;
+  if (tokens[j]?.text === ',' && isSpeechVerb(tokens[skipAuxForward(tokens, j + 1, ceil)])) j++;
   if (tokens[j]?.text === ',' && np.kind === 'phrase') return appositionThenVerb(tokens, np, j, ceil);
   const verb = skipAuxForward(tokens, j, ceil);
   if (verb >= ceil || tokens[verb].kind !== 'word' || tokens[verb].cap) return null;
-  if (isSpeechVerb(tokens[verb].lower) || isParticleCue(tokens[verb].lower, tokens[verb + 1]?.lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
+  if (isSpeechVerb(tokens[verb]) || isParticleCue(tokens[verb].lower, tokens[verb + 1]?.lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
   return loose && np.kind !== 'description' && /(ed|es)$/.test(tokens[verb].lower) && isClauseEnd(tokens[verb + 1]) ? { np, verb } : null;
 }
 
@@ -232,7 +241,7 @@ function appositionThenVerb(tokens: Token[], np: NounPhrase & { kind: 'phrase' }
     // "the Vatican spokesman, Federico Lombardi, told": the name inside the commas speaks
     if (n === 0 && np.phrase.kind === 'role') inner = innerName(tokens, j + 1, end);
     const verb = skipAuxForward(tokens, end + 1, ceil);
-    if (verb < ceil && isSpeechVerb(tokens[verb].lower)) return { np: inner ? { ...inner, start: np.start } : { ...np, affiliation: affiliation ?? np.affiliation }, verb };
+    if (verb < ceil && isSpeechVerb(tokens[verb])) return { np: inner ? { ...inner, start: np.start } : { ...np, affiliation: affiliation ?? np.affiliation }, verb };
     j = end;
   }
   return null;

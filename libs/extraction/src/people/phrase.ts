@@ -185,7 +185,19 @@ function rolePhrase(tokens: Token[], s: number, a: number, e: number): Phrase {
   return { kind: 'role', start: s, end: e, nameStart: e, nameEnd: e, org: false, title, titleOrg, gender: gender ?? roleGender(tokens[e - 1].lower) };
 }
 
+const genders = new Map<string, 'm' | 'f' | null>();
+
 export function roleGender(word: string): 'm' | 'f' | null {
+  let g = genders.get(word);
+  if (g === undefined) {
+    if (genders.size > 10_000) genders.clear();
+    g = genderOfWord(word);
+    genders.set(word, g);
+  }
+  return g;
+}
+
+function genderOfWord(word: string): 'm' | 'f' | null {
   if (/(woman|women|wife|mother|daughter|sister|actress|queen|princess|lady)$/.test(word)) return 'f';
   if (/(man|men|husband|father|son|brother|king|prince|lord)$/.test(word) && !/(human|chairman)$/.test(word)) return 'm';
   if (word === 'chairman' || word === 'spokesman' || word === 'congressman' || word === 'businessman') return 'm';
@@ -203,7 +215,7 @@ interface TitleParts {
 export function splitTitle(tokens: Token[], a: number, e: number): TitleParts {
   let gender: 'm' | 'f' | null = null;
   for (let k = a; k < e; k++) {
-    const h = tokens[k].kind === 'word' ? HONORIFICS[bare(tokens[k])] : undefined;
+    const h = (tokens[k].f & HONORIFIC) !== 0 ? HONORIFICS[bare(tokens[k])] : undefined;
     if (h) gender = h;
   }
   const head = titleStart(tokens, a, e);

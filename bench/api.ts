@@ -138,6 +138,7 @@ async function hitRate(base: string, headers: Record<string, string>, paths: str
 }
 
 main().catch((err: unknown) => {
-  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  // The message is enough for a refusal or a failed connection; BENCH_DEBUG=1 for the stack.
+  log(err instanceof Error ? ((process.env.BENCH_DEBUG && err.stack) || err.message) : String(err));
   process.exit(1);
 });

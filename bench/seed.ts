@@ -170,6 +170,7 @@ function toCopy(batch: ArticleRecord[]): Record<'document' | 'article' | 'source
 }
 
 main().catch((err: unknown) => {
-  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  // The message is enough for a refusal or a failed connection; BENCH_DEBUG=1 for the stack.
+  log(err instanceof Error ? ((process.env.BENCH_DEBUG && err.stack) || err.message) : String(err));
   process.exit(1);
 });

@@ -135,13 +135,14 @@ export class QuoteRepository {
   }
 
   // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
-  // quarter, then all but a third: typos, paraphrase). Such a quote misses at most `misses`
-  // words, so it has one word of every group of misses + 1: the GIN index is asked for
-  // (rarest group) & (next group) & ..., which reads few entries, and the exact "all but
-  // `misses`" test runs on those rows only. The best 50 by full-text rank are scored by how much
-  // of the asked text they contain (pg_trgm word similarity). When no quote has most of the
-  // words, any of the rarer ones will do. No step scans every quote: the trigram scan used
-  // before takes seconds at a million quotes.
+  // quarter, then all but a third: typos, paraphrase), rarest 8 words first (frequencies from the
+  // planner statistics). Such a quote misses at most `misses` words, so it has one word of every
+  // group of misses + 1: for many words the GIN index is asked for (rarest group) & (next group)
+  // & ..., which reads few entries, and the exact "all but `misses`" test runs on those rows
+  // only. The best 50 by full-text rank are scored by how much of the asked text they contain
+  // (pg_trgm word similarity). When no quote has most of four or more words, any one will do.
+  // No step scans every quote: the trigram scan used before took seconds at a million quotes,
+  // so a text of stopwords only ("to be or not to be") finds nothing.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
     const [{ lexemes }]: { lexemes: string[] }[] = await this.dataSource.query(
       `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
@@ -153,8 +154,11 @@ export class QuoteRepository {
       .slice(0, LOOKUP_MAX_WORDS);
     if (!words.length) return [];
     const any = words.map(tsLexeme).join(' | ');
-    for (const misses of [...new Set([Math.floor(words.length / 4), Math.floor(words.length / 3), words.length - 1])]) {
-      const last = misses === words.length - 1 && misses > 0;
+    // With one or two words any match is about as good as another: read fewer. Any single word of
+    // four or more is the last resort.
+    const tries = [Math.floor(words.length / 4), Math.floor(words.length / 3), ...(words.length >= 4 ? [words.length - 1] : [])];
+    for (const misses of [...new Set(tries)]) {
+      const last = misses === words.length - 1 || words.length <= 2;
       const rows: LookupRow[] = await this.dataSource.query(
         `WITH candidates AS MATERIALIZED (
            SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
@@ -165,7 +169,7 @@ export class QuoteRepository {
                 round((0.5 * word_similarity($1, q.text_key) + 0.5 * ts_rank_cd(q.search, $2::tsquery, 1 | 32) * 2)::numeric, 3)::float AS score
            FROM quote q JOIN best b ON b.id = q.id
           ORDER BY score DESC, q.first_seen DESC LIMIT $5`,
-        [key, any, oneOfEachGroup(words, misses), allBut(words, misses), limit],
+        [key, any, indexQuery(words, misses), allBut(words, misses), limit],
       );
       if (rows.length) return rows;
     }
@@ -262,7 +266,7 @@ export class QuoteRepository {
 }
 
 const LOOKUP_MAX_WORDS = 8; // the rarest words of the asked text
-const LOOKUP_MAX_MATCHES = 2000; // rows read from the index: bounds the work when all words are common (a tenth for the last try)
+const LOOKUP_MAX_MATCHES = 2000; // rows read from the index: bounds the work when all words are common (a tenth when loose)
 const LOOKUP_CANDIDATES = 50;
 
 function tsLexeme(lexeme: string): string {
@@ -289,4 +293,12 @@ function oneOfEachGroup(words: string[], misses: number): string {
   const groups: string[] = [];
   for (let i = 0; i + misses + 1 <= words.length; i += misses + 1) groups.push(`(${words.slice(i, i + misses + 1).map(tsLexeme).join(' | ')})`);
   return groups.join(' & ');
+}
+
+// What the GIN index is asked: the exact "all but `misses`" tree while it is small (GIN then
+// skips the rows without the heap), else one word of each group, checked exactly on the rows.
+function indexQuery(words: string[], misses: number): string {
+  let subsets = 1;
+  for (let i = 0; i < misses; i++) subsets = (subsets * (words.length - i)) / (i + 1);
+  return subsets * (words.length - misses) <= 60 ? allBut(words, misses) : oneOfEachGroup(words, misses);
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ErrorBody, PageQuery, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
@@ -29,14 +29,12 @@ export class ArticlesController {
   }
 
   @Get()
-  @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: ArticlePageDto })
   list(@Query() page: PageQuery): Promise<ArticlePageDto> {
     return this.articles.list(page.limit, page.cursor);
   }
 
   @Get(':id')
-  @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: ArticleDto })
   @ApiNotFoundResponse({ type: ErrorBody })
   get(@Param('id', uuidParam()) id: string): Promise<ArticleDto> {

@@ -28,7 +28,6 @@ export class ClaimsController {
   @Get(':id')
   @ApiOkResponse({ type: ClaimDetailDto, headers: { ETag: { description: 'Claim version: send as If-Match to review' } } })
   async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<ClaimDetailDto> {
-    res.setHeader('Cache-Control', 'no-cache');
     return withEtag(res, await this.claims.get(id));
   }
 

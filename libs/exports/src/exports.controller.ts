@@ -33,7 +33,6 @@ export class ExportsController {
   @ApiOkResponse({ description: 'schema.org ClaimReview JSON-LD (@graph) for reviewed claims' })
   async claimReview(@Query() query: ClaimReviewQuery, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     res.setHeader('Content-Type', 'application/ld+json; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache');
     return this.exports.claimReviews(query.claim);
   }
 }

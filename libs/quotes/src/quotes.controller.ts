@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, Param, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
@@ -13,14 +13,12 @@ export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
 
   @Get()
-  @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: QuotePageDto })
   search(@Query() query: QuoteFilterQuery): Promise<QuotePageDto> {
     return this.quotes.search(query);
   }
 
   @Get('lookup')
-  @Header('Cache-Control', 'no-cache')
   @ApiOkResponse({ type: [LookupHitDto], description: 'Closest quotes first' })
   lookup(@Query() query: LookupQuery): Promise<LookupHitDto[]> {
     return this.quotes.lookup(query.text, query.limit);
@@ -31,7 +29,6 @@ export class QuotesController {
   @ApiNotFoundResponse({ type: ErrorBody })
   async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<QuoteDetailDto> {
     const quote = await this.quotes.get(id);
-    res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('ETag', `"${quote.version}"`);
     return quote;
   }

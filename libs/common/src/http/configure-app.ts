@@ -52,6 +52,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // and everything after it runs inside a request context (actor, request id) for the audit trail.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const requestId = assignRequestId(req, res);
+    // Reads revalidate by ETag unless a route says otherwise (exports: no-store).
+    if (req.method === 'GET' || req.method === 'HEAD') res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     requestContext.run({ requestId, actor: ANONYMOUS }, next);
   });
   // Registered directly: Nest's useBodyParser reserves `verify`, which the UTF-8 check needs.

@@ -21,6 +21,7 @@ describe('cueAfter: “…,” NAME said / said NAME / according to NAME', () =>
     ['“Go,” Braynard is quoted as saying.', 'Go', 'Braynard', 'Braynard', 'quoted'],
     ['“The issue is closed,” Hannity started.', 'The issue', 'Hannity', 'Hannity', 'started'],
     ['“I love it.” ― Pamela Padilla', 'I love it', 'Pamela Padilla', 'Pamela Padilla', '―'],
+    ['"It needs to stop."\n\n-Michelle Marks, Philadelphia.', 'It needs', 'Michelle Marks', 'Michelle Marks', '-'],
     ['“It is over,” the Vatican spokesman, Federico Lombardi, told Vatican Radio.', 'It is over', 'Federico Lombardi', 'the Vatican spokesman, Federico Lombardi', 'told'],
     ['“Tax cuts fail,” James Pethokoukis of the American Enterprise Institute wrote.', 'Tax cuts', 'James Pethokoukis', 'James Pethokoukis of the American Enterprise Institute', 'wrote'],
     ['“It is over,” said Representative Charles B. Rangel of New York.', 'It is over', 'Charles B. Rangel', 'Representative Charles B. Rangel of New York', 'said'],
@@ -56,6 +57,8 @@ describe('cueBefore: NAME said: “…” / told reporters, “…” / …, say
     ['Said Comey, “The thought is painful.”', 'The thought', 'Comey', 'Said'],
     ['Bush: “The mission is to destroy ISIS.”', 'The mission', 'Bush', ':'],
     ['Mrs. Clinton shook her head and said, “No.”', 'No', 'Clinton', 'said'],
+    ['Mitch McConnell, R-Ky., delivered a blunt message to Trump: “It is time to quit.”', 'It is time', 'Mitch McConnell', ':'],
+    ['More from Jones: “The partisanship of the state is a starting point.”', 'The partisanship', 'Jones', ':'],
   ])('%s', (text, quote, speaker, cue) => {
     expect(runCueRule(cueBefore, text, quote)).toMatchObject({ speaker, cue, rule: 'cue-before' });
   });
@@ -120,6 +123,11 @@ describe('sameParagraph: an uncued quote next to an attributed one', () => {
   ])('%s', (text, quote, speaker) => {
     const withName = text.includes('Pena') ? 'Paraguay President Santiago Pena spoke. ' + text : text;
     expect(runContextRule(sameParagraph, withName, quote)).toMatchObject({ speaker, rule: 'same-paragraph' });
+  });
+
+  it('is not stopped by a scene clause', () => {
+    const text = '"The bullying," Chris Wallace said, as the crowd cheered. "The greed."';
+    expect(runContextRule(sameParagraph, text, 'The greed')).toMatchObject({ speaker: 'Chris Wallace' });
   });
 
   it('stops at a cue for someone else', () => {

@@ -47,8 +47,18 @@ export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     if (isAccordingTo(tokens, k)) return true;
     if (!isCueAt(tokens, k) || (tokens[k].f & PARTICIPLE) !== 0) continue;
-    if (tokens[k - 1]?.text === ',' || PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '')) continue;
+    if (tokens[k - 1]?.text === ',' || PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '') || inAsClause(tokens, k)) continue;
     return true;
+  }
+  return false;
+}
+
+// "…, as the crowd cheered": a clause about the scene, not a new speaker.
+function inAsClause(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    const t = tokens[j];
+    if (t.kind !== 'word') return false;
+    if (t.lower === 'as' || t.lower === 'while') return tokens[j - 1]?.text === ',';
   }
   return false;
 }

@@ -20,7 +20,7 @@ summarized summarizes explained messaged responded reasoned reasons counseled cr
 reads began begins echoed echoes griped gripes grumbled grumbles fumed fumes raged rages teased teases taunted
 taunts wrote tweeted recalled insisted predicted hinted hints implored implores confided confides answered
 answers stated sniped snipes rapped raps lectured lectures questioned questions remembered remembers beamed
-gushed cracked laughed sighed shrugged groaned cheered blurted stammered murmured muttered barked growled
+gushed cracked blurted stammered murmured muttered barked growled
 hissed roared ventured volunteered elaborated clarified objected protested pressed queried inquired persisted
 recollected summarized surmised speculated theorized postulated`;
 
@@ -39,7 +39,7 @@ shouting yelling screaming reiterating concluding contending maintaining echoing
 const PASSIVE_MARKERS = new Set(['quoted', 'heard']);
 
 function wordSet(list: string): Set<string> {
-  return new Set(list.split(/\s+/).filter(Boolean));
+ return new Set(list.split(/\s+/).filter(Boolean));
 }
 
 export const FINITE_SPEECH_VERBS = wordSet(FINITE);
@@ -48,7 +48,7 @@ export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
 
 // Verbs that need a following word to report speech ("went on", "pointed out").
 export const PARTICLE_VERBS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back',
+ put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back',
 });
 
 // Too common outside speech to count without a quote right next to them.
@@ -63,27 +63,27 @@ cautioned countered counters offered conceded concedes predicted predicts acknow
 stated states announced announces suggested suggests complained complains tweeted tweets posted posts recounted
 whispered shouted yelled screamed added mused muses boasted boasts wondered wonders echoed echoes reasoned reasons
 pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
-marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked laughed
-sighed blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
+marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked 
+ blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
 pressed queried inquired persisted agreed agrees concurred`.split(/\s+/));
 
 export function isInvertible(lower: string): boolean {
-  return INVERTIBLE_VERBS.has(lower);
+ return INVERTIBLE_VERBS.has(lower);
 }
 
 export function isSpeechVerb(lower: string): boolean {
-  return FINITE_SPEECH_VERBS.has(lower) || BASE_SPEECH_VERBS.has(lower);
+ return FINITE_SPEECH_VERBS.has(lower) || BASE_SPEECH_VERBS.has(lower);
 }
 
 // "went on", "pointed out", "put it": speech only with their particle.
 export function isParticleCue(lower: string, next: string | undefined): boolean {
-  return PARTICLE_VERBS[lower] !== undefined && PARTICLE_VERBS[lower] === next;
+ return PARTICLE_VERBS[lower] !== undefined && PARTICLE_VERBS[lower] === next;
 }
 
 export function isSpeechParticiple(lower: string): boolean {
-  return SPEECH_PARTICIPLES.has(lower);
+ return SPEECH_PARTICIPLES.has(lower);
 }
 
 export function isPassiveMarker(lower: string): boolean {
-  return PASSIVE_MARKERS.has(lower);
+ return PASSIVE_MARKERS.has(lower);
 }

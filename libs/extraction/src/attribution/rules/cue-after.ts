@@ -81,7 +81,9 @@ function dashCredit(ctx: Context, k: number, ceil: number): Attribution | null {
   if (j === k || j >= ceil) return null;
   const np = subjectStartingAt(tokens, j, ceil);
   if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
-  let end = np.end;
+  // "-Michelle Marks, Philadelphia." may add where or what the speaker is
+  const rest = tokens[np.end]?.text === ',' ? ceil - np.end : 0;
+  let end = rest > 0 && rest <= 8 ? ceil : np.end;
   while (end < ceil && tokens[end].kind === 'punct' && '.,'.includes(tokens[end].text)) end++;
   return end >= ceil ? attributionFrom(ctx, np, 'cue-after', k, k + 1, 0.85) : null;
 }

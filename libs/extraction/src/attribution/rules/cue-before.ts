@@ -23,7 +23,7 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   if (according) return according;
   for (let j = k; j >= floor && k - j < MAX_GAP; j--) {
     const t = tokens[j];
-    if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start && isAbbreviation(tokens[j - 1]))) return null;
+    if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start && isAbbreviation(tokens[j - 1]))) return colonClause(ctx, ti);
     if (t.cap && isInvertible(t.lower) && (j === floor || ctx.sentence[j - 1] !== ctx.sentence[j])) return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
@@ -33,7 +33,16 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
       return np ? attributionFrom(ctx, np, 'cue-before', j, j + 1, 0.85) : null;
     }
   }
-  return null;
+  return colonClause(ctx, ti);
+}
+
+// "Mitch McConnell, R-Ky., delivered a blunt message to Trump: “…”": a
+// sentence that ends in a colon introduces its subject's words.
+function colonClause(ctx: Context, ti: number): Attribution | null {
+  if (ctx.tokens[ti - 1]?.text !== ':') return null;
+  const np = clauseSubject(ctx, ti - 1);
+  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+  return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
 }
 
 // "to say", "and said": the subject is the clause's, not the word before.
@@ -57,11 +66,19 @@ function invertedOpening(ctx: Context, verb: number, ceil: number): Attribution 
 function namedLabel(ctx: Context, ti: number, floor: number): Attribution | null {
   const tokens = ctx.tokens;
   if (tokens[ti - 1]?.text !== ':') return null;
-  const np = subjectEndingAt(tokens, ti - 2, floor);
+  // the name's own start is the floor, so "from" before it does not make it an object
+  const s = groupBefore(tokens, ti - 2, floor);
+  const np = s >= floor ? subjectEndingAt(tokens, ti - 2, s) : null;
   if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
-  const prev = tokens[np.start - 1];
-  const opens = np.start === floor || (prev !== undefined && (ctx.sentence[np.start - 1] !== ctx.sentence[np.start] || '—–-―'.includes(prev.text)));
+  // "From Bush's Facebook post:", "More from Jones:"
+  const start = tokens[np.start - 1]?.lower === 'from' ? fromStart(tokens, np.start - 1) : np.start;
+  const prev = tokens[start - 1];
+  const opens = start === floor || (prev !== undefined && (ctx.sentence[start - 1] !== ctx.sentence[start] || '—–-―'.includes(prev.text)));
   return opens ? attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.8) : null;
+}
+
+function fromStart(tokens: { lower: string }[], from: number): number {
+  return tokens[from - 1]?.lower === 'more' ? from - 1 : from;
 }
 
 // "according to Name, “…”"

@@ -1,43 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { ArticleDto, ArticlesService } from '@app/articles';
-import { SpeakersService } from '@app/speakers';
 import { QuoteHooksRegistry } from './quote-hooks';
 import { paragraphAround } from './quote-key';
-import { QuoteRepository, QuoteRow } from './quote.repository';
-import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
+import { HitRow, QuoteRepository } from './quote.repository';
 import { OccurrenceDto, QuoteArticleDto, QuoteHitDto } from './dto/quote-response.dto';
 
-// Turns quote rows into the response DTOs: speaker, article and verdict fetched in batches.
+// Turns quote rows into the response DTOs.
 @Injectable()
 export class QuoteViews {
   constructor(
     private readonly quotes: QuoteRepository,
-    private readonly speakers: SpeakersService,
     private readonly articles: ArticlesService,
     private readonly hooks: QuoteHooksRegistry,
   ) {}
 
-  async hits<R extends QuoteRow>(rows: R[]): Promise<(QuoteHitDto & { row: R })[]> {
-    const ids = rows.map((r) => r.id);
-    const occurrences = await this.quotes.occurrencesOf(ids);
-    const first = new Map<string, QuoteOccurrenceEntity>();
-    for (const o of occurrences) if (!first.has(o.quoteId)) first.set(o.quoteId, o);
-    const [speakers, articles, claims] = await Promise.all([
-      this.speakers.summaries([...new Set(rows.map((r) => r.speaker_id).filter((s): s is string => !!s))]),
-      this.articles.refs([...first.values()].map((o) => o.articleId)),
-      this.hooks.claimsOf(ids),
-    ]);
+  // Rows from QuoteRepository.search/lookup already carry speaker and article; only the
+  // verdicts come from elsewhere (one query through the claims hook).
+  async hits<R extends HitRow>(rows: R[]): Promise<(QuoteHitDto & { row: R })[]> {
+    const claims = await this.hooks.claimsOf(rows.map((r) => r.id));
     return rows.map((r) => {
-      const occ = first.get(r.id);
-      const speaker = r.speaker_id ? speakers.get(r.speaker_id) : undefined;
       const claim = claims.get(r.id) ?? null;
       return {
         row: r,
         id: r.id,
         text: r.text,
-        speaker: speaker ? { ...speaker, role: occ?.role ?? speaker.role, organization: occ?.organization ?? speaker.organization } : null,
-        speakerDescription: occ?.speakerDescription ?? null,
-        article: toQuoteArticle(occ ? articles.get(occ.articleId) : undefined),
+        speaker: r.speaker_id
+          ? { id: r.speaker_id, name: r.speaker_name ?? '', nativeName: r.speaker_native_name, role: r.role, organization: r.organization }
+          : null,
+        speakerDescription: r.speaker_description,
+        article: hitArticle(r),
         firstSeen: new Date(r.first_seen).toISOString(),
         occurrences: Number(r.occurrences),
         attributionStatus: r.attribution_status,
@@ -72,6 +63,21 @@ export class QuoteViews {
       };
     });
   }
+}
+
+function hitArticle(r: HitRow): QuoteArticleDto {
+  const lead = r.article_lead ?? '';
+  return {
+    id: r.article_id ?? '',
+    kind: r.article_kind ?? 'article',
+    kicker: r.article_kicker,
+    title: r.article_title,
+    lead: (r.article_length ?? 0) > 200 ? `${lead.slice(0, 199)}…` : lead,
+    url: r.article_url,
+    publisher: r.article_publisher,
+    publishedAt: r.article_published_at ? new Date(r.article_published_at).toISOString() : null,
+    sources: r.article_sources ?? [],
+  };
 }
 
 function toQuoteArticle(a: ArticleDto | undefined): QuoteArticleDto {

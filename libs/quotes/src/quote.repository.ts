@@ -27,12 +27,50 @@ export interface QuoteRow {
   occurrences: number;
 }
 
-export interface LookupRow extends QuoteRow {
+// A quote row with what a hit shows: speaker, and the first occurrence's role and article.
+export interface HitRow extends QuoteRow {
+  speaker_name: string | null;
+  speaker_native_name: string | null;
+  role: string | null;
+  organization: string | null;
+  speaker_description: string | null;
+  article_id: string | null;
+  article_kind: string | null;
+  article_kicker: string | null;
+  article_title: string | null;
+  article_lead: string | null;
+  article_length: number | null;
+  article_url: string | null;
+  article_publisher: string | null;
+  article_published_at: Date | null;
+  article_sources: { documentId: string; filename: string | null }[] | null;
+}
+
+export interface LookupRow extends HitRow {
   score: number;
 }
 
 const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.attribution_status, q.version,
   (SELECT count(*)::int FROM quote_occurrence o WHERE o.quote_id = q.id) AS occurrences`;
+
+// Joins what a hit shows onto quote rows already chosen and ordered, so a page of hits is one
+// statement. Hits are a read model: this reads speaker, article and source rows, writes none.
+function withHitColumns(inner: string, orderBy: string): string {
+  return `SELECT q.*, s.name AS speaker_name, s.native_name AS speaker_native_name,
+      fo.role, fo.organization, fo.speaker_description,
+      a.id AS article_id, a.kind AS article_kind, a.kicker AS article_kicker, a.title AS article_title,
+      left(a.body, 200) AS article_lead, length(a.body) AS article_length, a.url AS article_url,
+      a.publisher AS article_publisher, a.published_at AS article_published_at,
+      (SELECT json_agg(json_build_object('documentId', src.document_id, 'filename', d.filename) ORDER BY d.created_at, src.position)
+         FROM article_source src JOIN document d ON d.id = src.document_id WHERE src.article_id = a.id) AS article_sources
+    FROM (${inner}) q
+    LEFT JOIN speaker s ON s.id = q.speaker_id
+    LEFT JOIN LATERAL (
+      SELECT o.article_id, o.role, o.organization, o.speaker_description FROM quote_occurrence o
+       WHERE o.quote_id = q.id ORDER BY o.seen_at, o.start_offset LIMIT 1) fo ON true
+    LEFT JOIN article a ON a.id = fo.article_id
+    ORDER BY ${orderBy}`;
+}
 
 // The only code that touches quote, quote_occurrence and article_extraction.
 @Injectable()
@@ -115,7 +153,7 @@ export class QuoteRepository {
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
   // The planner picks per query: for a frequent word it walks quote_first_seen_idx and stops
   // after `limit` matches, for a rare one it reads the GIN matches and sorts them.
-  async search(f: QuoteFilter, limit: number, after: { firstSeen: string; id: string } | null): Promise<QuoteRow[]> {
+  async search(f: QuoteFilter, limit: number, after: { firstSeen: string; id: string } | null): Promise<HitRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -128,8 +166,11 @@ export class QuoteRepository {
     if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
     if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
     return this.dataSource.query(
-      `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY q.first_seen DESC, q.id DESC LIMIT ${p(limit)}`,
+      withHitColumns(
+        `SELECT ${ROW_COLUMNS} FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY q.first_seen DESC, q.id DESC LIMIT ${p(limit)}`,
+        'q.first_seen DESC, q.id DESC',
+      ),
       params,
     );
   }
@@ -160,7 +201,8 @@ export class QuoteRepository {
     for (const misses of [...new Set(tries)]) {
       const last = misses === words.length - 1 || words.length <= 2;
       const rows: LookupRow[] = await this.dataSource.query(
-        `WITH candidates AS MATERIALIZED (
+        withHitColumns(
+          `WITH candidates AS MATERIALIZED (
            SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
              FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ $3::tsquery LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
             WHERE ts_match_vq(c.search, $4::tsquery)
@@ -169,6 +211,8 @@ export class QuoteRepository {
                 round((0.5 * word_similarity($1, q.text_key) + 0.5 * ts_rank_cd(q.search, $2::tsquery, 1 | 32) * 2)::numeric, 3)::float AS score
            FROM quote q JOIN best b ON b.id = q.id
           ORDER BY score DESC, q.first_seen DESC LIMIT $5`,
+          'q.score DESC, q.first_seen DESC',
+        ),
         [key, any, indexQuery(words, misses), allBut(words, misses), limit],
       );
       if (rows.length) return rows;

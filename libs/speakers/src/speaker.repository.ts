@@ -11,6 +11,8 @@ export interface SpeakerHit {
   nativeName: string | null;
   matched: string;
   similarity: number;
+  role: string | null;
+  organization: string | null;
 }
 
 // The only code that touches speaker, speaker_alias and speaker_affiliation.
@@ -112,13 +114,17 @@ export class SpeakerRepository {
             AND (SELECT set_config('pg_trgm.similarity_threshold', $4, true)) IS NOT NULL
             AND (alias_key % $2 OR alias_key LIKE '%' || $2 || '%') AND alias_key NOT LIKE $2 || '%'
        )
-       SELECT s.id, s.name, s.native_name AS "nativeName", best.alias AS matched, best.score AS similarity
+       SELECT s.id, s.name, s.native_name AS "nativeName", best.alias AS matched, best.score AS similarity,
+              aff.role, aff.organization
          FROM (
            SELECT DISTINCT ON (speaker_id) speaker_id, alias, score
              FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) m
             ORDER BY speaker_id, score DESC
          ) best
          JOIN speaker s ON s.id = best.speaker_id
+         LEFT JOIN LATERAL (
+           SELECT a.role, a.organization FROM speaker_affiliation a WHERE a.speaker_id = s.id
+            ORDER BY a.last_seen DESC, length(a.role) DESC NULLS LAST LIMIT 1) aff ON true
         ORDER BY best.score DESC, s.name
         LIMIT $3`,
       [q, key, limit, key.length >= 8 ? '0.45' : '0.3'],

@@ -18,8 +18,15 @@ export class SpeakersService {
 
   async search(q: string, limit: number): Promise<SpeakerHitDto[]> {
     const hits = await this.repository.search(q.trim(), nameKey(q), limit);
-    const latest = latestAffiliation(await this.repository.affiliationsOf(hits.map((h) => h.id)));
-    return hits.map((h) => ({ ...toSummary(h, latest.get(h.id)), matched: h.matched, similarity: Math.round(Number(h.similarity) * 1000) / 1000 }));
+    return hits.map((h) => ({
+      id: h.id,
+      name: h.name,
+      nativeName: h.nativeName,
+      role: h.role,
+      organization: h.organization,
+      matched: h.matched,
+      similarity: Math.round(Number(h.similarity) * 1000) / 1000,
+    }));
   }
 
   async summaries(ids: string[]): Promise<Map<string, SpeakerSummaryDto>> {

@@ -1,7 +1,6 @@
 // Quotation marks that do not quote anyone: titles of works ("on ABC’s “This
-// Week”"), scare quotes with nobody behind them, markup attribute values.
+// Week”"), headings, scare quotes with nobody behind them, markup attribute values.
 
-const WORD = /[\p{L}][\p{L}'’\-]*/gu;
 const MAX_TITLE_WORDS = 6;
 const MAX_SCARE_WORDS = 3;
 
@@ -14,10 +13,31 @@ export interface Candidate {
   cued: boolean; // a cue next to the quote named its source (not just the paragraph around it)
 }
 
+function isLetter(c: string): boolean {
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+// The first `limit + 1` words (letter runs with ' ’ -), so long quotes cost nothing.
+function firstWords(text: string, limit: number): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length && words.length <= limit; i++) {
+    const c = text[i];
+    const inWord = c !== undefined && (isLetter(c) || (start >= 0 && (c === "'" || c === '’' || c === '-')));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      words.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
 function isTitleCase(text: string): boolean {
-  const words = text.match(WORD) ?? [];
+  const words = firstWords(text, MAX_TITLE_WORDS);
   if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
-  return /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => w.length < 4 || /^\p{Lu}/u.test(w));
+  const capital = (w: string): boolean => w[0] !== w[0].toLowerCase();
+  return capital(words[0]) && words.every((w) => w.length < 4 || capital(w));
 }
 
 // Every significant word capitalised inside running text: the name of a show, book or song.
@@ -32,9 +52,7 @@ export function isHeading(c: Candidate): boolean {
 }
 
 export function isScareQuote(c: Candidate): boolean {
-  if (c.attributed) return false;
-  const words = c.text.match(WORD) ?? [];
-  return words.length <= MAX_SCARE_WORDS;
+  return !c.attributed && firstWords(c.text, MAX_SCARE_WORDS).length <= MAX_SCARE_WORDS;
 }
 
 // tweet-id="778257943577919488"

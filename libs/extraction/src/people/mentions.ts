@@ -24,10 +24,12 @@ function insertSorted(list: Mention[], m: Mention): void {
 export function addMention(index: MentionIndex, m: Mention, nameStart: number): void {
   insertSorted(index.all, m);
   index.byStart.set(nameStart, m);
-  for (const w of new Set(m.person.words)) {
-    const list = index.byWord.get(w);
+  const words = m.person.words;
+  for (let i = 0; i < words.length; i++) {
+    if (words.indexOf(words[i]) !== i) continue; // once per distinct word
+    const list = index.byWord.get(words[i]);
     if (list) insertSorted(list, m);
-    else index.byWord.set(w, [m]);
+    else index.byWord.set(words[i], [m]);
   }
 }
 

@@ -24,7 +24,7 @@ export function createRegistry(): Registry {
 // registered with its title, apposition and native-script name.
 export function buildRegistry(tokens: Token[]): Registry {
   const registry = createRegistry();
-  const headline = headlineMask(tokens);
+  const headline = headlineTest(tokens);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -35,23 +35,29 @@ export function buildRegistry(tokens: Token[]): Registry {
     const e = groupAfter(tokens, i, tokens.length);
     // only a group with a capitalised word can name anyone
     const phrase = e > i && hasCapital(tokens, i, e) ? analyzeGroup(tokens, i, e) : null;
-    if (phrase && phrase.kind === 'name') registerOrRecall(registry, tokens, phrase, headline[i] === 1);
+    if (phrase && phrase.kind === 'name') registerOrRecall(registry, tokens, phrase, headline(i));
     i = e > i ? e : i + 1;
   }
   return registry;
 }
 
 // Title-case lines ("Hillary Clinton Was Headed to ER But Diverted") capitalise
-// every word, so their capitalised runs say nothing about names.
-function headlineMask(tokens: Token[]): Uint8Array {
-  const mask = new Uint8Array(tokens.length);
-  let start = 0;
-  for (let k = 0; k <= tokens.length; k++) {
-    if (k < tokens.length && tokens[k].kind !== 'break') continue;
-    if (isTitleCaseLine(tokens, start, k)) mask.fill(1, start, k);
-    start = k + 1;
-  }
-  return mask;
+// every word, so their capitalised runs say nothing about names. Each line is
+// judged once, when a name is first found in it.
+function headlineTest(tokens: Token[]): (i: number) => boolean {
+  let lineStart = -1;
+  let lineEnd = -1;
+  let answer = false;
+  return (i: number): boolean => {
+    if (i < lineStart || i >= lineEnd) {
+      lineStart = i;
+      while (lineStart > 0 && tokens[lineStart - 1].kind !== 'break') lineStart--;
+      lineEnd = i;
+      while (lineEnd < tokens.length && tokens[lineEnd].kind !== 'break') lineEnd++;
+      answer = isTitleCaseLine(tokens, lineStart, lineEnd);
+    }
+    return answer;
+  };
 }
 
 function isTitleCaseLine(tokens: Token[], s: number, e: number): boolean {

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@app/common';
 import { QuoteFilter, quoteFilterConditions } from '@app/quotes';
 import { DataSource } from 'typeorm';
 import { SheetRow } from './sheet-row';
 
 export type SheetOrder = 'date' | 'speaker';
 
+// Dates and evidence arrive as text: parsing a million Dates and JSON arrays costs more than
+// formatting them in SQL.
 interface RawRow {
   id: string;
   text: string;
-  first_seen: Date;
+  day: string;
   speaker: string | null;
   native_name: string | null;
   speaker_description: string | null;
@@ -18,12 +21,11 @@ interface RawRow {
   title: string | null;
   lead: string | null;
   publisher: string | null;
-  published_at: Date | null;
   url: string | null;
   status: string | null;
   reviewer_name: string | null;
-  reviewed_at: Date | null;
-  evidence: { url: string }[] | null;
+  reviewed_at: string | null;
+  evidence: string | null;
   appearances: number;
   appeared_in: string | null;
   attribution_status: string;
@@ -36,13 +38,17 @@ interface RawRow {
 //   given a larger work_mem for this transaction only.
 // Either way rows come through a cursor in batches: constant memory in the API process, and one
 // consistent snapshot (REPEATABLE READ) for the whole sheet.
-const COLUMNS = `q.id, q.text, q.first_seen, q.attribution_status, s.name AS speaker, s.native_name,
+const COLUMNS = `q.id, q.text, q.attribution_status, s.name AS speaker, s.native_name,
   o.speaker_description, o.role, o.organization,
-  a.title, left(a.body, 100) AS lead, a.publisher, a.published_at, a.url,
-  cl.status, cl.reviewer_name, cl.reviewed_at, cl.evidence,
-  ap.appearances, ap.appeared_in`;
+  a.title, left(a.body, 100) AS lead, a.publisher, a.url,
+  to_char(COALESCE(a.published_at, q.first_seen) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+  cl.status, cl.reviewer_name, to_char(cl.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS reviewed_at,
+  cl.evidence, ap.appearances, ap.appeared_in`;
 
-const LATEST_REVIEW = `LEFT JOIN LATERAL (SELECT * FROM claim_review r WHERE r.claim_id = c.id ORDER BY r.created_at DESC LIMIT 1) r ON true`;
+const LATEST_REVIEW = `LEFT JOIN LATERAL (
+  SELECT r.reviewer_name, r.created_at,
+         (SELECT string_agg(e->>'url', ' | ') FROM jsonb_array_elements(r.evidence) e) AS evidence
+    FROM claim_review r WHERE r.claim_id = c.id ORDER BY r.created_at DESC LIMIT 1) r ON true`;
 
 const SMALL_FROM = `
   FROM quote q
@@ -69,25 +75,28 @@ const LARGE_FROM = `
     SELECT DISTINCT ON (o.quote_id) o.quote_id, o.article_id, o.role, o.organization, o.speaker_description
       FROM quote_occurrence o ORDER BY o.quote_id, o.seen_at, o.start_offset) o ON o.quote_id = q.id
   LEFT JOIN article a ON a.id = o.article_id
+  LEFT JOIN (SELECT quote_id, count(*)::int AS appearances FROM quote_occurrence GROUP BY quote_id) n ON n.quote_id = q.id
   LEFT JOIN (
-    SELECT x.quote_id, count(DISTINCT x.id)::int AS appearances,
-           string_agg(DISTINCT COALESCE(d.filename, d.url, 'document ' || d.id::text), '; ') AS appeared_in
-      FROM quote_occurrence x
-      JOIN article_source src ON src.article_id = x.article_id
-      JOIN document d ON d.id = src.document_id
-     GROUP BY x.quote_id) ap ON ap.quote_id = q.id
+    -- DISTINCT first, then a plain string_agg: both hash aggregates, no per-group sort.
+    SELECT quote_id, string_agg(name, '; ') AS appeared_in FROM (
+      SELECT DISTINCT x.quote_id, COALESCE(d.filename, d.url, 'document ' || d.id::text) AS name
+        FROM quote_occurrence x
+        JOIN article_source src ON src.article_id = x.article_id
+        JOIN document d ON d.id = src.document_id) names
+     GROUP BY quote_id) docs ON docs.quote_id = q.id
+  CROSS JOIN LATERAL (SELECT n.appearances, docs.appeared_in) ap
   LEFT JOIN (
     SELECT DISTINCT ON (l.quote_id) l.quote_id, c.status, r.reviewer_name, r.created_at AS reviewed_at, r.evidence
       FROM claim_quote l JOIN claim c ON c.id = l.claim_id ${LATEST_REVIEW}
      WHERE l.relation IN ('source', 'same-speaker')
      ORDER BY l.quote_id, c.reviewed_at DESC NULLS LAST) cl ON cl.quote_id = q.id`;
 
-// Past this many rows the whole-table plan wins.
-const LARGE_SHEET = 20_000;
-
 @Injectable()
 export class SheetRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async count(filter: QuoteFilter): Promise<number> {
     const params: unknown[] = [];
@@ -97,7 +106,7 @@ export class SheetRepository {
   }
 
   async *batches(filter: QuoteFilter, order: SheetOrder, size = 5000): AsyncGenerator<SheetRow[]> {
-    const large = (await this.count(filter)) > LARGE_SHEET;
+    const large = (await this.count(filter)) > this.config.EXPORT_LARGE_SHEET_ROWS;
     const params: unknown[] = [];
     const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
     const orderBy = order === 'date' ? 'q.first_seen DESC, q.id DESC' : `COALESCE(s.name, '~'), q.first_seen, q.id`;
@@ -130,8 +139,6 @@ export class SheetRepository {
   }
 }
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : '');
-
 function toSheetRow(r: RawRow): SheetRow {
   return {
     quoteId: r.id,
@@ -142,14 +149,15 @@ function toSheetRow(r: RawRow): SheetRow {
     organization: r.organization ?? '',
     articleTitle: r.title ?? r.lead ?? '',
     publisher: r.publisher ?? '',
-    date: iso(r.published_at ?? r.first_seen).slice(0, 10),
+    date: r.day,
     url: r.url ?? '',
     verdict: r.status ?? 'unreviewed',
     reviewedBy: r.status && r.status !== 'unreviewed' ? (r.reviewer_name ?? '') : '',
-    reviewedAt: r.status && r.status !== 'unreviewed' ? iso(r.reviewed_at) : '',
-    evidence: (r.evidence ?? []).map((e) => e.url).join(' | '),
+    reviewedAt: r.status && r.status !== 'unreviewed' ? (r.reviewed_at ?? '') : '',
+    evidence: r.evidence ?? '',
     appearances: r.appearances ?? 0,
-    appearedIn: r.appeared_in ?? '',
+    // The whole-table plan aggregates without sorting; sort the (few) names here.
+    appearedIn: r.appeared_in?.includes('; ') ? r.appeared_in.split('; ').sort().join('; ') : (r.appeared_in ?? ''),
     attribution: r.attribution_status,
   };
 }

@@ -40,6 +40,8 @@ export class AppConfig {
   @Matches(/^https?:\/\//, { message: 'PUBLISHER_URL must be an http(s) URL' }) PUBLISHER_URL = 'https://example.org';
   // Public address of this API, for links in exports.
   @Matches(/^https?:\/\//, { message: 'PUBLIC_BASE_URL must be an http(s) URL' }) PUBLIC_BASE_URL = 'http://localhost:3000';
+  // Quote sheets with more rows than this are read with whole-table joins instead of per-row lookups.
+  @Type(() => Number) @IsInt() @Min(0) EXPORT_LARGE_SHEET_ROWS = 20_000;
   // Connection pool size.
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
 }

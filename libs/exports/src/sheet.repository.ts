@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
 import { QuoteFilter, quoteFilterConditions } from '@app/quotes';
+import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { SheetRow } from './sheet-row';
 
@@ -68,23 +69,23 @@ const SMALL_FROM = `
      WHERE l.quote_id = q.id AND l.relation IN ('source', 'same-speaker')
      ORDER BY c.reviewed_at DESC NULLS LAST LIMIT 1) cl ON true`;
 
+// One pass over occurrences (count, first occurrence, document names) and articles read once
+// each: `left(body, …)` on a TOASTed body per quote row was the most expensive part.
 const LARGE_FROM = `
   FROM quote q
   LEFT JOIN speaker s ON s.id = q.speaker_id
   LEFT JOIN (
-    SELECT DISTINCT ON (o.quote_id) o.quote_id, o.article_id, o.role, o.organization, o.speaker_description
-      FROM quote_occurrence o ORDER BY o.quote_id, o.seen_at, o.start_offset) o ON o.quote_id = q.id
-  LEFT JOIN article a ON a.id = o.article_id
-  LEFT JOIN (SELECT quote_id, count(*)::int AS appearances FROM quote_occurrence GROUP BY quote_id) n ON n.quote_id = q.id
-  LEFT JOIN (
-    -- DISTINCT first, then a plain string_agg: both hash aggregates, no per-group sort.
-    SELECT quote_id, string_agg(name, '; ') AS appeared_in FROM (
-      SELECT DISTINCT x.quote_id, COALESCE(d.filename, d.url, 'document ' || d.id::text) AS name
-        FROM quote_occurrence x
-        JOIN article_source src ON src.article_id = x.article_id
-        JOIN document d ON d.id = src.document_id) names
-     GROUP BY quote_id) docs ON docs.quote_id = q.id
-  CROSS JOIN LATERAL (SELECT n.appearances, docs.appeared_in) ap
+    -- One sort of the occurrences: the first row of each quote, with counts over its partition.
+    SELECT DISTINCT ON (o.quote_id) o.quote_id, o.article_id, o.role, o.organization, o.speaker_description,
+           (count(*) OVER w)::int AS appearances, string_agg(ad.names, '; ') OVER w AS appeared_in
+      FROM quote_occurrence o
+      LEFT JOIN (
+        SELECT src.article_id, string_agg(COALESCE(d.filename, d.url, 'document ' || d.id::text), '; ') AS names
+          FROM article_source src JOIN document d ON d.id = src.document_id GROUP BY src.article_id) ad ON ad.article_id = o.article_id
+    WINDOW w AS (PARTITION BY o.quote_id)
+     ORDER BY o.quote_id, o.seen_at, o.start_offset) o ON o.quote_id = q.id
+  LEFT JOIN (SELECT id, title, left(body, 100) AS body, publisher, url, published_at FROM article OFFSET 0) a ON a.id = o.article_id
+  CROSS JOIN LATERAL (SELECT o.appearances, o.appeared_in) ap
   LEFT JOIN (
     SELECT DISTINCT ON (l.quote_id) l.quote_id, c.status, r.reviewer_name, r.created_at AS reviewed_at, r.evidence
       FROM claim_quote l JOIN claim c ON c.id = l.claim_id ${LATEST_REVIEW}
@@ -105,7 +106,7 @@ export class SheetRepository {
     return row.n;
   }
 
-  async *batches(filter: QuoteFilter, order: SheetOrder, size = 5000): AsyncGenerator<SheetRow[]> {
+  async *batches(filter: QuoteFilter, order: SheetOrder, size = 1000): AsyncGenerator<SheetRow[]> {
     const large = (await this.count(filter)) > this.config.EXPORT_LARGE_SHEET_ROWS;
     const params: unknown[] = [];
     const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
@@ -117,9 +118,11 @@ export class SheetRepository {
       await runner.startTransaction('REPEATABLE READ');
       if (large) await runner.query(`SET LOCAL work_mem = '256MB'`);
       await runner.query(`DECLARE sheet NO SCROLL CURSOR FOR ${sql}`, params);
-      // The next batch is fetched while the caller writes this one.
+      // The next batch is fetched while the caller writes this one; plain pg rows, no
+      // TypeORM wrapping, as this is the per-row hot path.
+      const client = (await runner.connect()) as PoolClient;
       const fetchNext = () => {
-        const p: Promise<RawRow[]> = runner.query(`FETCH ${size} FROM sheet`);
+        const p = client.query<RawRow>(`FETCH ${size} FROM sheet`).then((r) => r.rows);
         p.catch(() => undefined); // abandoned when the reader leaves; awaited otherwise
         return p;
       };

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
+import { quoteFilterConditions } from './quote-filter.sql';
 
 export type NewOccurrence = Omit<QuoteOccurrenceEntity, 'id' | 'createdAt'>;
 
@@ -154,16 +155,9 @@ export class QuoteRepository {
   // The planner picks per query: for a frequent word it walks quote_first_seen_idx and stops
   // after `limit` matches, for a rare one it reads the GIN matches and sorts them.
   async search(f: QuoteFilter, limit: number, after: { firstSeen: string; id: string } | null): Promise<HitRow[]> {
-    const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
-    if (f.speakerIds) where.push(`q.speaker_id = ANY(${p(f.speakerIds)}::uuid[])`);
-    if (f.articleId) where.push(`EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`);
-    if (f.from) where.push(`q.first_seen >= ${p(f.from)}`);
-    if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
-    if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);
-    if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
+    const where = quoteFilterConditions(f, p);
     if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
     return this.dataSource.query(
       withHitColumns(

@@ -1,4 +1,4 @@
-import { foldText, jaccard, mentionHead, nameWords, tokenSet } from './fold';
+import { jaccard, nameWords, tokenSet } from './fold';
 
 export interface GoldQuote {
   text: string;

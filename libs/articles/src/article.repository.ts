@@ -105,7 +105,4 @@ export class ArticleRepository {
     }));
   }
 
-  count(): Promise<number> {
-    return this.dataSource.manager.count(ArticleEntity);
-  }
 }

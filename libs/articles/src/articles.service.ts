@@ -139,10 +139,6 @@ export class ArticlesService {
   allIds(): Promise<string[]> {
     return this.repository.allIds();
   }
-
-  count(): Promise<number> {
-    return this.repository.count();
-  }
 }
 
 function toSummaryDto(a: ArticleEntity): ArticleSummaryDto {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page, requestContext } from '@app/common';
+import { decodeCursor, encodeCursor, etagVersion, Page, requestContext } from '@app/common';
 import { AuditService } from '@app/auth';
 import { QuoteDetailDto, QuotesError, QuotesService, quoteKey } from '@app/quotes';
 import { SpeakersService } from '@app/speakers';
@@ -40,7 +40,7 @@ export class ClaimsService {
   // Appends a review. The caller must hold the current version: 428 without If-Match, 412 when stale.
   async review(id: string, dto: CreateReviewDto, ifMatch: string | undefined): Promise<ClaimDetailDto> {
     if (ifMatch === undefined) throw new ClaimsError(ClaimsErrorCode.VersionRequired, 'Send If-Match with the claim version (its ETag) to review it');
-    const given = Number(ifMatch.replace(/^W\//, '').replace(/"/g, '').trim());
+    const given = etagVersion(ifMatch);
     await this.claims.transaction(async (m) => {
       const claim = await this.claims.lockForReview(m, id);
       if (!claim) throw new ClaimsError(ClaimsErrorCode.NotFound, `No claim with id ${id}`, { id });

@@ -10,3 +10,4 @@ export * from './http/uuid-param.pipe';
 export * from './http/request-id';
 export * from './http/roles';
 export * from './http/request-context';
+export * from './http/etag';

@@ -243,7 +243,7 @@ export class QuoteRepository {
       .getOne();
   }
 
-  quoteIdsOfSpeaker(m: EntityManager, speakerId: string): Promise<QuoteEntity[]> {
+  quotesOfSpeaker(m: EntityManager, speakerId: string): Promise<QuoteEntity[]> {
     return m.findBy(QuoteEntity, { speakerId });
   }
 
@@ -277,10 +277,6 @@ export class QuoteRepository {
       [fromId, intoId],
     );
     await m.query(`DELETE FROM quote WHERE id = $1`, [fromId]);
-  }
-
-  async updateOccurrence(m: EntityManager, id: string, o: Partial<NewOccurrence>): Promise<void> {
-    await m.update(QuoteOccurrenceEntity, { id }, o);
   }
 
   async deleteOccurrences(m: EntityManager, ids: string[]): Promise<void> {

@@ -46,7 +46,7 @@ export class QuotesModule implements OnModuleInit {
   }
 
   private async moveQuotes(m: EntityManager, fromId: string, intoId: string): Promise<void> {
-    for (const quote of await this.quotes.quoteIdsOfSpeaker(m, fromId)) {
+    for (const quote of await this.quotes.quotesOfSpeaker(m, fromId)) {
       const dup = await this.quotes.findByKey(m, intoId, quote.textKey);
       if (dup) {
         await this.quoteHooks.quotesFolded(m, quote.id, dup.id);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page, requestContext } from '@app/common';
+import { decodeCursor, encodeCursor, etagVersion, Page, requestContext } from '@app/common';
 import { AuditService } from '@app/auth';
 import { SpeakersService } from '@app/speakers';
 import { QuoteFilterQuery, PatchQuoteDto } from './dto/quote-query.dto';
@@ -58,8 +58,7 @@ export class QuotesService {
   async get(id: string): Promise<QuoteDetailDto> {
     const quote = await this.quotes.findById(id);
     if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
-    const [rows] = await Promise.all([this.quotes.search({ quoteIds: [id] }, 1, null)]);
-    const [{ row: _row, ...hit }] = await this.views.hits(rows);
+    const [{ row: _row, ...hit }] = await this.views.hits(await this.quotes.search({ quoteIds: [id] }, 1, null));
     return {
       ...hit,
       appearances: await this.views.appearances(id),
@@ -136,9 +135,9 @@ function endOfDayIfDate(value: string): Date {
 
 export function checkVersion(ifMatch: string | undefined, version: number): void {
   if (ifMatch === undefined) return;
-  const given = ifMatch.replace(/^W\//, '').replace(/"/g, '').trim();
-  if (!/^\d+$/.test(given)) throw new QuotesError(QuotesErrorCode.InvalidVersion, 'If-Match must be the version ETag, e.g. "3"');
-  if (Number(given) !== version) {
+  const given = etagVersion(ifMatch);
+  if (given === null) throw new QuotesError(QuotesErrorCode.InvalidVersion, 'If-Match must be the version ETag, e.g. "3"');
+  if (given !== version) {
     throw new QuotesError(QuotesErrorCode.VersionMismatch, `Quote changed since version ${given}; current version is ${version}`, { currentVersion: version });
   }
 }

@@ -58,11 +58,14 @@ export class SpeakersService {
     const from = [...new Set(fromIds)];
     if (from.includes(intoId)) throw new SpeakersError(SpeakersErrorCode.MergeIntoItself, 'A speaker cannot be merged into itself', { id: intoId });
     await this.repository.transaction(async (manager) => {
+      const found = new Map<string, SpeakerEntity>();
       for (const id of [intoId, ...from]) {
-        if (!(await this.repository.findById(id, manager))) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+        const speaker = await this.repository.findById(id, manager);
+        if (!speaker) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+        found.set(id, speaker);
       }
       for (const id of from) {
-        const merged = await this.repository.findById(id, manager);
+        const merged = found.get(id);
         for (const hooks of this.registry.hooks) await hooks.speakerMerged?.(manager, id, intoId);
         await this.repository.merge(manager, id, intoId);
         await this.audit.record(manager, { action: 'speaker.merge', targetType: 'speaker', targetId: intoId, before: merged, after: { mergedInto: intoId } });

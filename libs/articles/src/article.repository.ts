@@ -104,5 +104,4 @@ export class ArticleRepository {
       filename: r.filename,
     }));
   }
-
 }

@@ -3,6 +3,7 @@ import { CreateSpeakersAndQuotes1763971200000 } from './1763971200000-CreateSpea
 import { CreateKeysAndAudit1764057600000 } from './1764057600000-CreateKeysAndAudit';
 import { CreateClaims1764144000000 } from './1764144000000-CreateClaims';
 import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
+import { SpeakerNameTrigrams1764400000000 } from './1764400000000-SpeakerNameTrigrams';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
-export const MIGRATIONS = [CreateDocumentsAndArticles1763884800000, CreateSpeakersAndQuotes1763971200000, CreateKeysAndAudit1764057600000, CreateClaims1764144000000, SpeedUpLookups1764260000000];
+export const MIGRATIONS = [CreateDocumentsAndArticles1763884800000, CreateSpeakersAndQuotes1763971200000, CreateKeysAndAudit1764057600000, CreateClaims1764144000000, SpeedUpLookups1764260000000, SpeakerNameTrigrams1764400000000];

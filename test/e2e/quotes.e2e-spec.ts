@@ -122,6 +122,18 @@ describe('quote store, speaker registry and lookup', () => {
     await request(t.http).patch(`/api/v1/quotes/${hit.id}`).set(t.as('reviewer')).send({ speakerId: '6f1c3c1e-8d3a-4b8e-9a40-1f7d2b0c9e11' }).expect(422);
   });
 
+  it('finds a full name without listing everyone who shares the surname; the surname lists them all', async () => {
+    const text =
+      'Budget talks resume\n\nCity officials met again on Monday.\n\n' +
+      '“We will publish the figures this week,” said Judith Stein, the city’s budget director.\n';
+    await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).set('Content-Type', 'text/plain').send(text).expect(201);
+    const names = async (q: string) => ((await request(t.http).get('/api/v1/speakers').query({ q }).expect(200)).body as { name: string }[]).map((s) => s.name);
+    expect(await names('Todd Stein')).toEqual(['Todd Stein']);
+    expect(await names('Judith Stein')).toEqual(['Judith Stein']);
+    expect((await names('stein')).sort()).toEqual(['Judith Stein', 'Todd Stein']);
+    expect(await names('Jduith Stein')).toEqual(['Judith Stein']);
+  });
+
   it('merges duplicate speakers, moving their quotes', async () => {
     const hom = (await request(t.http).get('/api/v1/speakers').query({ q: 'Sharon Hom' })).body[0];
     const stein = (await request(t.http).get('/api/v1/speakers').query({ q: 'Todd Stein' })).body[0];

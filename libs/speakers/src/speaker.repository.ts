@@ -99,34 +99,41 @@ export class SpeakerRepository {
   // Exact and prefix matches come from a btree (speaker_alias_key_prefix_idx); the trigram
   // index is read only when they do not fill the page, since a fuzzy match never outranks them.
   // A longer name must be more alike (0.45 from 8 characters on, else pg_trgm's 0.3): a typo
-  // still matches, but "Deepa Brown" no longer drags in every other Brown. The threshold is set
-  // for this statement only, in the one-time filter that runs before the trigram scan.
-  // (`alias = $1` needs no index test of its own: alias_key is always nameKey(alias).)
+  // still matches, but "Deepa Brown" no longer drags in every other Brown. For the same reason a
+  // query of several words is not matched against surname aliases ("smith" is 0.55 like "judith
+  // smith"): it reads the trigram index of the other aliases (speaker_alias_name_trgm_idx). The
+  // threshold is set for this statement only, in the one-time filter before the trigram scan.
+  // The page is chosen before the latest affiliation is joined: "smith" matches a thousand
+  // speakers, and only twenty need one. (`alias = $1` needs no index test of its own: alias_key
+  // is always nameKey(alias).)
   async search(q: string, key: string, limit: number): Promise<SpeakerHit[]> {
+    const aliases = key.includes(' ') ? `speaker_alias WHERE kind <> 'surname' AND` : 'speaker_alias WHERE';
     return this.manager.query(
       `WITH exact AS MATERIALIZED (
          SELECT speaker_id, alias, CASE WHEN alias_key = $2 OR alias = $1 THEN 1.0 ELSE 0.9 END AS score
            FROM speaker_alias WHERE $2 <> '' AND alias_key LIKE $2 || '%'
        ), fuzzy AS (
          SELECT speaker_id, alias, similarity(alias_key, $2) AS score
-           FROM speaker_alias
-          WHERE $2 <> '' AND (SELECT count(DISTINCT speaker_id) FROM exact) < $3
+           FROM ${aliases} $2 <> '' AND (SELECT count(DISTINCT speaker_id) FROM exact) < $3
             AND (SELECT set_config('pg_trgm.similarity_threshold', $4, true)) IS NOT NULL
             AND (alias_key % $2 OR alias_key LIKE '%' || $2 || '%') AND alias_key NOT LIKE $2 || '%'
+       ), page AS MATERIALIZED (
+         SELECT s.id, s.name, s.native_name, best.alias, best.score
+           FROM (
+             SELECT DISTINCT ON (speaker_id) speaker_id, alias, score
+               FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) m
+              ORDER BY speaker_id, score DESC
+           ) best
+           JOIN speaker s ON s.id = best.speaker_id
+          ORDER BY best.score DESC, s.name
+          LIMIT $3
        )
-       SELECT s.id, s.name, s.native_name AS "nativeName", best.alias AS matched, best.score AS similarity,
-              aff.role, aff.organization
-         FROM (
-           SELECT DISTINCT ON (speaker_id) speaker_id, alias, score
-             FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) m
-            ORDER BY speaker_id, score DESC
-         ) best
-         JOIN speaker s ON s.id = best.speaker_id
+       SELECT p.id, p.name, p.native_name AS "nativeName", p.alias AS matched, p.score AS similarity, aff.role, aff.organization
+         FROM page p
          LEFT JOIN LATERAL (
-           SELECT a.role, a.organization FROM speaker_affiliation a WHERE a.speaker_id = s.id
+           SELECT a.role, a.organization FROM speaker_affiliation a WHERE a.speaker_id = p.id
             ORDER BY a.last_seen DESC, length(a.role) DESC NULLS LAST LIMIT 1) aff ON true
-        ORDER BY best.score DESC, s.name
-        LIMIT $3`,
+        ORDER BY p.score DESC, p.name`,
       [q, key, limit, key.length >= 8 ? '0.45' : '0.3'],
     );
   }

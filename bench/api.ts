@@ -1,7 +1,8 @@
 // Drives the three lookups through the real API with autocannon, next to the same SQL run
 // straight against Postgres (the floor), and prints a markdown table:
 //   npm run bench:api -- [--duration 20] [--connections 32] [--database-url URL] [--api-url URL]
-//                        [--scenarios search,lookup,speakers] [--no-build] [--sql-only | --api-only]
+//                        [--scenarios search,lookup,speakers] [--no-build] [--sql-only | --api-only] [--no-floor]
+// The first row, GET /health (one SELECT 1), is the floor of the HTTP stack itself on this machine.
 import autocannon from 'autocannon';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
@@ -47,12 +48,18 @@ async function main(): Promise<void> {
   let api: RunningApi | null = null;
   const apiUrl = stringArg(args, 'api-url');
   const results: { scenario: Scenario; api?: RunStats; sql?: RunStats; hits?: number }[] = [];
+  let floor: RunStats | null = null;
   try {
     if (!args.has('sql-only') && !apiUrl) {
       if (!args.has('no-build')) ensureBuilt(args.has('build'), log);
       api = await startApi(url, apiKey ? { BOOTSTRAP_ADMIN_KEY: apiKey } : {}, log);
     }
     const base = apiUrl ?? api?.url;
+    if (base && !args.has('no-floor')) {
+      await drive(base, headers, ['/health'], connections, warmup);
+      floor = await drive(base, headers, ['/health'], connections, duration);
+      log(`floor API (GET /health): ${line(floor)}`);
+    }
     for (const scenario of scenarios) {
       const pool = pools[scenario];
       const row: (typeof results)[number] = { scenario };
@@ -79,6 +86,7 @@ async function main(): Promise<void> {
       `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, API, Postgres and load generator on the same machine.\n\n` +
       `| scenario | API p50 ms | API p99 ms | API req/s | SQL p50 ms | SQL p99 ms | SQL req/s | API / SQL |\n` +
       `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
+      (floor ? `| \`GET /health\` (floor: one \`SELECT 1\`) | ${ms(floor.p50)} | ${ms(floor.p99)} | ${Math.round(floor.rps)} | – | – | – | – |\n` : '') +
       results
         .map((r) => {
           const a = r.api;

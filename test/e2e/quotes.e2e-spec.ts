@@ -53,6 +53,18 @@ describe('quote store, speaker registry and lookup', () => {
     expect(minus.body.items.every((h: { text: string }) => !h.text.includes('couple'))).toBe(true);
   });
 
+  it('pages a phrase search in the same order whether a page is found among the newest quotes or among all matches', async () => {
+    const search = (limit: number, cursor?: string) => request(t.http).get('/api/v1/quotes').query({ q: '"human rights"', limit, ...(cursor ? { cursor } : {}) }).expect(200);
+    const all = (await search(100)).body.items.map((h: { id: string }) => h.id);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const paged: string[] = [];
+    for (let page = (await search(1)).body; ; page = (await search(1, page.nextCursor)).body) {
+      paged.push(...page.items.map((h: { id: string }) => h.id));
+      if (!page.nextCursor) break;
+    }
+    expect(paged).toEqual(all);
+  });
+
   it('answers "who said this?" from approximate words, best first', async () => {
     const res = await request(t.http).get('/api/v1/quotes/lookup').query({ text: 'nobody was punished for expressing his mind' }).expect(200);
     expect(res.body[0].speaker.name).toBe('Wang Baodong');

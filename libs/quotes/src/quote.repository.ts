@@ -118,6 +118,11 @@ export class QuoteRepository {
     return m.findOneBy(QuoteEntity, { id });
   }
 
+  // The quote, locked until the transaction ends: concurrent corrections queue behind it.
+  findForUpdate(m: EntityManager, id: string): Promise<QuoteEntity | null> {
+    return m.createQueryBuilder(QuoteEntity, 'q').setLock('pessimistic_write').where('q.id = :id', { id }).getOne();
+  }
+
   occurrencesOf(quoteIds: string[], m: EntityManager = this.dataSource.manager): Promise<QuoteOccurrenceEntity[]> {
     if (!quoteIds.length) return Promise.resolve([]);
     return m
@@ -308,12 +313,9 @@ function searchStatement(
   if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
   const matches = `quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const order = 'q.first_seen DESC, q.id DESC';
-  const from =
-    plan === 'planner'
-      ? matches
-      : plan === 'window'
-        ? `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q }, p).join(' AND ')}`
-        : `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
+  let from = matches;
+  if (plan === 'window') from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q }, p).join(' AND ')}`;
+  if (plan === 'all-matches') from = `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
   return [withHitColumns(`SELECT ${ROW_COLUMNS} FROM ${from} ORDER BY ${order} LIMIT ${p(limit)}`, order), params];
 }
 

@@ -73,12 +73,10 @@ export class QuotesService {
     if (patch.speakerId === undefined && patch.text === undefined && patch.attributionStatus === undefined) {
       throw new QuotesError(QuotesErrorCode.EmptyPatch, 'Nothing to change: give speakerId, text or attributionStatus');
     }
-    const before = await this.get(id);
     const actor = requestContext.get().actor;
     const resultId = await this.quotes.transaction(async (m) => {
-      const quote = await this.quotes.findById(id, m);
+      const quote = await this.quotes.findForUpdate(m, id);
       if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
-      await m.query('SELECT 1 FROM quote WHERE id = $1 FOR UPDATE', [id]);
       checkVersion(ifMatch, quote.version);
       const speakerId = patch.speakerId !== undefined ? patch.speakerId : quote.speakerId;
       if (speakerId && !(await this.speakers.exists(speakerId))) {
@@ -101,7 +99,7 @@ export class QuotesService {
         action: 'quote.correct',
         targetType: 'quote',
         targetId: id,
-        before: { speakerId: before.speaker?.id ?? null, text: before.text, attributionStatus: before.attributionStatus, version: before.version },
+        before: { speakerId: quote.speakerId, text: quote.text, attributionStatus: quote.attributionStatus, version: quote.version },
         after: { ...patch, quoteId: target },
       });
       return target;

@@ -107,14 +107,15 @@ export class SpeakerRepository {
   // speakers, and only twenty need one. (`alias = $1` needs no index test of its own: alias_key
   // is always nameKey(alias).)
   async search(q: string, key: string, limit: number): Promise<SpeakerHit[]> {
-    const aliases = key.includes(' ') ? `speaker_alias WHERE kind <> 'surname' AND` : 'speaker_alias WHERE';
+    const notSurnames = key.includes(' ') ? `kind <> 'surname' AND` : '';
     return this.manager.query(
       `WITH exact AS MATERIALIZED (
          SELECT speaker_id, alias, CASE WHEN alias_key = $2 OR alias = $1 THEN 1.0 ELSE 0.9 END AS score
            FROM speaker_alias WHERE $2 <> '' AND alias_key LIKE $2 || '%'
        ), fuzzy AS (
          SELECT speaker_id, alias, similarity(alias_key, $2) AS score
-           FROM ${aliases} $2 <> '' AND (SELECT count(DISTINCT speaker_id) FROM exact) < $3
+           FROM speaker_alias
+          WHERE ${notSurnames} $2 <> '' AND (SELECT count(DISTINCT speaker_id) FROM exact) < $3
             AND (SELECT set_config('pg_trgm.similarity_threshold', $4, true)) IS NOT NULL
             AND (alias_key % $2 OR alias_key LIKE '%' || $2 || '%') AND alias_key NOT LIKE $2 || '%'
        ), page AS MATERIALIZED (

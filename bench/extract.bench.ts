@@ -80,15 +80,39 @@ function lcg(seed: number): () => number {
 function pathological(kind: string, size: number): string {
   const rand = lcg(42);
   const marks = ['“', '”', '"', "'", '‘', '’', "''"];
-  const words = ['it’s', "O'Connor", 'said', 'Wang', 'Baodong', 'he', 'the spokesman', '’90s', 'countries’', 'Mr.', 'according to'];
+  const words = [
+    'it’s',
+    "O'Connor",
+    'said',
+    'Wang',
+    'Baodong',
+    'he',
+    'the spokesman',
+    '’90s',
+    'countries’',
+    'Mr.',
+    'according to',
+  ];
   const parts: string[] = [];
   let n = 0;
   while (n < size) {
     const r = rand();
     let piece: string;
     if (kind === 'marks') piece = marks[Math.floor(r * marks.length)];
-    else if (kind === 'mixed') piece = r < 0.6 ? marks[Math.floor(rand() * marks.length)] : ' ' + words[Math.floor(rand() * words.length)] + ' ';
-    else piece = r < 0.5 ? marks[Math.floor(rand() * marks.length)] + 'x' : r < 0.9 ? ' ' + words[Math.floor(rand() * words.length)] : r < 0.95 ? '. ' : '\n';
+    else if (kind === 'mixed')
+      piece =
+        r < 0.6
+          ? marks[Math.floor(rand() * marks.length)]
+          : ' ' + words[Math.floor(rand() * words.length)] + ' ';
+    else
+      piece =
+        r < 0.5
+          ? marks[Math.floor(rand() * marks.length)] + 'x'
+          : r < 0.9
+            ? ' ' + words[Math.floor(rand() * words.length)]
+            : r < 0.95
+              ? '. '
+              : '\n';
     parts.push(piece);
     n += piece.length;
   }

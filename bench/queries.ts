@@ -12,9 +12,14 @@ import { ms, percentile } from './lib/stats';
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const slowest = intArg(args, 'slowest', 8);
-  const scenarios = (stringArg(args, 'scenarios') ?? 'search,lookup,speakers').split(',') as (keyof QueryPools)[];
+  const scenarios = (stringArg(args, 'scenarios') ?? 'search,lookup,speakers').split(
+    ',',
+  ) as (keyof QueryPools)[];
   for (const s of scenarios) if (!SCENARIO_CALLS[s]) throw new Error(`Unknown scenario ${s}`);
-  const client = new Client({ connectionString: benchDatabaseUrl(stringArg(args, 'database-url')), application_name: 'bench-queries' });
+  const client = new Client({
+    connectionString: benchDatabaseUrl(stringArg(args, 'database-url')),
+    application_name: 'bench-queries',
+  });
   await client.connect();
   try {
     const pools = await buildPools(client, intArg(args, 'samples', 500), intArg(args, 'seed', 7));
@@ -31,11 +36,16 @@ async function main(): Promise<void> {
       }
       const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
       const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-      rows.push(`| ${scenario} | ${values.length} | ${ms(mean)} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 90))} | ${ms(percentile(sorted, 99))} | ${ms(sorted[sorted.length - 1])} |`);
+      rows.push(
+        `| ${scenario} | ${values.length} | ${ms(mean)} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 90))} | ${ms(percentile(sorted, 99))} | ${ms(sorted[sorted.length - 1])} |`,
+      );
       process.stderr.write(`${scenario}: slowest\n`);
-      for (const t of timed.sort((a, b) => b.ms - a.ms).slice(0, slowest)) process.stderr.write(`  ${ms(t.ms).padStart(6)} ms  ${JSON.stringify(t.value)}\n`);
+      for (const t of timed.sort((a, b) => b.ms - a.ms).slice(0, slowest))
+        process.stderr.write(`  ${ms(t.ms).padStart(6)} ms  ${JSON.stringify(t.value)}\n`);
     }
-    process.stdout.write(`\n| scenario | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n`);
+    process.stdout.write(
+      `\n| scenario | requests | mean ms | p50 ms | p90 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n`,
+    );
   } finally {
     await client.end();
   }

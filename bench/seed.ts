@@ -9,8 +9,26 @@ import { benchDatabaseUrl, copyIn, copyLine, ensureDatabase, migrate } from './l
 import { parkIndexes, restoreIndexes } from './lib/indexes';
 import { nameKey } from '../libs/speakers/src/name-key';
 
-const TABLES = ['document', 'article', 'article_source', 'article_extraction', 'speaker', 'speaker_alias', 'speaker_affiliation', 'quote', 'quote_occurrence'];
-const PUBLISHERS = ['Daily Ledger', 'Morning Courier', 'Global Wire', 'The Observer Post', 'Evening Herald', 'Capital Times', null];
+const TABLES = [
+  'document',
+  'article',
+  'article_source',
+  'article_extraction',
+  'speaker',
+  'speaker_alias',
+  'speaker_affiliation',
+  'quote',
+  'quote_occurrence',
+];
+const PUBLISHERS = [
+  'Daily Ledger',
+  'Morning Courier',
+  'Global Wire',
+  'The Observer Post',
+  'Evening Herald',
+  'Capital Times',
+  null,
+];
 const BATCH_ARTICLES = 1000;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -35,7 +53,10 @@ async function main(): Promise<void> {
     await restoreIndexes([a, b], (name) => log(`restored index ${name}`));
     const { rows } = await a.query<{ n: string }>('SELECT count(*) AS n FROM quote');
     if (Number(rows[0].n) > 0) {
-      if (!args.has('reset')) throw new Error(`The database already holds ${rows[0].n} quotes; pass --reset to empty it first.`);
+      if (!args.has('reset'))
+        throw new Error(
+          `The database already holds ${rows[0].n} quotes; pass --reset to empty it first.`,
+        );
       log(`--reset: emptying ${TABLES.join(', ')} (and what references them)`);
       await a.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
     }
@@ -66,7 +87,9 @@ async function main(): Promise<void> {
         for (const t of TABLES.filter((t) => t !== 'quote')) await b.query(`VACUUM (ANALYZE) ${t}`);
       })(),
     ]);
-    const size = await a.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
+    const size = await a.query<{ size: string }>(
+      'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+    );
     log(
       `done: ${quotes} quotes, ${articles} articles, ${corpus.speakers.length} speakers in ${((Date.now() - t0) / 1000).toFixed(1)} s ` +
         `(load ${((loaded - t0) / 1000).toFixed(1)} s, indexes ${((indexed - loaded) / 1000).toFixed(1)} s, vacuum ${((Date.now() - indexed) / 1000).toFixed(1)} s); database ${size.rows[0].size}`,
@@ -91,7 +114,10 @@ async function loadSpeakers(c: Client, speakers: Speaker[]): Promise<void> {
 async function loadAffiliations(c: Client, speakers: Speaker[]): Promise<void> {
   let out = '';
   for (const s of speakers) {
-    const byKey = new Map<string, { role: string; org: string; first: number; last: number; ids: string[] }>();
+    const byKey = new Map<
+      string,
+      { role: string; org: string; first: number; last: number; ids: string[] }
+    >();
     for (const a of s.affiliations) {
       if (!a.articleIds.length) continue;
       const key = `${nameKey(a.role)}|${nameKey(a.organization)}`;
@@ -100,16 +126,36 @@ async function loadAffiliations(c: Client, speakers: Speaker[]): Promise<void> {
         cur.first = Math.min(cur.first, a.firstSeen);
         cur.last = Math.max(cur.last, a.lastSeen);
         cur.ids.push(...a.articleIds);
-      } else byKey.set(key, { role: a.role, org: a.organization, first: a.firstSeen, last: a.lastSeen, ids: [...a.articleIds] });
+      } else
+        byKey.set(key, {
+          role: a.role,
+          org: a.organization,
+          first: a.firstSeen,
+          last: a.lastSeen,
+          ids: [...a.articleIds],
+        });
     }
-    for (const [key, a] of byKey) out += copyLine([s.id, a.role, a.org, key, new Date(a.first), new Date(a.last), a.ids]);
+    for (const [key, a] of byKey)
+      out += copyLine([s.id, a.role, a.org, key, new Date(a.first), new Date(a.last), a.ids]);
   }
-  await copyIn(c, 'COPY speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids) FROM STDIN', out);
+  await copyIn(
+    c,
+    'COPY speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids) FROM STDIN',
+    out,
+  );
 }
 
 // Generates a batch while the previous one is being copied: node makes rows, Postgres indexes them.
 async function loadArticles(a: Client, b: Client, corpus: Corpus, total: number): Promise<number> {
-  const bar = new SingleBar({ format: 'quotes {bar} {percentage}% {value}/{total} | {rate}/s | eta {eta_formatted}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, undefined);
+  const bar = new SingleBar(
+    {
+      format: 'quotes {bar} {percentage}% {value}/{total} | {rate}/s | eta {eta_formatted}',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+    },
+    undefined,
+  );
   bar.start(total, 0, { rate: 0 });
   const started = Date.now();
   const expected = Math.ceil(total / 10);
@@ -120,7 +166,9 @@ async function loadArticles(a: Client, b: Client, corpus: Corpus, total: number)
     const batch: ArticleRecord[] = [];
     while (batch.length < BATCH_ARTICLES && made < total) {
       const n = Math.min(total - made, corpus.rng.between(3, 17));
-      batch.push(corpus.article(index, corpus.publishedAt(Math.min(index, expected - 1), expected), n));
+      batch.push(
+        corpus.article(index, corpus.publishedAt(Math.min(index, expected - 1), expected), n),
+      );
       index++;
       made += n;
     }
@@ -128,12 +176,32 @@ async function loadArticles(a: Client, b: Client, corpus: Corpus, total: number)
     await pending;
     const done = made;
     pending = Promise.all([
-      copyIn(a, 'COPY quote (id, speaker_id, text, text_key, first_seen, last_seen) FROM STDIN', rows.quote),
+      copyIn(
+        a,
+        'COPY quote (id, speaker_id, text, text_key, first_seen, last_seen) FROM STDIN',
+        rows.quote,
+      ),
       (async () => {
-        await copyIn(b, 'COPY document (id, sha256, body, source, filename, title, url, publisher, published_at) FROM STDIN', rows.document);
-        await copyIn(b, 'COPY article (id, sha256, kind, kicker, truncated, body, title, url, publisher, published_at) FROM STDIN', rows.article);
-        await copyIn(b, 'COPY article_source (document_id, position, article_id, start_offset, end_offset) FROM STDIN', rows.source);
-        await copyIn(b, 'COPY article_extraction (article_id, engine_version, extracted_at) FROM STDIN', rows.extraction);
+        await copyIn(
+          b,
+          'COPY document (id, sha256, body, source, filename, title, url, publisher, published_at) FROM STDIN',
+          rows.document,
+        );
+        await copyIn(
+          b,
+          'COPY article (id, sha256, kind, kicker, truncated, body, title, url, publisher, published_at) FROM STDIN',
+          rows.article,
+        );
+        await copyIn(
+          b,
+          'COPY article_source (document_id, position, article_id, start_offset, end_offset) FROM STDIN',
+          rows.source,
+        );
+        await copyIn(
+          b,
+          'COPY article_extraction (article_id, engine_version, extracted_at) FROM STDIN',
+          rows.extraction,
+        );
         await copyIn(
           b,
           `COPY quote_occurrence (id, quote_id, article_id, start_offset, end_offset, wording, mention, cue, rule, confidence,
@@ -148,21 +216,66 @@ async function loadArticles(a: Client, b: Client, corpus: Corpus, total: number)
   return index;
 }
 
-function toCopy(batch: ArticleRecord[]): Record<'document' | 'article' | 'source' | 'extraction' | 'quote' | 'occurrence', string> {
+function toCopy(
+  batch: ArticleRecord[],
+): Record<'document' | 'article' | 'source' | 'extraction' | 'quote' | 'occurrence', string> {
   const out = { document: '', article: '', source: '', extraction: '', quote: '', occurrence: '' };
   const now = new Date();
   for (const art of batch) {
     const publisher = PUBLISHERS[art.sha256.charCodeAt(0) % PUBLISHERS.length];
     const url = `https://news.example/${art.publishedAt.toISOString().slice(0, 10)}/${art.sha256.slice(0, 12)}`;
-    out.document += copyLine([art.documentId, art.sha256, art.body, 'cli', art.filename, art.title, url, publisher, art.publishedAt]);
-    out.article += copyLine([art.id, art.sha256, 'article', null, false, art.body, art.title, url, publisher, art.publishedAt]);
+    out.document += copyLine([
+      art.documentId,
+      art.sha256,
+      art.body,
+      'cli',
+      art.filename,
+      art.title,
+      url,
+      publisher,
+      art.publishedAt,
+    ]);
+    out.article += copyLine([
+      art.id,
+      art.sha256,
+      'article',
+      null,
+      false,
+      art.body,
+      art.title,
+      url,
+      publisher,
+      art.publishedAt,
+    ]);
     out.source += copyLine([art.documentId, 0, art.id, 0, art.body.length]);
     out.extraction += copyLine([art.id, ENGINE_VERSION, now]);
     for (const q of art.quotes) {
-      out.quote += copyLine([q.id, q.speaker.id, q.text, q.textKey, art.publishedAt, art.publishedAt]);
+      out.quote += copyLine([
+        q.id,
+        q.speaker.id,
+        q.text,
+        q.textKey,
+        art.publishedAt,
+        art.publishedAt,
+      ]);
       out.occurrence += copyLine([
-        randomUUID(), q.id, art.id, q.start, q.end, q.text, q.mention, 'said', q.rule, q.confidence,
-        false, false, q.affiliation.role, q.affiliation.organization, null, art.publishedAt, ENGINE_VERSION,
+        randomUUID(),
+        q.id,
+        art.id,
+        q.start,
+        q.end,
+        q.text,
+        q.mention,
+        'said',
+        q.rule,
+        q.confidence,
+        false,
+        false,
+        q.affiliation.role,
+        q.affiliation.organization,
+        null,
+        art.publishedAt,
+        ENGINE_VERSION,
       ]);
     }
   }
@@ -171,6 +284,6 @@ function toCopy(batch: ArticleRecord[]): Record<'document' | 'article' | 'source
 
 main().catch((err: unknown) => {
   // The message is enough for a refusal or a failed connection; BENCH_DEBUG=1 for the stack.
-  log(err instanceof Error ? ((process.env.BENCH_DEBUG && err.stack) || err.message) : String(err));
+  log(err instanceof Error ? (process.env.BENCH_DEBUG && err.stack) || err.message : String(err));
   process.exit(1);
 });

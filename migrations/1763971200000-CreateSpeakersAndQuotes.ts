@@ -24,7 +24,9 @@ export class CreateSpeakersAndQuotes1763971200000 implements MigrationInterface 
         PRIMARY KEY (speaker_id, alias_key)
       )`);
     await q.query(`CREATE INDEX speaker_alias_key_idx ON speaker_alias (alias_key)`);
-    await q.query(`CREATE INDEX speaker_alias_trgm_idx ON speaker_alias USING gin (alias_key gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX speaker_alias_trgm_idx ON speaker_alias USING gin (alias_key gin_trgm_ops)`,
+    );
     await q.query(`
       CREATE TABLE speaker_affiliation (
         id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -55,11 +57,15 @@ export class CreateSpeakersAndQuotes1763971200000 implements MigrationInterface 
         updated_at         timestamptz NOT NULL DEFAULT now()
       )`);
     // One statement per (speaker, wording); unattributed quotes dedupe among themselves.
-    await q.query(`CREATE UNIQUE INDEX quote_speaker_text_uq ON quote (speaker_id, md5(text_key)) NULLS NOT DISTINCT`);
+    await q.query(
+      `CREATE UNIQUE INDEX quote_speaker_text_uq ON quote (speaker_id, md5(text_key)) NULLS NOT DISTINCT`,
+    );
     await q.query(`CREATE INDEX quote_search_idx ON quote USING gin (search)`);
     await q.query(`CREATE INDEX quote_text_trgm_idx ON quote USING gin (text_key gin_trgm_ops)`);
     await q.query(`CREATE INDEX quote_first_seen_idx ON quote (first_seen DESC, id DESC)`);
-    await q.query(`CREATE INDEX quote_speaker_seen_idx ON quote (speaker_id, first_seen DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX quote_speaker_seen_idx ON quote (speaker_id, first_seen DESC, id DESC)`,
+    );
     await q.query(`
       CREATE TABLE quote_occurrence (
         id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),

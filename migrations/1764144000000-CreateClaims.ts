@@ -22,7 +22,9 @@ export class CreateClaims1764144000000 implements MigrationInterface {
         updated_at  timestamptz NOT NULL DEFAULT now(),
         CHECK ((span_start IS NULL) = (span_end IS NULL) AND (span_end IS NULL OR span_end > span_start))
       )`);
-    await q.query(`CREATE UNIQUE INDEX claim_quote_span_uq ON claim (quote_id, span_start, span_end) NULLS NOT DISTINCT WHERE quote_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX claim_quote_span_uq ON claim (quote_id, span_start, span_end) NULLS NOT DISTINCT WHERE quote_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX claim_status_idx ON claim (status)`);
     await q.query(`CREATE INDEX claim_text_trgm_idx ON claim USING gin (text_key gin_trgm_ops)`);
     await q.query(`
@@ -38,7 +40,9 @@ export class CreateClaims1764144000000 implements MigrationInterface {
         created_at      timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX claim_review_claim_idx ON claim_review (claim_id, created_at)`);
-    await q.query(`CREATE TRIGGER claim_review_append_only BEFORE UPDATE OR DELETE ON claim_review FOR EACH ROW EXECUTE FUNCTION refuse_history_change()`);
+    await q.query(
+      `CREATE TRIGGER claim_review_append_only BEFORE UPDATE OR DELETE ON claim_review FOR EACH ROW EXECUTE FUNCTION refuse_history_change()`,
+    );
     await q.query(`
       CREATE TABLE claim_quote (
         claim_id     uuid NOT NULL REFERENCES claim(id) ON DELETE CASCADE,

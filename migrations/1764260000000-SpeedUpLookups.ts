@@ -7,7 +7,9 @@ export class SpeedUpLookups1764260000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Speaker search: exact and prefix matches on alias keys through a btree. The database
     // collation is not C, so the plain alias_key index cannot serve LIKE 'prefix%'.
-    await q.query(`CREATE INDEX speaker_alias_key_prefix_idx ON speaker_alias (alias_key text_pattern_ops) INCLUDE (speaker_id, alias)`);
+    await q.query(
+      `CREATE INDEX speaker_alias_key_prefix_idx ON speaker_alias (alias_key text_pattern_ops) INCLUDE (speaker_id, alias)`,
+    );
     // "Who said this?" no longer scans the trigrams of every quote (seconds at a million quotes);
     // this index was only there for it and made every ingest pay for ~150 trigrams per quote.
     await q.query(`DROP INDEX quote_text_trgm_idx`);

@@ -6,7 +6,9 @@ export class SpeakerNameTrigrams1764400000000 implements MigrationInterface {
   name = 'SpeakerNameTrigrams1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX speaker_alias_name_trgm_idx ON speaker_alias USING gin (alias_key gin_trgm_ops) WHERE kind <> 'surname'`);
+    await q.query(
+      `CREATE INDEX speaker_alias_name_trgm_idx ON speaker_alias USING gin (alias_key gin_trgm_ops) WHERE kind <> 'surname'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

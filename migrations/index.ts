@@ -6,4 +6,11 @@ import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
 import { SpeakerNameTrigrams1764400000000 } from './1764400000000-SpeakerNameTrigrams';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
-export const MIGRATIONS = [CreateDocumentsAndArticles1763884800000, CreateSpeakersAndQuotes1763971200000, CreateKeysAndAudit1764057600000, CreateClaims1764144000000, SpeedUpLookups1764260000000, SpeakerNameTrigrams1764400000000];
+export const MIGRATIONS = [
+  CreateDocumentsAndArticles1763884800000,
+  CreateSpeakersAndQuotes1763971200000,
+  CreateKeysAndAudit1764057600000,
+  CreateClaims1764144000000,
+  SpeedUpLookups1764260000000,
+  SpeakerNameTrigrams1764400000000,
+];

@@ -11,8 +11,10 @@ function newestSource(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'bin') newest = Math.max(newest, newestSource(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+      if (entry.name !== 'node_modules' && entry.name !== 'bin')
+        newest = Math.max(newest, newestSource(path));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+      newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -20,11 +22,16 @@ function newestSource(dir: string): number {
 // Builds dist/ when a source under apps/, libs/ or migrations/ is newer than the built main.js.
 export function ensureBuilt(force: boolean, log: (line: string) => void): void {
   const built = existsSync(MAIN) ? statSync(MAIN).mtimeMs : 0;
-  const source = Math.max(...['apps', 'libs', 'migrations'].map((d) => newestSource(join(ROOT, d))));
+  const source = Math.max(
+    ...['apps', 'libs', 'migrations'].map((d) => newestSource(join(ROOT, d))),
+  );
   if (!force && built >= source) return;
-  log(built ? 'dist/ is older than the sources: npx nest build api' : 'no dist/: npx nest build api');
+  log(
+    built ? 'dist/ is older than the sources: npx nest build api' : 'no dist/: npx nest build api',
+  );
   const res = spawnSync('npx', ['nest', 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error('nest build failed (pass --no-build to bench the dist/ as it is)');
+  if (res.status !== 0)
+    throw new Error('nest build failed (pass --no-build to bench the dist/ as it is)');
 }
 
 export function freePort(): Promise<number> {
@@ -45,7 +52,11 @@ export interface RunningApi {
 
 // The real API on the bench database: no seeding, quiet logs, no rate limit (the load comes from
 // one address), and the bench key as bootstrap admin key when reads need one.
-export async function startApi(databaseUrl: string, env: Record<string, string>, log: (line: string) => void): Promise<RunningApi> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string>,
+  log: (line: string) => void,
+): Promise<RunningApi> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
@@ -70,9 +81,13 @@ export async function startApi(databaseUrl: string, env: Record<string, string>,
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}:\n${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with ${child.exitCode}:\n${stderr}`);
     // GET /health sits outside the /api/v1 prefix.
-    const up = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       child.kill('SIGTERM');

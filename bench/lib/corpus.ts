@@ -2,7 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { nameKey } from '../../libs/speakers/src/name-key';
 import { quoteKey } from '../../libs/quotes/src/quote-key';
 import { Rng, Zipf } from './random';
-import { CJK, CODAS, CONTENT_WORDS, FIRST_NAMES, FUNCTION_WORDS, NUCLEI, ONSETS, ORG_KINDS, PLACES, ROLES, SUFFIXES, SURNAMES } from './words';
+import {
+  CJK,
+  CODAS,
+  CONTENT_WORDS,
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  NUCLEI,
+  ONSETS,
+  ORG_KINDS,
+  PLACES,
+  ROLES,
+  SUFFIXES,
+  SURNAMES,
+} from './words';
 
 export const ENGINE_VERSION = 'bench-synthetic-1';
 const START = Date.UTC(2015, 0, 1);
@@ -83,7 +96,10 @@ export class Corpus {
   // One article published at `at`, with `quoteCount` quotes from a few speakers.
   article(index: number, at: number, quoteCount: number): ArticleRecord {
     const rng = this.rng;
-    const cast = Array.from({ length: Math.min(quoteCount, rng.between(1, 5)) }, () => this.speakers[this.popularity.sample()]);
+    const cast = Array.from(
+      { length: Math.min(quoteCount, rng.between(1, 5)) },
+      () => this.speakers[this.popularity.sample()],
+    );
     const place = rng.pick(PLACES);
     const title = `${place}: ${capitalize(this.content(rng.between(4, 9)))}`;
     const id = randomUUID();
@@ -91,7 +107,9 @@ export class Corpus {
     const quotes: QuoteRecord[] = [];
     for (let i = 0; i < quoteCount; i++) {
       const speaker = cast[i % cast.length];
-      const affiliation = speaker.affiliations.find((a) => at < a.until) ?? speaker.affiliations[speaker.affiliations.length - 1];
+      const affiliation =
+        speaker.affiliations.find((a) => at < a.until) ??
+        speaker.affiliations[speaker.affiliations.length - 1];
       const { text, textKey } = this.quoteText(speaker);
       const firstMention = !quotes.some((q) => q.speaker === speaker);
       const style = firstMention ? rng.int(2) : 2 + rng.int(2);
@@ -138,7 +156,8 @@ export class Corpus {
       });
       affiliation.firstSeen = Math.min(affiliation.firstSeen, at);
       affiliation.lastSeen = Math.max(affiliation.lastSeen, at);
-      if (affiliation.articleIds[affiliation.articleIds.length - 1] !== id) affiliation.articleIds.push(id);
+      if (affiliation.articleIds[affiliation.articleIds.length - 1] !== id)
+        affiliation.articleIds.push(id);
     }
     body += '\n';
     return {
@@ -210,12 +229,18 @@ function capitalize(s: string): string {
 
 // stem + suffix with the commonest spelling rule (drop a final e before a vowel).
 function derive(stem: string, suffix: string): string {
-  return stem.endsWith('e') && /^[aeiouy]/.test(suffix) ? stem.slice(0, -1) + suffix : stem + suffix;
+  return stem.endsWith('e') && /^[aeiouy]/.test(suffix)
+    ? stem.slice(0, -1) + suffix
+    : stem + suffix;
 }
 
 function pseudoWord(rng: Rng, syllables: number): string {
   let w = '';
-  for (let i = 0; i < syllables; i++) w += rng.pick(ONSETS) + rng.pick(NUCLEI) + (i === syllables - 1 || rng.chance(0.3) ? rng.pick(CODAS) : '');
+  for (let i = 0; i < syllables; i++)
+    w +=
+      rng.pick(ONSETS) +
+      rng.pick(NUCLEI) +
+      (i === syllables - 1 || rng.chance(0.3) ? rng.pick(CODAS) : '');
   return w;
 }
 
@@ -247,10 +272,15 @@ function buildVocabulary(rng: Rng, fn: string[], content: string[], size: number
 
 function buildSpeakers(rng: Rng, count: number): Speaker[] {
   const firstNames = split(FIRST_NAMES);
-  const chinese = new Set(split('Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Tang Han Feng Deng Cao Peng Zeng Xiao'));
+  const chinese = new Set(
+    split(
+      'Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Tang Han Feng Deng Cao Peng Zeng Xiao',
+    ),
+  );
   // Real surnames first (the common ones), made-up ones for the tail: about three people per surname.
   const surnames = [...new Set(split(SURNAMES))];
-  while (surnames.length < Math.max(count / 3, surnames.length)) surnames.push(capitalize(pseudoWord(rng, rng.between(2, 3))));
+  while (surnames.length < Math.max(count / 3, surnames.length))
+    surnames.push(capitalize(pseudoWord(rng, rng.between(2, 3))));
   const bySurname = new Zipf(surnames.length, 0.8, rng);
   const speakers: Speaker[] = [];
   for (let i = 0; i < count; i++) {
@@ -258,15 +288,32 @@ function buildSpeakers(rng: Rng, count: number): Speaker[] {
     const first = chinese.has(surname) ? capitalize(pseudoWord(rng, 2)) : rng.pick(firstNames);
     const middle = rng.chance(0.1) ? ` ${String.fromCharCode(65 + rng.int(26))}.` : '';
     const name = `${first}${middle} ${surname}`;
-    const nativeName = chinese.has(surname) && rng.chance(0.4) ? Array.from({ length: rng.between(2, 3) }, () => rng.pick([...CJK])).join('') : null;
+    const nativeName =
+      chinese.has(surname) && rng.chance(0.4)
+        ? Array.from({ length: rng.between(2, 3) }, () => rng.pick([...CJK])).join('')
+        : null;
     const aliases: Alias[] = [
       { alias: name, aliasKey: nameKey(name), kind: 'name' },
       { alias: surname, aliasKey: nameKey(surname), kind: 'surname' },
     ];
-    if (nativeName) aliases.push({ alias: nativeName, aliasKey: nameKey(nativeName), kind: 'native' });
-    if (rng.chance(0.2)) aliases.push({ alias: `${first.charAt(0)}. ${surname}`, aliasKey: nameKey(`${first.charAt(0)} ${surname}`), kind: 'variant' });
+    if (nativeName)
+      aliases.push({ alias: nativeName, aliasKey: nameKey(nativeName), kind: 'native' });
+    if (rng.chance(0.2))
+      aliases.push({
+        alias: `${first.charAt(0)}. ${surname}`,
+        aliasKey: nameKey(`${first.charAt(0)} ${surname}`),
+        kind: 'variant',
+      });
     const unique = [...new Map(aliases.map((a) => [a.aliasKey, a])).values()];
-    speakers.push({ id: randomUUID(), name, nameKey: nameKey(name), nativeName, surname, aliases: unique, affiliations: careers(rng) });
+    speakers.push({
+      id: randomUUID(),
+      name,
+      nameKey: nameKey(name),
+      nativeName,
+      surname,
+      aliases: unique,
+      affiliations: careers(rng),
+    });
   }
   return speakers;
 }
@@ -274,8 +321,11 @@ function buildSpeakers(rng: Rng, count: number): Speaker[] {
 // One to three roles over the ten years, one after the other.
 function careers(rng: Rng): Affiliation[] {
   const n = rng.between(1, 3);
-  const cuts = Array.from({ length: n - 1 }, () => START + Math.floor(rng.next() * SPAN)).sort((a, b) => a - b);
-  const org = () => (rng.chance(0.6) ? `${rng.pick(PLACES)} ${rng.pick(ORG_KINDS)}` : rng.pick(ORG_KINDS));
+  const cuts = Array.from({ length: n - 1 }, () => START + Math.floor(rng.next() * SPAN)).sort(
+    (a, b) => a - b,
+  );
+  const org = () =>
+    rng.chance(0.6) ? `${rng.pick(PLACES)} ${rng.pick(ORG_KINDS)}` : rng.pick(ORG_KINDS);
   const home = org();
   return Array.from({ length: n }, (_, i) => ({
     id: randomUUID(),

@@ -53,7 +53,9 @@ export function copyField(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return `{${v.join(',')}}`;
   const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
 }
 
 export function copyLine(fields: unknown[]): string {
@@ -72,7 +74,10 @@ export function copyIn(client: Client, sql: string, data: string): Promise<void>
         (connection as unknown as { query(text: string): void }).query(sql);
       },
       handleCopyInResponse(connection: Connection) {
-        const c = connection as unknown as { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void };
+        const c = connection as unknown as {
+          sendCopyFromChunk(b: Buffer): void;
+          endCopyFrom(): void;
+        };
         for (let i = 0; i < buf.length; i += chunk) c.sendCopyFromChunk(buf.subarray(i, i + chunk));
         c.endCopyFrom();
       },

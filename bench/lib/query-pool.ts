@@ -22,17 +22,24 @@ export async function buildPools(client: Client, size: number, seed: number): Pr
     `SELECT name, native_name FROM speaker TABLESAMPLE BERNOULLI ($1) REPEATABLE ($2) LIMIT $3`,
     [await samplePercent(client, 'speaker', size * 3), seed, size],
   );
-  if (!quotes.length || !speakers.length) throw new Error('The database has no quotes or speakers: run npm run bench:seed first');
+  if (!quotes.length || !speakers.length)
+    throw new Error('The database has no quotes or speakers: run npm run bench:seed first');
   const texts = quotes.map((q) => q.text);
   return {
     search: Array.from({ length: size }, (_, i) => searchTerms(rng, texts[i % texts.length])),
-    lookup: texts.filter((t) => words(t).length >= 6).slice(0, size).map((t) => rememberedQuote(rng, t)),
+    lookup: texts
+      .filter((t) => words(t).length >= 6)
+      .slice(0, size)
+      .map((t) => rememberedQuote(rng, t)),
     speakers: speakers.map((s) => nameQuery(rng, s.name, s.native_name)),
   };
 }
 
 async function samplePercent(client: Client, table: string, want: number): Promise<number> {
-  const { rows } = await client.query<{ n: string }>(`SELECT GREATEST(reltuples, 1)::bigint AS n FROM pg_class WHERE relname = $1`, [table]);
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT GREATEST(reltuples, 1)::bigint AS n FROM pg_class WHERE relname = $1`,
+    [table],
+  );
   return Math.min(100, (100 * want) / Math.max(1, Number(rows[0]?.n ?? 1)));
 }
 
@@ -66,7 +73,10 @@ function pickDistinct(rng: Rng, items: string[], n: number): string[] {
 
 // A stretch of 6-14 words with a word dropped, two swapped, and often a typo.
 function rememberedQuote(rng: Rng, text: string): string {
-  const all = text.replace(/[.,!?;:"“”]/g, '').split(/\s+/).filter(Boolean);
+  const all = text
+    .replace(/[.,!?;:"“”]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const len = Math.min(all.length, rng.between(6, 14));
   const start = rng.int(all.length - len + 1);
   const w = all.slice(start, start + len);
@@ -103,7 +113,8 @@ function nameQuery(rng: Rng, name: string, native: string | null): string {
   if (native && roll < 0.1) return native;
   if (roll < 0.4) return surname.toLowerCase();
   if (roll < 0.6) return name;
-  if (roll < 0.75) return surname.slice(0, Math.max(3, Math.min(surname.length, rng.between(3, 5)))).toLowerCase();
+  if (roll < 0.75)
+    return surname.slice(0, Math.max(3, Math.min(surname.length, rng.between(3, 5)))).toLowerCase();
   const i = rng.int(parts.length);
   parts[i] = typo(rng, parts[i]);
   return parts.join(' ');

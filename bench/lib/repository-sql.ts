@@ -14,7 +14,8 @@ export interface Repositories {
 // The app's own repositories on a bare pg client instead of TypeORM: the bare-SQL loop sends
 // exactly the statements the API sends for the main query, with nothing else around them.
 export function repositoriesOn(client: ClientBase): Repositories {
-  const query = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows;
+  const query = async (sql: string, params: unknown[] = []) =>
+    (await client.query(sql, params)).rows;
   const ds = { query, manager: { query } } as unknown as DataSource;
   return { quotes: new QuoteRepository(ds), speakers: new SpeakerRepository(ds) };
 }

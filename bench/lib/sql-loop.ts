@@ -29,7 +29,10 @@ export async function sqlLoop(
             await call(repos, value);
             latencies.push(performance.now() - t0);
           } catch (e) {
-            if (errors++ === 0) process.stderr.write(`SQL error for ${JSON.stringify(value)}: ${(e as Error).message}\n`);
+            if (errors++ === 0)
+              process.stderr.write(
+                `SQL error for ${JSON.stringify(value)}: ${(e as Error).message}\n`,
+              );
           }
         }
         client.release();

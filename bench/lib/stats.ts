@@ -14,7 +14,13 @@ export function percentile(sorted: Float64Array | number[], p: number): number {
 
 export function summarize(latencies: number[], seconds: number, errors: number): RunStats {
   const sorted = Float64Array.from(latencies).sort();
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: latencies.length / seconds, requests: latencies.length, errors };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+    errors,
+  };
 }
 
 export function ms(v: number): string {

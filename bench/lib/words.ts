@@ -96,35 +96,43 @@ Muller Schneider Fischer Weber Becker Wagner Dubois Laurent Bernard Moreau Rossi
 Bianchi Romano Nielsen Jensen Andersen Larsen Kowalski Nowak Wisniewski Novak Horvat Yilmaz Kaya Demir`;
 
 // Syllables for surnames and tail words that do not exist but read as plausible.
-export const ONSETS = 'b bl br c ch cl cr d dr f fl fr g gl gr h j k l m n p pl pr qu r s sh sl st str t th tr v w z'.split(' ');
+export const ONSETS =
+  'b bl br c ch cl cr d dr f fl fr g gl gr h j k l m n p pl pr qu r s sh sl st str t th tr v w z'.split(
+    ' ',
+  );
 export const NUCLEI = 'a e i o u ai ea ee ie oa ou'.split(' ');
 export const CODAS = ' b ck d ft g l ll m n nd ng nt p r rd rn s sk st t th x'.split(' ');
-export const SUFFIXES = 's ed ing er ers ment ments tion tions ly ness ity al ive ist ism ous able less ful'.split(' ');
+export const SUFFIXES =
+  's ed ing er ers ment ments tion tions ly ness ity al ive ist ism ous able less ful'.split(' ');
 
-export const ROLES = `spokesman|spokeswoman|minister|deputy minister|foreign minister|finance minister|interior minister|
+export const ROLES =
+  `spokesman|spokeswoman|minister|deputy minister|foreign minister|finance minister|interior minister|
 president|vice president|prime minister|governor|mayor|senator|congressman|congresswoman|ambassador|
 chief executive|chairman|chairwoman|director|managing director|general secretary|secretary general|
 professor|analyst|economist|researcher|lawyer|attorney|prosecutor|judge|police chief|commander|general|
 colonel|activist|campaigner|union leader|party leader|opposition leader|coach|striker|captain|editor|
 correspondent|founder|chief economist|head of research|press secretary|Assistant Secretary of State`
-  .split('|')
-  .map((s) => s.trim())
-  .filter(Boolean);
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
-export const ORG_KINDS = `Ministry of Finance|Ministry of Foreign Affairs|Ministry of Health|Ministry of Defence|Central Bank|
+export const ORG_KINDS =
+  `Ministry of Finance|Ministry of Foreign Affairs|Ministry of Health|Ministry of Defence|Central Bank|
 National Assembly|Supreme Court|Electoral Commission|Human Rights Watch|Amnesty International|Red Cross|
 World Bank|International Monetary Fund|United Nations|European Commission|African Union|Chamber of Commerce|
 Federation of Industries|Teachers Union|Farmers Association|Institute for Policy Studies|University|
 Daily News|Broadcasting Corporation|Energy Company|Airlines|Football Club|Police Service|Armed Forces|
 Embassy in Washington|Embassy in London|Embassy in Beijing|City Council|Port Authority|Stock Exchange`
-  .split('|')
-  .map((s) => s.trim())
-  .filter(Boolean);
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
-export const PLACES = `Kenya Nigeria Ghana Brazil Argentina Paraguay Chile Peru Mexico Canada Japan Korea China Taiwan
+export const PLACES =
+  `Kenya Nigeria Ghana Brazil Argentina Paraguay Chile Peru Mexico Canada Japan Korea China Taiwan
 Vietnam India Pakistan Egypt Jordan Turkey Greece Italy Spain France Germany Poland Sweden Norway Russia
 Ukraine Georgia Australia Indonesia Philippines Thailand Malaysia Colombia Ecuador Bolivia Morocco Tunisia`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
-export const CJK = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤寶東明华国建平志文伟强军敏静丽海涛';
+export const CJK =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤寶東明华国建平志文伟强军敏静丽海涛';

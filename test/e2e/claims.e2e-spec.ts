@@ -14,55 +14,133 @@ describe('claims moderation: keys, verdicts with history, audit, matching', () =
   beforeAll(async () => {
     t = await createTestApp();
     await t.app.get(SeedLoader).load(SEEDS_DIR);
-    quoteId = (await request(t.http).get('/api/v1/quotes').query({ q: 'expressions of mind' })).body.items[0].id;
+    quoteId = (await request(t.http).get('/api/v1/quotes').query({ q: 'expressions of mind' })).body
+      .items[0].id;
   });
   afterAll(() => t.close());
 
   it('needs a reviewer key to make a claim: 401 without a key, 403 for a journalist', async () => {
     await request(t.http).post('/api/v1/claims').send({ quoteId }).expect(401);
-    await request(t.http).post('/api/v1/claims').set('Authorization', 'Bearer not-a-real-key-123').send({ quoteId }).expect(401);
-    const res = await request(t.http).post('/api/v1/claims').set(t.as('journalist')).send({ quoteId }).expect(403);
-    expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: expect.stringMatching(/reviewer role/) });
+    await request(t.http)
+      .post('/api/v1/claims')
+      .set('Authorization', 'Bearer not-a-real-key-123')
+      .send({ quoteId })
+      .expect(401);
+    const res = await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('journalist'))
+      .send({ quoteId })
+      .expect(403);
+    expect(res.body).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: expect.stringMatching(/reviewer role/),
+    });
   });
 
   it('makes Wang Baodong’s quote a claim, unreviewed at first', async () => {
-    const res = await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ quoteId }).expect(201);
+    const res = await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({ quoteId })
+      .expect(201);
     claimId = res.body.id;
-    expect(res.body).toMatchObject({ text: WANG, status: 'unreviewed', version: 1, speaker: { name: 'Wang Baodong' } });
+    expect(res.body).toMatchObject({
+      text: WANG,
+      status: 'unreviewed',
+      version: 1,
+      speaker: { name: 'Wang Baodong' },
+    });
     expect(res.headers.etag).toBe('"1"');
-    await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ quoteId }).expect(409);
+    await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({ quoteId })
+      .expect(409);
   });
 
   it('reviews it disputed with rationale and evidence, guarded by If-Match', async () => {
-    const review = { verdict: 'disputed', rationale: 'Rights groups document prosecutions for speech, e.g. Liu Xiaobo.', evidence: [{ url: 'https://www.hrw.org/world-report/2010/country-chapters/china', title: 'HRW World Report 2010: China' }] };
-    await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('journalist')).set('If-Match', '"1"').send(review).expect(403);
+    const review = {
+      verdict: 'disputed',
+      rationale: 'Rights groups document prosecutions for speech, e.g. Liu Xiaobo.',
+      evidence: [
+        {
+          url: 'https://www.hrw.org/world-report/2010/country-chapters/china',
+          title: 'HRW World Report 2010: China',
+        },
+      ],
+    };
+    await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('journalist'))
+      .set('If-Match', '"1"')
+      .send(review)
+      .expect(403);
     await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).send(review).expect(401);
-    const missing = await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('reviewer')).send(review).expect(428);
+    const missing = await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('reviewer'))
+      .send(review)
+      .expect(428);
     expect(missing.body.message).toMatch(/If-Match/);
-    await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('reviewer')).set('If-Match', '"1"').send({ ...review, rationale: ' ' }).expect(400);
-    const ok = await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('reviewer')).set('If-Match', '"1"').send(review).expect(201);
+    await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('reviewer'))
+      .set('If-Match', '"1"')
+      .send({ ...review, rationale: ' ' })
+      .expect(400);
+    const ok = await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('reviewer'))
+      .set('If-Match', '"1"')
+      .send(review)
+      .expect(201);
     expect(ok.body).toMatchObject({ status: 'disputed', version: 2 });
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('reviewer')).set('If-Match', '"1"').send(review).expect(412);
+    const stale = await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('reviewer'))
+      .set('If-Match', '"1"')
+      .send(review)
+      .expect(412);
     expect(stale.body.details).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: 2 });
-    await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('admin')).set('If-Match', '"2"').send({ verdict: 'disputed', rationale: 'Second look: still disputed.', evidence: [] }).expect(201);
+    await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('admin'))
+      .set('If-Match', '"2"')
+      .send({ verdict: 'disputed', rationale: 'Second look: still disputed.', evidence: [] })
+      .expect(201);
   });
 
   it('keeps the full history: every review with reviewer and time', async () => {
     const res = await request(t.http).get(`/api/v1/claims/${claimId}`).expect(200);
     expect(res.body.history).toHaveLength(2);
-    expect(res.body.history[0]).toMatchObject({ verdict: 'disputed', reviewer: 'Rita Reviewer', claimVersion: 1, evidence: [{ url: expect.stringContaining('hrw.org') }] });
+    expect(res.body.history[0]).toMatchObject({
+      verdict: 'disputed',
+      reviewer: 'Rita Reviewer',
+      claimVersion: 1,
+      evidence: [{ url: expect.stringContaining('hrw.org') }],
+    });
     expect(res.body.history[1]).toMatchObject({ reviewer: 'bootstrap admin', claimVersion: 2 });
-    expect(Date.parse(res.body.history[0].at)).toBeLessThanOrEqual(Date.parse(res.body.history[1].at));
+    expect(Date.parse(res.body.history[0].at)).toBeLessThanOrEqual(
+      Date.parse(res.body.history[1].at),
+    );
     expect(res.body.occurrences[0]).toMatchObject({ relation: 'source', quote: { id: quoteId } });
   });
 
   it('shows the verdict on the quote in search results and filters by it', async () => {
-    const hit = (await request(t.http).get('/api/v1/quotes').query({ q: 'expressions of mind' })).body.items[0];
+    const hit = (await request(t.http).get('/api/v1/quotes').query({ q: 'expressions of mind' }))
+      .body.items[0];
     expect(hit).toMatchObject({ verdict: 'disputed', claim: { id: claimId, status: 'disputed' } });
-    const disputed = await request(t.http).get('/api/v1/quotes').query({ verdict: 'disputed' }).expect(200);
+    const disputed = await request(t.http)
+      .get('/api/v1/quotes')
+      .query({ verdict: 'disputed' })
+      .expect(200);
     expect(disputed.body.items.map((h: { id: string }) => h.id)).toEqual([quoteId]);
-    const unreviewed = await request(t.http).get('/api/v1/quotes').query({ verdict: 'unreviewed', limit: 100 }).expect(200);
+    const unreviewed = await request(t.http)
+      .get('/api/v1/quotes')
+      .query({ verdict: 'unreviewed', limit: 100 })
+      .expect(200);
     expect(unreviewed.body.items).toHaveLength(20);
   });
 
@@ -86,57 +164,143 @@ describe('claims moderation: keys, verdicts with history, audit, matching', () =
     const near = claim.occurrences.find((o: { relation: string }) => o.relation === 'same-speaker');
     expect(near.quote.text).toMatch(/expression of mind/);
     expect(near.needsReview).toBe(false);
-    const other = claim.occurrences.find((o: { relation: string }) => o.relation === 'other-speaker');
+    const other = claim.occurrences.find(
+      (o: { relation: string }) => o.relation === 'other-speaker',
+    );
     expect(other).toMatchObject({ needsReview: true, quote: { speaker: { name: 'Li Ming' } } });
     const nearHit = (await request(t.http).get(`/api/v1/quotes/${near.quote.id}`)).body;
     expect(nearHit.verdict).toBe('disputed');
     const otherHit = (await request(t.http).get(`/api/v1/quotes/${other.quote.id}`)).body;
     expect(otherHit.verdict).toBe('unreviewed');
-    const flagged = await request(t.http).get('/api/v1/claims').query({ flagged: true }).expect(200);
+    const flagged = await request(t.http)
+      .get('/api/v1/claims')
+      .query({ flagged: true })
+      .expect(200);
     expect(flagged.body.items.map((c: { id: string }) => c.id)).toEqual([claimId]);
   });
 
   it('keeps attribution status apart from the verdict', async () => {
-    const res = await request(t.http).patch(`/api/v1/quotes/${quoteId}`).set(t.as('reviewer')).send({ attributionStatus: 'confirmed' }).expect(200);
+    const res = await request(t.http)
+      .patch(`/api/v1/quotes/${quoteId}`)
+      .set(t.as('reviewer'))
+      .send({ attributionStatus: 'confirmed' })
+      .expect(200);
     expect(res.body).toMatchObject({ attributionStatus: 'confirmed', verdict: 'disputed' });
-    await request(t.http).patch(`/api/v1/quotes/${quoteId}`).set(t.as('journalist')).send({ attributionStatus: 'misattributed' }).expect(403);
+    await request(t.http)
+      .patch(`/api/v1/quotes/${quoteId}`)
+      .set(t.as('journalist'))
+      .send({ attributionStatus: 'misattributed' })
+      .expect(403);
   });
 
   it('records every write in an audit trail the database refuses to rewrite', async () => {
-    const res = await request(t.http).get('/api/v1/audit').set(t.as('admin')).query({ limit: 500 }).expect(200);
+    const res = await request(t.http)
+      .get('/api/v1/audit')
+      .set(t.as('admin'))
+      .query({ limit: 500 })
+      .expect(200);
     const actions = res.body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['document.ingest', 'claim.create', 'claim.review', 'claim.match', 'claim.flag', 'quote.correct', 'key.create']));
-    const review = res.body.items.filter((e: { action: string }) => e.action === 'claim.review').pop(); // newest first: the last is the first review
-    expect(review).toMatchObject({ actorName: 'Rita Reviewer', actorRole: 'reviewer', targetId: claimId, before: { status: 'unreviewed' }, after: { status: 'disputed' }, requestId: expect.any(String) });
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'document.ingest',
+        'claim.create',
+        'claim.review',
+        'claim.match',
+        'claim.flag',
+        'quote.correct',
+        'key.create',
+      ]),
+    );
+    const review = res.body.items
+      .filter((e: { action: string }) => e.action === 'claim.review')
+      .pop(); // newest first: the last is the first review
+    expect(review).toMatchObject({
+      actorName: 'Rita Reviewer',
+      actorRole: 'reviewer',
+      targetId: claimId,
+      before: { status: 'unreviewed' },
+      after: { status: 'disputed' },
+      requestId: expect.any(String),
+    });
     await request(t.http).get('/api/v1/audit').set(t.as('reviewer')).expect(403);
     await expect(sql(t.db.url, 'DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    await expect(sql(t.db.url, `UPDATE audit_log SET actor_name = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(sql(t.db.url, `UPDATE audit_log SET actor_name = 'x'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql(t.db.url, 'TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     await expect(sql(t.db.url, 'DELETE FROM claim_review')).rejects.toThrow(/append-only/);
   });
 
   it('stores keys hashed, shows them once, and revokes them', async () => {
-    await request(t.http).post('/api/v1/keys').set(t.as('reviewer')).send({ name: 'x', role: 'admin' }).expect(403);
-    await request(t.http).post('/api/v1/keys').set(t.as('admin')).send({ name: 'x', role: 'owner' }).expect(400);
-    const created = await request(t.http).post('/api/v1/keys').set(t.as('admin')).send({ name: 'Desk', role: 'journalist' }).expect(201);
+    await request(t.http)
+      .post('/api/v1/keys')
+      .set(t.as('reviewer'))
+      .send({ name: 'x', role: 'admin' })
+      .expect(403);
+    await request(t.http)
+      .post('/api/v1/keys')
+      .set(t.as('admin'))
+      .send({ name: 'x', role: 'owner' })
+      .expect(400);
+    const created = await request(t.http)
+      .post('/api/v1/keys')
+      .set(t.as('admin'))
+      .send({ name: 'Desk', role: 'journalist' })
+      .expect(201);
     expect(created.body.key).toMatch(/^ql_/);
     const rows = await sql<{ hash: string }>(t.db.url, 'SELECT hash FROM api_key');
-    expect(rows.every((r) => r.hash.startsWith('scrypt$') && !r.hash.includes(created.body.key))).toBe(true);
+    expect(
+      rows.every((r) => r.hash.startsWith('scrypt$') && !r.hash.includes(created.body.key)),
+    ).toBe(true);
     const list = await request(t.http).get('/api/v1/keys').set(t.as('admin')).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(created.body.key);
-    await request(t.http).get('/api/v1/claims').set('Authorization', `Bearer ${created.body.key}`).expect(200);
+    await request(t.http)
+      .get('/api/v1/claims')
+      .set('Authorization', `Bearer ${created.body.key}`)
+      .expect(200);
     await request(t.http).delete(`/api/v1/keys/${created.body.id}`).set(t.as('admin')).expect(204);
-    await request(t.http).get('/api/v1/claims').set('Authorization', `Bearer ${created.body.key}`).expect(401);
+    await request(t.http)
+      .get('/api/v1/claims')
+      .set('Authorization', `Bearer ${created.body.key}`)
+      .expect(401);
   });
 
   it('validates claims: one source, spans inside the quote, known speakers', async () => {
     await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({}).expect(400);
-    await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ quoteId, text: 'both' }).expect(400);
-    await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ quoteId, start: 5, end: 9999 }).expect(400);
-    await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ text: 'China has no political prisoners' }).expect(400);
-    await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ text: 'China has no political prisoners', speakerId: '6f1c3c1e-8d3a-4b8e-9a40-1f7d2b0c9e11' }).expect(422);
-    await request(t.http).post(`/api/v1/claims/${claimId}/reviews`).set(t.as('reviewer')).set('If-Match', '"3"').send({ verdict: 'wrong', rationale: 'x' }).expect(400);
-    const span = await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({ quoteId, start: 0, end: 24 }).expect(201);
+    await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({ quoteId, text: 'both' })
+      .expect(400);
+    await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({ quoteId, start: 5, end: 9999 })
+      .expect(400);
+    await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({ text: 'China has no political prisoners' })
+      .expect(400);
+    await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({
+        text: 'China has no political prisoners',
+        speakerId: '6f1c3c1e-8d3a-4b8e-9a40-1f7d2b0c9e11',
+      })
+      .expect(422);
+    await request(t.http)
+      .post(`/api/v1/claims/${claimId}/reviews`)
+      .set(t.as('reviewer'))
+      .set('If-Match', '"3"')
+      .send({ verdict: 'wrong', rationale: 'x' })
+      .expect(400);
+    const span = await request(t.http)
+      .post('/api/v1/claims')
+      .set(t.as('reviewer'))
+      .send({ quoteId, start: 0, end: 24 })
+      .expect(201);
     expect(span.body.text).toBe('No one has been punished');
   });
 });
@@ -152,7 +316,16 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) await request(t.http).get('/api/v1/articles').expect(200);
     const res = await request(t.http).get('/api/v1/articles').expect(429);
     expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-    for (let i = 0; i < 2; i++) await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).send({ body: `Text number ${i}.` }).expect(201);
-    await request(t.http).post('/api/v1/articles').set(t.as('reviewer')).send({ body: 'One too many.' }).expect(429);
+    for (let i = 0; i < 2; i++)
+      await request(t.http)
+        .post('/api/v1/articles')
+        .set(t.as('reviewer'))
+        .send({ body: `Text number ${i}.` })
+        .expect(201);
+    await request(t.http)
+      .post('/api/v1/articles')
+      .set(t.as('reviewer'))
+      .send({ body: 'One too many.' })
+      .expect(429);
   });
 });

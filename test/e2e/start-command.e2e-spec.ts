@@ -20,7 +20,10 @@ const freePort = () =>
 async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -39,14 +42,25 @@ describe('start command on the embedded default', () => {
   chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function run(): Promise<{ items: { kind: string; kicker: string | null }[]; code: number | null }> {
+  async function run(): Promise<{
+    items: { kind: string; kicker: string | null }[];
+    code: number | null;
+  }> {
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: 'ignore' });
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base, child);
-    const page = (await (await fetch(`${base}/api/v1/articles?limit=100`)).json()) as { items: { kind: string; kicker: string | null }[] };
+    const page = (await (await fetch(`${base}/api/v1/articles?limit=100`)).json()) as {
+      items: { kind: string; kicker: string | null }[];
+    };
     const code = await stop(child);
     return { items: page.items, code };
   }
@@ -56,8 +70,19 @@ describe('start command on the embedded default', () => {
     const first = await run();
     expect(first.code).toBe(0);
     expect(first.items.filter((a) => a.kind === 'article')).toHaveLength(2);
-    expect(first.items.filter((a) => a.kind === 'teaser').map((a) => a.kicker).sort()).toEqual(
-      ['CYBERSCAM', 'DIALOGUE', '‘DISCRIMINATION’', '‘FIGHT TO THE END’', '‘GREAT OPPRTUNITY’'].sort(),
+    expect(
+      first.items
+        .filter((a) => a.kind === 'teaser')
+        .map((a) => a.kicker)
+        .sort(),
+    ).toEqual(
+      [
+        'CYBERSCAM',
+        'DIALOGUE',
+        '‘DISCRIMINATION’',
+        '‘FIGHT TO THE END’',
+        '‘GREAT OPPRTUNITY’',
+      ].sort(),
     );
     const second = await run();
     expect(second.code).toBe(0);

@@ -2,7 +2,6 @@ import { startTestServer } from './postgres-server';
 import { createMigratedTemplate } from './template';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __QL_TEST_SERVER__: { stop(): Promise<void>; url: string; template: string } | undefined;
 }
 
@@ -15,5 +14,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.QL_TEST_SERVER_URL = server.url;
   process.env.QL_TEST_TEMPLATE = template;
   globalThis.__QL_TEST_SERVER__ = { stop: server.stop, url: server.url, template };
-  process.stderr.write(`\n[test db] ${server.kind} PostgreSQL ready, template migrated in ${Date.now() - started} ms\n`);
+  process.stderr.write(
+    `\n[test db] ${server.kind} PostgreSQL ready, template migrated in ${Date.now() - started} ms\n`,
+  );
 }

@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dockerEngineAnswers, startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
+import {
+  dockerEngineAnswers,
+  startEmbeddedPostgres,
+} from '../../libs/database/src/embedded-postgres';
 
 export interface TestServer {
   url: string;
@@ -19,7 +22,11 @@ function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -27,7 +34,11 @@ function freePort(): Promise<number> {
 async function startContainer(): Promise<TestServer> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const container = await new PostgreSqlContainer('postgres:16-alpine').start();
-  return { url: container.getConnectionUri(), kind: 'testcontainers', stop: async () => void (await container.stop()) };
+  return {
+    url: container.getConnectionUri(),
+    kind: 'testcontainers',
+    stop: async () => void (await container.stop()),
+  };
 }
 
 async function startEmbedded(): Promise<TestServer> {

@@ -1,7 +1,11 @@
 import { Client } from 'pg';
 
 // Straight SQL against a test database, for assertions that must not trust the API.
-export async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_OPTIONS, configureApp, loadConfig, Role } from '@app/common';
 import { ApiKeysService } from '@app/auth';
-import { AppModule } from '../../apps/api/src/app.module';
+import { AppModule } from '@app/api';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export type Keys = Record<Role, string>;
@@ -21,13 +21,27 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const admin = 'test-admin-key-0123456789';
-  const config = loadConfig({ LOG_LEVEL: 'silent', MIGRATIONS_RUN: 'false', SEED_ON_START: 'false', BOOTSTRAP_ADMIN_KEY: admin, RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, db.url)] }).compile();
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    MIGRATIONS_RUN: 'false',
+    SEED_ON_START: 'false',
+    BOOTSTRAP_ADMIN_KEY: admin,
+    RATE_LIMIT_READS: '0',
+    RATE_LIMIT_WRITES: '0',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config, db.url)],
+  }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS);
   configureApp(app);
   await app.init();
   const service = app.get(ApiKeysService);
-  const keys: Keys = { admin, reviewer: (await service.create('Rita Reviewer', 'reviewer')).key, journalist: (await service.create('Jo Journalist', 'journalist')).key };
+  const keys: Keys = {
+    admin,
+    reviewer: (await service.create('Rita Reviewer', 'reviewer')).key,
+    journalist: (await service.create('Jo Journalist', 'journalist')).key,
+  };
   return {
     app,
     keys,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { withDatabase } from '../../libs/database/src/database-url';
+import { withDatabase } from '@app/database';
 
 export interface TestDatabase {
   url: string;
@@ -22,12 +22,15 @@ async function admin<T>(serverUrl: string, work: (c: Client) => Promise<T>): Pro
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.QL_TEST_SERVER_URL;
   const template = process.env.QL_TEST_TEMPLATE;
-  if (!serverUrl || !template) throw new Error('Test database server not started: run tests through jest (globalSetup)');
+  if (!serverUrl || !template)
+    throw new Error('Test database server not started: run tests through jest (globalSetup)');
   const name = `ql_test_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, async (c) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`);
+        await c.query(
+          `CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`,
+        );
         return;
       } catch (e) {
         // 55006: the template is briefly in use by a concurrent clone.
@@ -39,6 +42,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: withDatabase(serverUrl, name),
     name,
-    drop: () => admin(serverUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`))),
+    drop: () =>
+      admin(
+        serverUrl,
+        async (c) =>
+          void (await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)),
+      ),
   };
 }

@@ -6,8 +6,10 @@ import { SeedLoader } from '@app/articles';
 import { bootstrapDatabase } from '@app/database';
 import { AppModule } from './app.module';
 
-
-const stderr = (line: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: line, context: 'postgres' })}\n`);
+const stderr = (line: string) =>
+  process.stderr.write(
+    `${JSON.stringify({ level: 30, time: Date.now(), msg: line, context: 'postgres' })}\n`,
+  );
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -20,12 +22,20 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const database = await bootstrapDatabase(config, config.LOG_LEVEL === 'debug' ? stderr : () => undefined);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), APP_OPTIONS);
+  const database = await bootstrapDatabase(
+    config,
+    config.LOG_LEVEL === 'debug' ? stderr : () => undefined,
+  );
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, database.url),
+    APP_OPTIONS,
+  );
   configureApp(app);
   if (config.SEED_ON_START) await app.get(SeedLoader).load(config.SEEDS_DIR);
   await app.listen(config.PORT, config.HOST);
-  stderr(`Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`);
+  stderr(
+    `Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
+  );
   const shutdown = async () => {
     await app.close();
     await database.stop();
@@ -36,6 +46,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err: unknown) => {
-  process.stderr.write(`Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

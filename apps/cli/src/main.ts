@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@app/common';
 import { bootstrapDatabase } from '@app/database';
 // One composition root: the CLI drives the very modules the API serves.
-import { AppModule } from '../../api/src/app.module';
+import { AppModule } from '@app/api';
 import { importCommand } from './commands/import.command';
 import { reextractCommand } from './commands/reextract.command';
 import { keysCommand } from './commands/keys.command';
@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, SEED_ON_START: 'false' });
   const database = await bootstrapDatabase(config, () => undefined);
-  const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), {
+    bufferLogs: true,
+  });
   try {
     switch (command) {
       case 'import':
@@ -54,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

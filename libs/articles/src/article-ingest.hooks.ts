@@ -25,7 +25,8 @@ export class ArticleIngestHooks implements ArticleIngestHook {
 
   async quotesOf(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>> {
     const all = new Map<string, ArticleQuoteDto[]>();
-    for (const hook of this.hooks) for (const [id, quotes] of (await hook.quotesOf?.(articleIds)) ?? []) all.set(id, quotes);
+    for (const hook of this.hooks)
+      for (const [id, quotes] of (await hook.quotesOf?.(articleIds)) ?? []) all.set(id, quotes);
     return all;
   }
 }

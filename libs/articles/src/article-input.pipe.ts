@@ -18,7 +18,9 @@ export class ArticleInputPipe implements PipeTransform<unknown, Promise<CreateAr
       );
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new ArticlesError(ArticlesErrorCode.InvalidText, 'JSON body must be an object', { field: 'body' });
+      throw new ArticlesError(ArticlesErrorCode.InvalidText, 'JSON body must be an object', {
+        field: 'body',
+      });
     }
     return this.validator.transform(value, { ...metadata, metatype: CreateArticleDto });
   }

@@ -1,5 +1,6 @@
 // What counts as article text: non-blank, no NUL bytes, not mostly control characters.
 // Shared by the JSON DTO and the text/plain path so both reject the same inputs.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function articleTextProblem(text: unknown): string | null {
@@ -7,6 +8,7 @@ export function articleTextProblem(text: unknown): string | null {
   if (!/\S/.test(text)) return 'body must not be empty or whitespace only';
   if (text.includes('\u0000')) return 'body must not contain NUL bytes (binary data?)';
   const controls = text.match(CONTROL)?.length ?? 0;
-  if (controls > 0 && controls / text.length > 0.01) return 'body looks like binary data (control characters)';
+  if (controls > 0 && controls / text.length > 0.01)
+    return 'body looks like binary data (control characters)';
   return null;
 }

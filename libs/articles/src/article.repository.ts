@@ -25,7 +25,10 @@ export class ArticleRepository {
   }
 
   // ON CONFLICT keeps concurrent posts of the same text from failing: the loser reads the winner's row.
-  async insertDocument(manager: EntityManager, doc: NewDocument): Promise<{ row: DocumentEntity; created: boolean }> {
+  async insertDocument(
+    manager: EntityManager,
+    doc: NewDocument,
+  ): Promise<{ row: DocumentEntity; created: boolean }> {
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -39,7 +42,10 @@ export class ArticleRepository {
     return { row, created };
   }
 
-  async upsertArticle(manager: EntityManager, article: NewArticle): Promise<{ row: ArticleEntity; created: boolean }> {
+  async upsertArticle(
+    manager: EntityManager,
+    article: NewArticle,
+  ): Promise<{ row: ArticleEntity; created: boolean }> {
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -56,7 +62,10 @@ export class ArticleRepository {
     if (rows.length > 0) await manager.insert(ArticleSourceEntity, rows);
   }
 
-  findArticlesOfDocument(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<ArticleEntity[]> {
+  findArticlesOfDocument(
+    documentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ArticleEntity[]> {
     return manager
       .createQueryBuilder(ArticleEntity, 'a')
       .innerJoin(ArticleSourceEntity, 's', 's.article_id = a.id')
@@ -67,11 +76,16 @@ export class ArticleRepository {
 
   findByIds(ids: string[]): Promise<ArticleEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.dataSource.manager.createQueryBuilder(ArticleEntity, 'a').where('a.id = ANY(:ids)', { ids }).getMany();
+    return this.dataSource.manager
+      .createQueryBuilder(ArticleEntity, 'a')
+      .where('a.id = ANY(:ids)', { ids })
+      .getMany();
   }
 
   allIds(): Promise<string[]> {
-    return this.dataSource.manager.query('SELECT id FROM article ORDER BY seq').then((rows: { id: string }[]) => rows.map((r) => r.id));
+    return this.dataSource.manager
+      .query('SELECT id FROM article ORDER BY seq')
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
   }
 
   findById(id: string): Promise<ArticleEntity | null> {
@@ -80,21 +94,33 @@ export class ArticleRepository {
 
   // Newest first; `beforeSeq` is the cursor.
   page(limit: number, beforeSeq: string | null): Promise<ArticleEntity[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(ArticleEntity, 'a').orderBy('a.seq', 'DESC').limit(limit);
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ArticleEntity, 'a')
+      .orderBy('a.seq', 'DESC')
+      .limit(limit);
     if (beforeSeq !== null) qb.where('a.seq < :beforeSeq', { beforeSeq });
     return qb.getMany();
   }
 
-  async findSources(articleIds: string[], manager: EntityManager = this.dataSource.manager): Promise<SourceRow[]> {
+  async findSources(
+    articleIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SourceRow[]> {
     if (articleIds.length === 0) return [];
-    const rows: { document_id: string; position: number; article_id: string; start_offset: number; end_offset: number; filename: string | null }[] =
-      await manager.query(
-        `SELECT s.document_id, s.position, s.article_id, s.start_offset, s.end_offset, d.filename
+    const rows: {
+      document_id: string;
+      position: number;
+      article_id: string;
+      start_offset: number;
+      end_offset: number;
+      filename: string | null;
+    }[] = await manager.query(
+      `SELECT s.document_id, s.position, s.article_id, s.start_offset, s.end_offset, d.filename
            FROM article_source s JOIN document d ON d.id = s.document_id
           WHERE s.article_id = ANY($1::uuid[])
           ORDER BY d.created_at, s.position`,
-        [articleIds],
-      );
+      [articleIds],
+    );
     return rows.map((r) => ({
       documentId: r.document_id,
       position: r.position,

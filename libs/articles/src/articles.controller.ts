@@ -1,5 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ErrorBody, PageQuery, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
 import type { Response } from 'express';
@@ -17,12 +28,25 @@ export class ArticlesController {
   @RequireRole('reviewer')
   @ApiBearerAuth()
   @ApiConsumes('application/json', 'text/plain')
-  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CreateArticleDto) }, { type: 'string', description: 'a raw file as in seeds/' }] } })
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CreateArticleDto) },
+        { type: 'string', description: 'a raw file as in seeds/' },
+      ],
+    },
+  })
   @ApiCreatedResponse({ type: IngestResponseDto, description: 'New document stored' })
-  @ApiOkResponse({ type: IngestResponseDto, description: 'Same text was ingested before; nothing stored' })
+  @ApiOkResponse({
+    type: IngestResponseDto,
+    description: 'Same text was ingested before; nothing stored',
+  })
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiPayloadTooLargeResponse({ type: ErrorBody })
-  async create(@Body(ArticleInputPipe) input: unknown, @Res({ passthrough: true }) res: Response): Promise<IngestResponseDto> {
+  async create(
+    @Body(ArticleInputPipe) input: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IngestResponseDto> {
     const result = await this.articles.ingest({ ...(input as CreateArticleDto), source: 'api' });
     res.status(result.document.created ? 201 : 200);
     return result;

@@ -6,7 +6,12 @@ import { createHash } from 'node:crypto';
 import { ArticleRepository, SourceRow } from './article.repository';
 import { articleTextProblem } from './article-text';
 import { ArticlesError, ArticlesErrorCode } from './articles.errors';
-import { ArticleDto, ArticleQuoteDto, ArticleSummaryDto, IngestResponseDto } from './dto/article-response.dto';
+import {
+  ArticleDto,
+  ArticleQuoteDto,
+  ArticleSummaryDto,
+  IngestResponseDto,
+} from './dto/article-response.dto';
 import { ArticleEntity } from './entities/article.entity';
 import type { DocumentSource } from './entities/document.entity';
 import { ArticleIngestHooks } from './article-ingest.hooks';
@@ -66,20 +71,34 @@ export class ArticlesService {
           publishedAt,
         });
         if (article.created) await this.hooks.articleCreated(manager, article.row);
-        sources.push({ documentId: doc.row.id, position, articleId: article.row.id, startOffset: segment.start, endOffset: segment.end });
+        sources.push({
+          documentId: doc.row.id,
+          position,
+          articleId: article.row.id,
+          startOffset: segment.start,
+          endOffset: segment.end,
+        });
       }
       await this.repository.insertSources(manager, sources);
       await this.audit.record(manager, {
         action: 'document.ingest',
         targetType: 'document',
         targetId: doc.row.id,
-        after: { sha256: doc.row.sha256, source: input.source, filename: input.filename ?? null, articles: sources.map((s) => s.articleId) },
+        after: {
+          sha256: doc.row.sha256,
+          source: input.source,
+          filename: input.filename ?? null,
+          articles: sources.map((s) => s.articleId),
+        },
       });
       return { document: doc.row, created: true };
     });
     const articles = await this.repository.findArticlesOfDocument(document.id);
     const ids = articles.map((a) => a.id);
-    const [sources, quotes] = await Promise.all([this.repository.findSources(ids), this.hooks.quotesOf(ids)]);
+    const [sources, quotes] = await Promise.all([
+      this.repository.findSources(ids),
+      this.hooks.quotesOf(ids),
+    ]);
     return {
       document: { id: document.id, sha256: document.sha256, created },
       articles: articles.map((a) => toArticleDto(a, sources, quotes.get(a.id))),
@@ -100,7 +119,11 @@ export class ArticlesService {
           truncated: segment.truncated,
           start: segment.start,
           end: segment.end,
-          quotes: result.quotes.map((q) => ({ ...q, start: q.start + segment.start, end: q.end + segment.start })),
+          quotes: result.quotes.map((q) => ({
+            ...q,
+            start: q.start + segment.start,
+            end: q.end + segment.start,
+          })),
           people: result.people,
         };
       }),
@@ -109,15 +132,21 @@ export class ArticlesService {
 
   async get(id: string): Promise<ArticleDto> {
     const article = await this.repository.findById(id);
-    if (!article) throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
-    const [sources, quotes] = await Promise.all([this.repository.findSources([id]), this.hooks.quotesOf([id])]);
+    if (!article)
+      throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
+    const [sources, quotes] = await Promise.all([
+      this.repository.findSources([id]),
+      this.hooks.quotesOf([id]),
+    ]);
     return toArticleDto(article, sources, quotes.get(id));
   }
 
   async list(limit: number, cursor?: string): Promise<Page<ArticleSummaryDto>> {
     const parts = decodeCursor(cursor);
     if (cursor && (!parts || typeof parts[0] !== 'string' || !/^\d+$/.test(parts[0]))) {
-      throw new ArticlesError(ArticlesErrorCode.InvalidCursor, 'cursor is not valid', { field: 'cursor' });
+      throw new ArticlesError(ArticlesErrorCode.InvalidCursor, 'cursor is not valid', {
+        field: 'cursor',
+      });
     }
     const rows = await this.repository.page(limit + 1, parts ? String(parts[0]) : null);
     const items = rows.slice(0, limit);
@@ -128,7 +157,10 @@ export class ArticlesService {
   // Article facts other libs show next to quotes (title, date, where it came from).
   async refs(ids: string[]): Promise<Map<string, ArticleDto>> {
     const unique = [...new Set(ids)];
-    const [articles, sources] = await Promise.all([this.repository.findByIds(unique), this.repository.findSources(unique)]);
+    const [articles, sources] = await Promise.all([
+      this.repository.findByIds(unique),
+      this.repository.findSources(unique),
+    ]);
     return new Map(articles.map((a) => [a.id, toArticleDto(a, sources)]));
   }
 
@@ -156,13 +188,23 @@ function toSummaryDto(a: ArticleEntity): ArticleSummaryDto {
   };
 }
 
-function toArticleDto(a: ArticleEntity, sources: SourceRow[], quotes: ArticleQuoteDto[] = []): ArticleDto {
+function toArticleDto(
+  a: ArticleEntity,
+  sources: SourceRow[],
+  quotes: ArticleQuoteDto[] = [],
+): ArticleDto {
   return {
     ...toSummaryDto(a),
     body: a.body,
     sources: sources
       .filter((s) => s.articleId === a.id)
-      .map((s) => ({ documentId: s.documentId, position: s.position, start: s.startOffset, end: s.endOffset, filename: s.filename })),
+      .map((s) => ({
+        documentId: s.documentId,
+        position: s.position,
+        start: s.startOffset,
+        end: s.endOffset,
+        filename: s.filename,
+      })),
     quotes,
   };
 }

@@ -16,7 +16,10 @@ export class ExtractController {
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/plain')
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CreateArticleDto) }, { type: 'string' }] } })
-  @ApiOkResponse({ type: ExtractPreviewDto, description: 'Dry run: nothing is stored. Offsets are into the text sent.' })
+  @ApiOkResponse({
+    type: ExtractPreviewDto,
+    description: 'Dry run: nothing is stored. Offsets are into the text sent.',
+  })
   extract(@Body(ArticleInputPipe) input: unknown): ExtractPreviewDto {
     const dto = input as CreateArticleDto;
     return this.articles.preview(dto.body, dto.publishedAt ?? null);

@@ -13,7 +13,9 @@ export class SeedLoader {
 
   async load(dir: string): Promise<{ files: number; created: number }> {
     const folder = resolve(dir);
-    const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.txt')).sort();
+    const files = (await readdir(folder).catch(() => [] as string[]))
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     let created = 0;
     for (const file of files) {
       const body = await readFile(join(folder, file), 'utf8');

@@ -9,4 +9,5 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
 // Reads: open, or any valid key when READS_REQUIRE_KEY is set. Default for GET.
 export const ReadAccess = () => SetMetadata(ACCESS_KEY, { kind: 'read' } satisfies Access);
 // A key with this role or a higher one. Writes default to reviewer.
-export const RequireRole = (role: Role) => SetMetadata(ACCESS_KEY, { kind: 'role', role } satisfies Access);
+export const RequireRole = (role: Role) =>
+  SetMetadata(ACCESS_KEY, { kind: 'role', role } satisfies Access);

@@ -30,12 +30,24 @@ export class ApiKeyGuard implements CanActivate {
     }
     if (access.kind === 'public') return true;
     if (access.kind === 'read') {
-      if (!actor && this.config.READS_REQUIRE_KEY) throw new AuthError(AuthErrorCode.MissingKey, 'An API key is required: Authorization: Bearer <key>');
+      if (!actor && this.config.READS_REQUIRE_KEY)
+        throw new AuthError(
+          AuthErrorCode.MissingKey,
+          'An API key is required: Authorization: Bearer <key>',
+        );
       return true;
     }
-    if (!actor) throw new AuthError(AuthErrorCode.MissingKey, `This needs a ${access.role} key: Authorization: Bearer <key>`);
+    if (!actor)
+      throw new AuthError(
+        AuthErrorCode.MissingKey,
+        `This needs a ${access.role} key: Authorization: Bearer <key>`,
+      );
     if (!actor.role || !satisfies(actor.role, access.role)) {
-      throw new AuthError(AuthErrorCode.Forbidden, `This needs the ${access.role} role; the key has ${actor.role}`, { need: access.role, have: actor.role });
+      throw new AuthError(
+        AuthErrorCode.Forbidden,
+        `This needs the ${access.role} role; the key has ${actor.role}`,
+        { need: access.role, have: actor.role },
+      );
     }
     return true;
   }
@@ -43,7 +55,8 @@ export class ApiKeyGuard implements CanActivate {
   private async actorOf(header: string | undefined): Promise<Actor | null> {
     if (header === undefined) return null;
     const match = /^Bearer\s+(\S{8,512})\s*$/i.exec(header);
-    if (!match) throw new AuthError(AuthErrorCode.InvalidKey, 'Authorization must be "Bearer <key>"');
+    if (!match)
+      throw new AuthError(AuthErrorCode.InvalidKey, 'Authorization must be "Bearer <key>"');
     const actor = await this.keys.authenticate(match[1]);
     if (!actor) throw new AuthError(AuthErrorCode.InvalidKey, 'Unknown or revoked API key');
     return actor;

@@ -19,7 +19,10 @@ export class ApiKeyRepository {
       .getMany();
   }
 
-  async insert(m: EntityManager, key: Omit<ApiKeyEntity, 'id' | 'createdAt' | 'revokedAt'>): Promise<ApiKeyEntity> {
+  async insert(
+    m: EntityManager,
+    key: Omit<ApiKeyEntity, 'id' | 'createdAt' | 'revokedAt'>,
+  ): Promise<ApiKeyEntity> {
     const { identifiers } = await m.insert(ApiKeyEntity, key);
     return m.findOneByOrFail(ApiKeyEntity, { id: identifiers[0].id as string });
   }
@@ -33,6 +36,8 @@ export class ApiKeyRepository {
   }
 
   async revoke(m: EntityManager, id: string): Promise<void> {
-    await m.query('UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+    await m.query('UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+      id,
+    ]);
   }
 }

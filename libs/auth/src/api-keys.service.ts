@@ -43,8 +43,19 @@ export class ApiKeysService {
     const key = secret ?? generateKey();
     const hash = await hashKey(key);
     const row = await this.repository.transaction(async (m) => {
-      const created = await this.repository.insert(m, { name, role, lookup: lookupOf(key), hash, createdBy: null });
-      await this.audit.record(m, { action: 'key.create', targetType: 'api_key', targetId: created.id, after: toDto(created) });
+      const created = await this.repository.insert(m, {
+        name,
+        role,
+        lookup: lookupOf(key),
+        hash,
+        createdBy: null,
+      });
+      await this.audit.record(m, {
+        action: 'key.create',
+        targetType: 'api_key',
+        targetId: created.id,
+        after: toDto(created),
+      });
       return created;
     });
     return { ...toDto(row), key };
@@ -55,7 +66,12 @@ export class ApiKeysService {
       const row = await this.repository.findById(id, m);
       if (!row) throw new AuthError(AuthErrorCode.KeyNotFound, `No API key with id ${id}`, { id });
       await this.repository.revoke(m, id);
-      await this.audit.record(m, { action: 'key.revoke', targetType: 'api_key', targetId: id, before: toDto(row) });
+      await this.audit.record(m, {
+        action: 'key.revoke',
+        targetType: 'api_key',
+        targetId: id,
+        before: toDto(row),
+      });
     });
     this.verified.clear();
   }
@@ -74,5 +90,11 @@ export class ApiKeysService {
 }
 
 function toDto(k: ApiKeyEntity): ApiKeyDto {
-  return { id: k.id, name: k.name, role: k.role, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    createdAt: k.createdAt.toISOString(),
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
 }

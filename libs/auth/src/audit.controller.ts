@@ -7,11 +7,28 @@ import { AuditService } from './audit.service';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ example: 'claim.review' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
-  @ApiPropertyOptional({ example: 'claim' }) @IsOptional() @IsString() @MaxLength(100) targetType?: string;
+  @ApiPropertyOptional({ example: 'claim.review' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+  @ApiPropertyOptional({ example: 'claim' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) targetId?: string;
-  @ApiPropertyOptional({ description: 'Entries older than this id (paging)' }) @IsOptional() @Matches(/^\d{1,18}$/) before?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
+  @ApiPropertyOptional({ description: 'Entries older than this id (paging)' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/)
+  before?: string;
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
 }
 
 @ApiTags('audit')
@@ -24,8 +41,16 @@ export class AuditController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ description: 'Newest first' })
-  async list(@Query() q: AuditQueryDto): Promise<{ items: AuditEntryEntity[]; nextBefore: string | null }> {
-    const items = await this.audit.list({ action: q.action, targetType: q.targetType, targetId: q.targetId, beforeId: q.before, limit: q.limit });
+  async list(
+    @Query() q: AuditQueryDto,
+  ): Promise<{ items: AuditEntryEntity[]; nextBefore: string | null }> {
+    const items = await this.audit.list({
+      action: q.action,
+      targetType: q.targetType,
+      targetId: q.targetId,
+      beforeId: q.before,
+      limit: q.limit,
+    });
     return { items, nextBefore: items.length === q.limit ? items[items.length - 1].id : null };
   }
 }

@@ -32,12 +32,25 @@ export class AuditService {
     await m.query(
       `INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
        VALUES (now(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.keyId, actor.name, actor.role, event.action, event.targetType, event.targetId, json(event.before), json(event.after), requestId],
+      [
+        actor.keyId,
+        actor.name,
+        actor.role,
+        event.action,
+        event.targetType,
+        event.targetId,
+        json(event.before),
+        json(event.after),
+        requestId,
+      ],
     );
   }
 
   list(q: AuditQuery): Promise<AuditEntryEntity[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(AuditEntryEntity, 'a').orderBy('a.id', 'DESC').limit(q.limit);
+    const qb = this.dataSource.manager
+      .createQueryBuilder(AuditEntryEntity, 'a')
+      .orderBy('a.id', 'DESC')
+      .limit(q.limit);
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.targetType) qb.andWhere('a.target_type = :targetType', { targetType: q.targetType });
     if (q.targetId) qb.andWhere('a.target_id = :targetId', { targetId: q.targetId });

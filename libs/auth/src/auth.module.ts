@@ -13,7 +13,8 @@ import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { KeysController } from './keys.controller';
 import { RateLimitGuard } from './rate-limit.guard';
 
-const isRead = (ctx: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(ctx.switchToHttp().getRequest<{ method: string }>().method);
+const isRead = (ctx: ExecutionContext) =>
+  ['GET', 'HEAD', 'OPTIONS'].includes(ctx.switchToHttp().getRequest<{ method: string }>().method);
 
 // Keys, roles and the audit trail. Guards run in order: who you are, then how often.
 @Global()
@@ -24,8 +25,18 @@ const isRead = (ctx: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(ct
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         throttlers: [
-          { name: 'reads', ttl: 60_000, limit: config.RATE_LIMIT_READS, skipIf: (ctx) => config.RATE_LIMIT_READS === 0 || !isRead(ctx) },
-          { name: 'writes', ttl: 60_000, limit: config.RATE_LIMIT_WRITES, skipIf: (ctx) => config.RATE_LIMIT_WRITES === 0 || isRead(ctx) },
+          {
+            name: 'reads',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_READS,
+            skipIf: (ctx) => config.RATE_LIMIT_READS === 0 || !isRead(ctx),
+          },
+          {
+            name: 'writes',
+            ttl: 60_000,
+            limit: config.RATE_LIMIT_WRITES,
+            skipIf: (ctx) => config.RATE_LIMIT_WRITES === 0 || isRead(ctx),
+          },
         ],
       }),
     }),
@@ -47,6 +58,7 @@ export class AuthModule implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.BOOTSTRAP_ADMIN_KEY) await this.keys.ensureBootstrapAdmin(this.config.BOOTSTRAP_ADMIN_KEY);
+    if (this.config.BOOTSTRAP_ADMIN_KEY)
+      await this.keys.ensureBootstrapAdmin(this.config.BOOTSTRAP_ADMIN_KEY);
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
 import { RequireRole } from './access.decorators';
 import { ApiKeysService } from './api-keys.service';
@@ -15,7 +23,10 @@ export class KeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The key is in the response once; only its hash is stored' })
+  @ApiCreatedResponse({
+    type: CreatedApiKeyDto,
+    description: 'The key is in the response once; only its hash is stored',
+  })
   create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.keys.create(body.name.trim(), body.role);
   }

@@ -18,7 +18,13 @@ export class ClaimMatcher {
     if (claim.quoteId) await this.claims.linkRelation(m, claim.id, claim.quoteId, 'source', 1);
     for (const q of await this.claims.quotesMatching(m, claim.textKey)) {
       if (q.id === claim.quoteId) continue;
-      await this.claims.linkRelation(m, claim.id, q.id, claim.speakerId && q.speaker_id === claim.speakerId ? 'same-speaker' : 'other-speaker', q.similarity);
+      await this.claims.linkRelation(
+        m,
+        claim.id,
+        q.id,
+        claim.speakerId && q.speaker_id === claim.speakerId ? 'same-speaker' : 'other-speaker',
+        q.similarity,
+      );
     }
   }
 
@@ -26,8 +32,10 @@ export class ClaimMatcher {
   async quotePersisted(m: EntityManager, quote: PersistedQuote): Promise<void> {
     if (await this.claims.isLinked(m, quote.quoteId)) return;
     for (const c of await this.claims.claimsMatching(m, quote.textKey)) {
-      const relation = c.speaker_id && c.speaker_id === quote.speakerId ? 'same-speaker' : 'other-speaker';
-      if (!(await this.claims.linkRelation(m, c.id, quote.quoteId, relation, c.similarity))) continue;
+      const relation =
+        c.speaker_id && c.speaker_id === quote.speakerId ? 'same-speaker' : 'other-speaker';
+      if (!(await this.claims.linkRelation(m, c.id, quote.quoteId, relation, c.similarity)))
+        continue;
       await this.audit.record(m, {
         action: relation === 'same-speaker' ? 'claim.match' : 'claim.flag',
         targetType: 'claim',

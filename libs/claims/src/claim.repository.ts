@@ -28,7 +28,13 @@ export class ClaimRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insert(m: EntityManager, c: Pick<ClaimEntity, 'quoteId' | 'speakerId' | 'text' | 'textKey' | 'spanStart' | 'spanEnd' | 'createdBy'>): Promise<ClaimEntity> {
+  async insert(
+    m: EntityManager,
+    c: Pick<
+      ClaimEntity,
+      'quoteId' | 'speakerId' | 'text' | 'textKey' | 'spanStart' | 'spanEnd' | 'createdBy'
+    >,
+  ): Promise<ClaimEntity> {
     const { identifiers } = await m.insert(ClaimEntity, { ...c, status: 'unreviewed', version: 1 });
     return m.findOneByOrFail(ClaimEntity, { id: identifiers[0].id as string });
   }
@@ -38,23 +44,44 @@ export class ClaimRepository {
   }
 
   async lockForReview(m: EntityManager, id: string): Promise<ClaimEntity | null> {
-    return m.createQueryBuilder(ClaimEntity, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
-  }
-
-  findBySpan(m: EntityManager, quoteId: string, start: number | null, end: number | null): Promise<ClaimEntity | null> {
     return m
       .createQueryBuilder(ClaimEntity, 'c')
-      .where('c.quote_id = :quoteId AND c.span_start IS NOT DISTINCT FROM :start AND c.span_end IS NOT DISTINCT FROM :end', { quoteId, start, end })
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
       .getOne();
   }
 
-  async appendReview(m: EntityManager, review: Omit<ClaimReviewEntity, 'id' | 'createdAt'>): Promise<void> {
+  findBySpan(
+    m: EntityManager,
+    quoteId: string,
+    start: number | null,
+    end: number | null,
+  ): Promise<ClaimEntity | null> {
+    return m
+      .createQueryBuilder(ClaimEntity, 'c')
+      .where(
+        'c.quote_id = :quoteId AND c.span_start IS NOT DISTINCT FROM :start AND c.span_end IS NOT DISTINCT FROM :end',
+        { quoteId, start, end },
+      )
+      .getOne();
+  }
+
+  async appendReview(
+    m: EntityManager,
+    review: Omit<ClaimReviewEntity, 'id' | 'createdAt'>,
+  ): Promise<void> {
     await m.insert(ClaimReviewEntity, review);
-    await m.query(`UPDATE claim SET status = $2, version = version + 1, reviewed_at = now(), updated_at = now() WHERE id = $1`, [review.claimId, review.verdict]);
+    await m.query(
+      `UPDATE claim SET status = $2, version = version + 1, reviewed_at = now(), updated_at = now() WHERE id = $1`,
+      [review.claimId, review.verdict],
+    );
   }
 
   reviewsOf(claimId: string): Promise<ClaimReviewEntity[]> {
-    return this.manager.find(ClaimReviewEntity, { where: { claimId }, order: { createdAt: 'ASC' } });
+    return this.manager.find(ClaimReviewEntity, {
+      where: { claimId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   linksOf(claimId: string): Promise<ClaimQuoteEntity[]> {
@@ -62,7 +89,14 @@ export class ClaimRepository {
   }
 
   async link(m: EntityManager, l: Omit<ClaimQuoteEntity, 'createdAt'>): Promise<boolean> {
-    const r = await m.createQueryBuilder().insert().into(ClaimQuoteEntity).values(l).orIgnore().returning('quote_id').execute();
+    const r = await m
+      .createQueryBuilder()
+      .insert()
+      .into(ClaimQuoteEntity)
+      .values(l)
+      .orIgnore()
+      .returning('quote_id')
+      .execute();
     return r.raw.length > 0;
   }
 
@@ -73,7 +107,9 @@ export class ClaimRepository {
 
   // Claims whose wording the quote repeats (or contains).
   async claimsMatching(m: EntityManager, textKey: string): Promise<MatchCandidate[]> {
-    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(MATCH_THRESHOLD)]);
+    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+      String(MATCH_THRESHOLD),
+    ]);
     return m.query(
       `SELECT id, speaker_id, GREATEST(similarity(text_key, $1), CASE WHEN strpos($1, text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
          FROM claim WHERE text_key % $1 OR strpos($1, text_key) > 0
@@ -84,7 +120,9 @@ export class ClaimRepository {
 
   // Existing quotes that say what a new claim says.
   async quotesMatching(m: EntityManager, textKey: string): Promise<MatchCandidate[]> {
-    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(MATCH_THRESHOLD)]);
+    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+      String(MATCH_THRESHOLD),
+    ]);
     return m.query(
       `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
          FROM quote WHERE text_key % $1 ORDER BY similarity DESC LIMIT 50`,
@@ -92,11 +130,22 @@ export class ClaimRepository {
     );
   }
 
-  async page(f: { status?: ClaimStatus; flagged?: boolean; speakerId?: string }, limit: number, after: { createdAt: string; id: string } | null): Promise<ClaimEntity[]> {
-    const qb = this.manager.createQueryBuilder(ClaimEntity, 'c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit);
+  async page(
+    f: { status?: ClaimStatus; flagged?: boolean; speakerId?: string },
+    limit: number,
+    after: { createdAt: string; id: string } | null,
+  ): Promise<ClaimEntity[]> {
+    const qb = this.manager
+      .createQueryBuilder(ClaimEntity, 'c')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit);
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.speakerId) qb.andWhere('c.speaker_id = :speakerId', { speakerId: f.speakerId });
-    if (f.flagged) qb.andWhere('EXISTS (SELECT 1 FROM claim_quote l WHERE l.claim_id = c.id AND l.needs_review)');
+    if (f.flagged)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM claim_quote l WHERE l.claim_id = c.id AND l.needs_review)',
+      );
     if (after) qb.andWhere('(c.created_at, c.id) < (:createdAt::timestamptz, :id::uuid)', after);
     return qb.getMany();
   }
@@ -110,7 +159,9 @@ export class ClaimRepository {
   }
 
   // Claims whose verdict a quote carries: its own, or one it repeats as the same speaker.
-  async claimsOfQuotes(quoteIds: string[]): Promise<{ quote_id: string; id: string; status: string; reviewed_at: Date | null }[]> {
+  async claimsOfQuotes(
+    quoteIds: string[],
+  ): Promise<{ quote_id: string; id: string; status: string; reviewed_at: Date | null }[]> {
     if (!quoteIds.length) return [];
     return this.manager.query(
       `SELECT DISTINCT ON (l.quote_id) l.quote_id, c.id, c.status, c.reviewed_at
@@ -139,7 +190,10 @@ export class ClaimRepository {
   }
 
   async moveQuote(m: EntityManager, fromId: string, intoId: string): Promise<void> {
-    await m.query(`UPDATE claim SET quote_id = $2, updated_at = now() WHERE quote_id = $1`, [fromId, intoId]);
+    await m.query(`UPDATE claim SET quote_id = $2, updated_at = now() WHERE quote_id = $1`, [
+      fromId,
+      intoId,
+    ]);
     await m.query(
       `INSERT INTO claim_quote (claim_id, quote_id, relation, similarity, needs_review, created_at)
        SELECT claim_id, $2, relation, similarity, needs_review, created_at FROM claim_quote WHERE quote_id = $1
@@ -150,10 +204,25 @@ export class ClaimRepository {
   }
 
   async moveSpeaker(m: EntityManager, fromId: string, intoId: string): Promise<void> {
-    await m.query(`UPDATE claim SET speaker_id = $2, updated_at = now() WHERE speaker_id = $1`, [fromId, intoId]);
+    await m.query(`UPDATE claim SET speaker_id = $2, updated_at = now() WHERE speaker_id = $1`, [
+      fromId,
+      intoId,
+    ]);
   }
 
-  async linkRelation(m: EntityManager, claimId: string, quoteId: string, relation: ClaimLink, similarity: number): Promise<boolean> {
-    return this.link(m, { claimId, quoteId, relation, similarity, needsReview: relation === 'other-speaker' });
+  async linkRelation(
+    m: EntityManager,
+    claimId: string,
+    quoteId: string,
+    relation: ClaimLink,
+    similarity: number,
+  ): Promise<boolean> {
+    return this.link(m, {
+      claimId,
+      quoteId,
+      relation,
+      similarity,
+      needsReview: relation === 'other-speaker',
+    });
   }
 }

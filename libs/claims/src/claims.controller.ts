@@ -1,10 +1,24 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiPreconditionFailedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
 import type { Response } from 'express';
 import { ClaimsService } from './claims.service';
-import { ClaimDetailDto, ClaimPageDto, CreateClaimDto, CreateReviewDto, ListClaimsQuery } from './dto/claim.dto';
+import {
+  ClaimDetailDto,
+  ClaimPageDto,
+  CreateClaimDto,
+  CreateReviewDto,
+  ListClaimsQuery,
+} from './dto/claim.dto';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -15,7 +29,10 @@ export class ClaimsController {
   @Post()
   @RequireRole('reviewer')
   @ApiCreatedResponse({ type: ClaimDetailDto })
-  async create(@Body() body: CreateClaimDto, @Res({ passthrough: true }) res: Response): Promise<ClaimDetailDto> {
+  async create(
+    @Body() body: CreateClaimDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ClaimDetailDto> {
     return withEtag(res, await this.claims.create(body));
   }
 
@@ -26,14 +43,24 @@ export class ClaimsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ClaimDetailDto, headers: { ETag: { description: 'Claim version: send as If-Match to review' } } })
-  async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<ClaimDetailDto> {
+  @ApiOkResponse({
+    type: ClaimDetailDto,
+    headers: { ETag: { description: 'Claim version: send as If-Match to review' } },
+  })
+  async get(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ClaimDetailDto> {
     return withEtag(res, await this.claims.get(id));
   }
 
   @Post(':id/reviews')
   @RequireRole('reviewer')
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The claim ETag (version) the review is based on' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The claim ETag (version) the review is based on',
+  })
   @ApiCreatedResponse({ type: ClaimDetailDto })
   @ApiPreconditionFailedResponse({ type: ErrorBody, description: 'Stale If-Match' })
   @ApiResponse({ status: 428, type: ErrorBody, description: 'If-Match missing' })

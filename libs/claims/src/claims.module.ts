@@ -11,7 +11,11 @@ import { ClaimReviewEntity } from './entities/claim-review.entity';
 import { ClaimEntity } from './entities/claim.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClaimEntity, ClaimReviewEntity, ClaimQuoteEntity]), QuotesModule, SpeakersModule],
+  imports: [
+    TypeOrmModule.forFeature([ClaimEntity, ClaimReviewEntity, ClaimQuoteEntity]),
+    QuotesModule,
+    SpeakersModule,
+  ],
   controllers: [ClaimsController],
   providers: [ClaimRepository, ClaimsService, ClaimMatcher],
   exports: [ClaimsService, ClaimRepository],
@@ -31,12 +35,27 @@ export class ClaimsModule implements OnModuleInit {
       quotesFolded: (m, fromId, intoId) => this.claims.moveQuote(m, fromId, intoId),
       referencedQuoteIds: async (m, ids) => new Set(await this.claims.referenced(m, ids)),
       claimsOf: async (ids) =>
-        new Map((await this.claims.claimsOfQuotes(ids)).map((r) => [r.quote_id, { id: r.id, status: r.status, reviewedAt: r.reviewed_at?.toISOString() ?? null }])),
+        new Map(
+          (await this.claims.claimsOfQuotes(ids)).map((r) => [
+            r.quote_id,
+            { id: r.id, status: r.status, reviewedAt: r.reviewed_at?.toISOString() ?? null },
+          ]),
+        ),
       verdictFilter: async (verdict) =>
         verdict === 'unreviewed'
-          ? { exclude: await this.claims.quoteIdsCarrying(['verified', 'disputed', 'false', 'misleading', 'unverifiable']) }
+          ? {
+              exclude: await this.claims.quoteIdsCarrying([
+                'verified',
+                'disputed',
+                'false',
+                'misleading',
+                'unverifiable',
+              ]),
+            }
           : { include: await this.claims.quoteIdsCarrying([verdict]) },
     });
-    this.speakerHooks.register({ speakerMerged: (m, fromId, intoId) => this.claims.moveSpeaker(m, fromId, intoId) });
+    this.speakerHooks.register({
+      speakerMerged: (m, fromId, intoId) => this.claims.moveSpeaker(m, fromId, intoId),
+    });
   }
 }

@@ -9,6 +9,7 @@ export interface DatabaseOptions {
   poolSize: number;
   migrationsRun: boolean;
   // Passed in by the app so this lib does not depend on the migrations folder.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
   migrations: MixedList<Function>;
 }
 

@@ -67,7 +67,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
 // Used by tests and the health of a fresh clone: is there a usable Docker engine?
 export function dockerEngineAnswers(): boolean {
   try {
-    execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'pipe', timeout: 5000 });
+    execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+      stdio: 'pipe',
+      timeout: 5000,
+    });
     return true;
   } catch {
     return false;

@@ -19,7 +19,10 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException({ message: 'Database not reachable', details: { database: 'down' } });
+      throw new ServiceUnavailableException({
+        message: 'Database not reachable',
+        details: { database: 'down' },
+      });
     }
     return { status: 'ok', database: 'up', uptimeSeconds: Math.round(process.uptime()) };
   }

@@ -3,13 +3,14 @@ import type { ClaimDetailDto, VerdictValue } from '@app/claims';
 // Verdict → schema.org Rating on a 1 (false) … 5 (verified) scale; alternateName carries the
 // verdict word, which is what readers and search engines show. "Unverifiable" sits at the
 // midpoint with "disputed": evidence does not settle it either way.
-export const VERDICT_RATING: Record<VerdictValue, { ratingValue: number; alternateName: string }> = {
-  false: { ratingValue: 1, alternateName: 'False' },
-  misleading: { ratingValue: 2, alternateName: 'Misleading' },
-  disputed: { ratingValue: 3, alternateName: 'Disputed' },
-  unverifiable: { ratingValue: 3, alternateName: 'Unverifiable' },
-  verified: { ratingValue: 5, alternateName: 'Verified' },
-};
+export const VERDICT_RATING: Record<VerdictValue, { ratingValue: number; alternateName: string }> =
+  {
+    false: { ratingValue: 1, alternateName: 'False' },
+    misleading: { ratingValue: 2, alternateName: 'Misleading' },
+    disputed: { ratingValue: 3, alternateName: 'Disputed' },
+    unverifiable: { ratingValue: 3, alternateName: 'Unverifiable' },
+    verified: { ratingValue: 5, alternateName: 'Verified' },
+  };
 
 export interface Publisher {
   name: string;
@@ -19,7 +20,10 @@ export interface Publisher {
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : undefined);
 
-export function toClaimReview(claim: ClaimDetailDto, publisher: Publisher): Record<string, unknown> {
+export function toClaimReview(
+  claim: ClaimDetailDto,
+  publisher: Publisher,
+): Record<string, unknown> {
   const rating = VERDICT_RATING[claim.status as VerdictValue];
   const carriers = claim.occurrences.filter((o) => o.relation !== 'other-speaker');
   const appearances = carriers.flatMap((o) => o.quote.appearances);
@@ -33,7 +37,13 @@ export function toClaimReview(claim: ClaimDetailDto, publisher: Publisher): Reco
     datePublished: day(latest?.at ?? claim.reviewedAt),
     author: { '@type': 'Organization', name: publisher.name, url: publisher.url },
     claimReviewed: claim.text,
-    reviewRating: { '@type': 'Rating', ratingValue: rating.ratingValue, bestRating: 5, worstRating: 1, alternateName: rating.alternateName },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: rating.ratingValue,
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: rating.alternateName,
+    },
     ...(latest ? { reviewBody: latest.rationale } : {}),
     itemReviewed: {
       '@type': 'Claim',
@@ -41,8 +51,15 @@ export function toClaimReview(claim: ClaimDetailDto, publisher: Publisher): Reco
         ? {
             '@type': 'Person',
             name: speaker.name,
-            ...(first?.role ?? speaker.role ? { jobTitle: first?.role ?? speaker.role } : {}),
-            ...(first?.organization ?? speaker.organization ? { affiliation: { '@type': 'Organization', name: first?.organization ?? speaker.organization } } : {}),
+            ...((first?.role ?? speaker.role) ? { jobTitle: first?.role ?? speaker.role } : {}),
+            ...((first?.organization ?? speaker.organization)
+              ? {
+                  affiliation: {
+                    '@type': 'Organization',
+                    name: first?.organization ?? speaker.organization,
+                  },
+                }
+              : {}),
           }
         : undefined,
       datePublished: day(first?.article.publishedAt ?? carriers[0]?.quote.firstSeen),

@@ -10,7 +10,12 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('quote-sheet')
-  @ApiProduces('text/csv', 'application/json', 'text/markdown', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(
+    'text/csv',
+    'application/json',
+    'text/markdown',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
   @ApiOkResponse({ description: 'A row per quote, streamed. Same filters as GET /quotes.' })
   async quoteSheet(@Query() query: QuoteSheetQuery, @Res() res: Response): Promise<void> {
     const sheet = await this.exports.prepareSheet(query);
@@ -31,7 +36,10 @@ export class ExportsController {
   @Get('claim-review')
   @ApiProduces('application/ld+json')
   @ApiOkResponse({ description: 'schema.org ClaimReview JSON-LD (@graph) for reviewed claims' })
-  async claimReview(@Query() query: ClaimReviewQuery, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+  async claimReview(
+    @Query() query: ClaimReviewQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Record<string, unknown>> {
     res.setHeader('Content-Type', 'application/ld+json; charset=utf-8');
     return this.exports.claimReviews(query.claim);
   }

@@ -12,7 +12,12 @@ import { MARKDOWN } from './writers/markdown.writer';
 import { SheetFormat } from './writers/sheet-writer';
 import { XLSX } from './writers/xlsx.writer';
 
-export const FORMATS: Record<SheetFormatName, SheetFormat> = { csv: CSV, json: JSON_FORMAT, md: MARKDOWN, xlsx: XLSX };
+export const FORMATS: Record<SheetFormatName, SheetFormat> = {
+  csv: CSV,
+  json: JSON_FORMAT,
+  md: MARKDOWN,
+  xlsx: XLSX,
+};
 
 export interface PreparedSheet {
   format: SheetFormat;
@@ -59,13 +64,20 @@ export class ExportsService {
   }
 
   async claimReviews(claimId?: string): Promise<Record<string, unknown>> {
-    const publisher: Publisher = { name: this.config.PUBLISHER_NAME, url: this.config.PUBLISHER_URL, baseUrl: this.config.PUBLIC_BASE_URL.replace(/\/$/, '') };
+    const publisher: Publisher = {
+      name: this.config.PUBLISHER_NAME,
+      url: this.config.PUBLISHER_URL,
+      baseUrl: this.config.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    };
     const ids = claimId ? [claimId] : await this.claims.reviewedIds();
     const reviews = [];
     for (const id of ids) {
       const claim = await this.claims.get(id);
       if (claim.status !== 'unreviewed') reviews.push(toClaimReview(claim, publisher));
     }
-    return { '@context': 'https://schema.org', '@graph': reviews.map(({ '@context': _c, ...r }) => r) };
+    return {
+      '@context': 'https://schema.org',
+      '@graph': reviews.map(({ '@context': _c, ...r }) => r),
+    };
   }
 }

@@ -102,7 +102,10 @@ export class SheetRepository {
   async count(filter: QuoteFilter): Promise<number> {
     const params: unknown[] = [];
     const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
     return row.n;
   }
 
@@ -110,7 +113,10 @@ export class SheetRepository {
     const large = (await this.count(filter)) > this.config.EXPORT_LARGE_SHEET_ROWS;
     const params: unknown[] = [];
     const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
-    const orderBy = order === 'date' ? 'q.first_seen DESC, q.id DESC' : `COALESCE(s.name, '~'), q.first_seen, q.id`;
+    const orderBy =
+      order === 'date'
+        ? 'q.first_seen DESC, q.id DESC'
+        : `COALESCE(s.name, '~'), q.first_seen, q.id`;
     const sql = `SELECT ${COLUMNS} ${large ? LARGE_FROM : SMALL_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -160,7 +166,9 @@ function toSheetRow(r: RawRow): SheetRow {
     evidence: r.evidence ?? '',
     appearances: r.appearances ?? 0,
     // The whole-table plan aggregates without sorting; sort the (few) names here.
-    appearedIn: r.appeared_in?.includes('; ') ? r.appeared_in.split('; ').sort().join('; ') : (r.appeared_in ?? ''),
+    appearedIn: r.appeared_in?.includes('; ')
+      ? r.appeared_in.split('; ').sort().join('; ')
+      : (r.appeared_in ?? ''),
     attribution: r.attribution_status,
   };
 }

@@ -59,7 +59,11 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const gold = await readAllJsonl<GoldRow>(args.gold);
   const predicted = await predictions(args, gold);
-  const docs: ScoredDocument[] = gold.map((g) => ({ id: g.id, gold: g.quotes, predicted: predicted.get(g.id) ?? [] }));
+  const docs: ScoredDocument[] = gold.map((g) => ({
+    id: g.id,
+    gold: g.quotes,
+    predicted: predicted.get(g.id) ?? [],
+  }));
   const report = scoreDocuments(docs, args.errors);
   withContext(report, gold);
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -11,7 +11,7 @@ export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
     try {
       yield JSON.parse(line) as T;
     } catch (err) {
-      throw new Error(`${path}:${n}: not JSON (${(err as Error).message})`);
+      throw new Error(`${path}:${n}: not JSON (${(err as Error).message})`, { cause: err });
     }
   }
 }

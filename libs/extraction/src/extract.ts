@@ -24,7 +24,17 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const quote = toQuote(text, q, a);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
-    if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, cued, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
+    if (
+      !isQuotation({
+        text: quote.text,
+        partial: quote.partial,
+        attributed,
+        cued,
+        before: text[q.open - 1] ?? '',
+        wholeParagraph: isWholeParagraph(text, q),
+      })
+    )
+      return;
     if (a?.source.person) a.source.person.quoted = true;
     out.push(quote);
   });
@@ -70,5 +80,12 @@ function isWholeParagraph(text: string, q: ScannedQuote): boolean {
 function peopleOf(people: Person[]): MentionedPerson[] {
   return people
     .filter((p) => !p.org)
-    .map((p) => ({ name: p.name, nativeName: p.nativeName, aliases: [...p.aliases], role: p.role, organization: p.organization, quoted: p.quoted }));
+    .map((p) => ({
+      name: p.name,
+      nativeName: p.nativeName,
+      aliases: [...p.aliases],
+      role: p.role,
+      organization: p.organization,
+      quoted: p.quoted,
+    }));
 }

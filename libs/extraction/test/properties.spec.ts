@@ -4,14 +4,66 @@ import { extract, segmentDocument } from '../src';
 // Random text built from the pieces that make extraction hard: every kind of
 // quote mark, apostrophes, names, cues, titles, kickers, newlines.
 const PIECES = [
-  '“', '”', '"', "'", '‘', '’', "''", '«', '»', ' ', ' ', ' ', '\n', '\n\n', '.', ',', ':', '—', '(', ')', '―',
-  'said', 'says', 'told', 'according to', 'saying', 'he', 'she', 'they', 'the spokesman', 'a senior official',
-  'Mr.', 'Sen.', 'President', 'Wang', 'Baodong', 'Michael Posner', 'Posner', 'O’Connor', "it's", 'countries’',
-  '’90s', '王寶東', 'DIALOGUE: ', '‘GREAT OPPRTUNITY’: ', 'PENCE: ', 'of', 'the', 'Human Rights in China', 'and',
+  '“',
+  '”',
+  '"',
+  "'",
+  '‘',
+  '’',
+  "''",
+  '«',
+  '»',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '.',
+  ',',
+  ':',
+  '—',
+  '(',
+  ')',
+  '―',
+  'said',
+  'says',
+  'told',
+  'according to',
+  'saying',
+  'he',
+  'she',
+  'they',
+  'the spokesman',
+  'a senior official',
+  'Mr.',
+  'Sen.',
+  'President',
+  'Wang',
+  'Baodong',
+  'Michael Posner',
+  'Posner',
+  'O’Connor',
+  "it's",
+  'countries’',
+  '’90s',
+  '王寶東',
+  'DIALOGUE: ',
+  '‘GREAT OPPRTUNITY’: ',
+  'PENCE: ',
+  'of',
+  'the',
+  'Human Rights in China',
+  'and',
 ];
 
-const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((parts) => parts.join(''));
-const anyText = fc.oneof(pieceText, fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
+const pieceText = fc
+  .array(fc.constantFrom(...PIECES), { maxLength: 120 })
+  .map((parts) => parts.join(''));
+const anyText = fc.oneof(
+  pieceText,
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+);
 
 describe('extract on random text', () => {
   it('never throws and gives valid offsets', () => {
@@ -27,7 +79,8 @@ describe('extract on random text', () => {
           expect(q.confidence).toBeLessThanOrEqual(1);
           if (q.speaker === null) expect(q.rule).toBe('none');
         }
-        for (let i = 1; i < quotes.length; i++) expect(quotes[i].start).toBeGreaterThanOrEqual(quotes[i - 1].end);
+        for (let i = 1; i < quotes.length; i++)
+          expect(quotes[i].start).toBeGreaterThanOrEqual(quotes[i - 1].end);
         for (const p of people) expect(p.name.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
@@ -48,7 +101,8 @@ describe('extract on random text', () => {
       fc.property(pieceText, (text) => {
         for (const q of extract(text).quotes) {
           if (q.speaker === null) continue;
-          for (const word of q.speaker.split(/\s+/)) expect(text.toLowerCase()).toContain(word.toLowerCase());
+          for (const word of q.speaker.split(/\s+/))
+            expect(text.toLowerCase()).toContain(word.toLowerCase());
         }
       }),
       { numRuns: 300 },

@@ -6,7 +6,10 @@ export function quoteFilterConditions(f: QuoteFilter, p: (value: unknown) => str
   const where: string[] = [];
   if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
   if (f.speakerIds) where.push(`q.speaker_id = ANY(${p(f.speakerIds)}::uuid[])`);
-  if (f.articleId) where.push(`EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`);
+  if (f.articleId)
+    where.push(
+      `EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`,
+    );
   if (f.from) where.push(`q.first_seen >= ${p(f.from)}`);
   if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
   if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);

@@ -42,13 +42,15 @@ export class QuoteHooksRegistry {
 
   async referencedQuoteIds(m: EntityManager, ids: string[]): Promise<Set<string>> {
     const all = new Set<string>();
-    for (const h of this.hooks) for (const id of (await h.referencedQuoteIds?.(m, ids)) ?? []) all.add(id);
+    for (const h of this.hooks)
+      for (const id of (await h.referencedQuoteIds?.(m, ids)) ?? []) all.add(id);
     return all;
   }
 
   async claimsOf(quoteIds: string[]): Promise<Map<string, ClaimRef>> {
     const all = new Map<string, ClaimRef>();
-    for (const h of this.hooks) for (const [k, v] of (await h.claimsOf?.(quoteIds)) ?? []) all.set(k, v);
+    for (const h of this.hooks)
+      for (const [k, v] of (await h.claimsOf?.(quoteIds)) ?? []) all.set(k, v);
     return all;
   }
 

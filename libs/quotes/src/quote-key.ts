@@ -12,7 +12,11 @@ export function quoteKey(text: string): string {
 }
 
 // The paragraph around a span, for showing a quote in context.
-export function paragraphAround(body: string, start: number, end: number): { text: string; start: number } {
+export function paragraphAround(
+  body: string,
+  start: number,
+  end: number,
+): { text: string; start: number } {
   const from = body.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
   const next = body.indexOf('\n', end);
   const to = next === -1 ? body.length : next;

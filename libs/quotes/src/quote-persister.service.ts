@@ -23,16 +23,34 @@ export class QuotePersister {
     return extract(article.body, { publishedAt: article.publishedAt });
   }
 
-  async persist(m: EntityManager, article: ArticleFacts, result: ExtractionResult = this.extract(article)): Promise<void> {
+  async persist(
+    m: EntityManager,
+    article: ArticleFacts,
+    result: ExtractionResult = this.extract(article),
+  ): Promise<void> {
     const seenAt = article.publishedAt ?? article.createdAt;
     const speakerIds = await this.resolveSpeakers(m, article, result, seenAt);
-    for (const q of result.quotes) await this.persistQuote(m, article, q, q.speaker ? (speakerIds.get(q.speaker) ?? null) : null, seenAt);
+    for (const q of result.quotes)
+      await this.persistQuote(
+        m,
+        article,
+        q,
+        q.speaker ? (speakerIds.get(q.speaker) ?? null) : null,
+        seenAt,
+      );
     await this.quotes.markExtracted(m, article.id, ENGINE_VERSION);
   }
 
-  async resolveSpeakers(m: EntityManager, article: ArticleFacts, result: ExtractionResult, seenAt: Date): Promise<Map<string, string>> {
+  async resolveSpeakers(
+    m: EntityManager,
+    article: ArticleFacts,
+    result: ExtractionResult,
+    seenAt: Date,
+  ): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
-    const quoted = new Set(result.quotes.map((q) => q.speaker).filter((s): s is string => s !== null));
+    const quoted = new Set(
+      result.quotes.map((q) => q.speaker).filter((s): s is string => s !== null),
+    );
     for (const name of quoted) {
       const person = result.people.find((p) => p.name === name);
       const fallback = result.quotes.find((q) => q.speaker === name);
@@ -40,7 +58,13 @@ export class QuotePersister {
         name,
         await this.resolver.resolve(
           m,
-          person ?? { name, nativeName: fallback?.nativeName ?? null, aliases: [], role: fallback?.role ?? null, organization: fallback?.organization ?? null },
+          person ?? {
+            name,
+            nativeName: fallback?.nativeName ?? null,
+            aliases: [],
+            role: fallback?.role ?? null,
+            organization: fallback?.organization ?? null,
+          },
           { at: seenAt, articleId: article.id },
         ),
       );
@@ -48,7 +72,13 @@ export class QuotePersister {
     return ids;
   }
 
-  async persistQuote(m: EntityManager, article: ArticleFacts, q: ExtractedQuote, speakerId: string | null, seenAt: Date): Promise<string> {
+  async persistQuote(
+    m: EntityManager,
+    article: ArticleFacts,
+    q: ExtractedQuote,
+    speakerId: string | null,
+    seenAt: Date,
+  ): Promise<string> {
     const textKey = quoteKey(q.text) || q.text;
     const existing = await this.quotes.findByKey(m, speakerId, textKey);
     const quoteId = await this.quotes.upsertQuote(m, { speakerId, text: q.text, textKey, seenAt });

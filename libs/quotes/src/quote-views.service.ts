@@ -25,7 +25,13 @@ export class QuoteViews {
         id: r.id,
         text: r.text,
         speaker: r.speaker_id
-          ? { id: r.speaker_id, name: r.speaker_name ?? '', nativeName: r.speaker_native_name, role: r.role, organization: r.organization }
+          ? {
+              id: r.speaker_id,
+              name: r.speaker_name ?? '',
+              nativeName: r.speaker_native_name,
+              role: r.role,
+              organization: r.organization,
+            }
           : null,
         speakerDescription: r.speaker_description,
         article: hitArticle(r),
@@ -81,7 +87,18 @@ function hitArticle(r: HitRow): QuoteArticleDto {
 }
 
 function toQuoteArticle(a: ArticleDto | undefined): QuoteArticleDto {
-  if (!a) return { id: '', kind: 'article', kicker: null, title: null, lead: '', url: null, publisher: null, publishedAt: null, sources: [] };
+  if (!a)
+    return {
+      id: '',
+      kind: 'article',
+      kicker: null,
+      title: null,
+      lead: '',
+      url: null,
+      publisher: null,
+      publishedAt: null,
+      sources: [],
+    };
   return {
     id: a.id,
     kind: a.kind,

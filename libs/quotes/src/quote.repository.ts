@@ -84,7 +84,10 @@ export class QuoteRepository {
     return this.dataSource.transaction(work);
   }
 
-  async upsertQuote(m: EntityManager, q: { speakerId: string | null; text: string; textKey: string; seenAt: Date }): Promise<string> {
+  async upsertQuote(
+    m: EntityManager,
+    q: { speakerId: string | null; text: string; textKey: string; seenAt: Date },
+  ): Promise<string> {
     const [row]: { id: string }[] = await m.query(
       `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4)
        ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET
@@ -97,7 +100,13 @@ export class QuoteRepository {
   }
 
   async insertOccurrence(m: EntityManager, o: NewOccurrence): Promise<void> {
-    await m.createQueryBuilder().insert().into(QuoteOccurrenceEntity).values(o).orIgnore().execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(QuoteOccurrenceEntity)
+      .values(o)
+      .orIgnore()
+      .execute();
   }
 
   async markExtracted(m: EntityManager, articleId: string, engineVersion: string): Promise<void> {
@@ -110,7 +119,10 @@ export class QuoteRepository {
 
   // Articles already extracted by this engine version.
   async currentArticleIds(engineVersion: string): Promise<Set<string>> {
-    const rows: { article_id: string }[] = await this.dataSource.query(`SELECT article_id FROM article_extraction WHERE engine_version = $1`, [engineVersion]);
+    const rows: { article_id: string }[] = await this.dataSource.query(
+      `SELECT article_id FROM article_extraction WHERE engine_version = $1`,
+      [engineVersion],
+    );
     return new Set(rows.map((r) => r.article_id));
   }
 
@@ -120,10 +132,17 @@ export class QuoteRepository {
 
   // The quote, locked until the transaction ends: concurrent corrections queue behind it.
   findForUpdate(m: EntityManager, id: string): Promise<QuoteEntity | null> {
-    return m.createQueryBuilder(QuoteEntity, 'q').setLock('pessimistic_write').where('q.id = :id', { id }).getOne();
+    return m
+      .createQueryBuilder(QuoteEntity, 'q')
+      .setLock('pessimistic_write')
+      .where('q.id = :id', { id })
+      .getOne();
   }
 
-  occurrencesOf(quoteIds: string[], m: EntityManager = this.dataSource.manager): Promise<QuoteOccurrenceEntity[]> {
+  occurrencesOf(
+    quoteIds: string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<QuoteOccurrenceEntity[]> {
     if (!quoteIds.length) return Promise.resolve([]);
     return m
       .createQueryBuilder(QuoteOccurrenceEntity, 'o')
@@ -135,7 +154,11 @@ export class QuoteRepository {
 
   // What an article response lists: each occurrence with its quote's speaker.
   async quotesInArticles(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>> {
-    const rows: (ArticleQuoteDto & { article_id: string; speaker_id: string | null; speaker_name: string | null })[] = await this.dataSource.query(
+    const rows: (ArticleQuoteDto & {
+      article_id: string;
+      speaker_id: string | null;
+      speaker_name: string | null;
+    })[] = await this.dataSource.query(
       `SELECT o.article_id, o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
               q.speaker_id, s.name AS speaker_name, o.speaker_description AS "speakerDescription", o.role, o.organization,
               o.mention, o.cue, o.rule, o.confidence, o.partial, o.unterminated
@@ -146,7 +169,11 @@ export class QuoteRepository {
     const byArticle = new Map<string, ArticleQuoteDto[]>();
     for (const { article_id, speaker_id, speaker_name, ...q } of rows) {
       const list = byArticle.get(article_id) ?? [];
-      list.push({ ...q, confidence: Math.round(q.confidence * 1000) / 1000, speaker: speaker_id ? { id: speaker_id, name: speaker_name ?? '' } : null });
+      list.push({
+        ...q,
+        confidence: Math.round(q.confidence * 1000) / 1000,
+        speaker: speaker_id ? { id: speaker_id, name: speaker_name ?? '' } : null,
+      });
       byArticle.set(article_id, list);
     }
     return byArticle;
@@ -163,10 +190,19 @@ export class QuoteRepository {
   // their adjacency, walks the index, and reads 200,000 rows (150 ms at a million quotes). So a
   // phrase walks the newest PHRASE_WINDOW quotes at most. When they hold fewer than a page, all
   // the GIN matches are read and sorted instead; the words bound how many there are.
-  async search(f: QuoteFilter, limit: number, after: { firstSeen: string; id: string } | null): Promise<HitRow[]> {
-    if (!f.q?.includes('"')) return this.dataSource.query(...searchStatement(f, limit, after, 'planner'));
-    const recent: HitRow[] = await this.dataSource.query(...searchStatement(f, limit, after, 'window'));
-    return recent.length === limit ? recent : this.dataSource.query(...searchStatement(f, limit, after, 'all-matches'));
+  async search(
+    f: QuoteFilter,
+    limit: number,
+    after: { firstSeen: string; id: string } | null,
+  ): Promise<HitRow[]> {
+    if (!f.q?.includes('"'))
+      return this.dataSource.query(...searchStatement(f, limit, after, 'planner'));
+    const recent: HitRow[] = await this.dataSource.query(
+      ...searchStatement(f, limit, after, 'window'),
+    );
+    return recent.length === limit
+      ? recent
+      : this.dataSource.query(...searchStatement(f, limit, after, 'all-matches'));
   }
 
   // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
@@ -185,13 +221,20 @@ export class QuoteRepository {
     );
     const freq = await this.lexemeFrequencies();
     const words = lexemes
-      .sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1))
+      .sort(
+        (a, b) =>
+          (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
+      )
       .slice(0, LOOKUP_MAX_WORDS);
     if (!words.length) return [];
     const any = words.map(tsLexeme).join(' | ');
     // With one or two words any match is about as good as another: read fewer. Any single word of
     // four or more is the last resort.
-    const tries = [Math.floor(words.length / 4), Math.floor(words.length / 3), ...(words.length >= 4 ? [words.length - 1] : [])];
+    const tries = [
+      Math.floor(words.length / 4),
+      Math.floor(words.length / 3),
+      ...(words.length >= 4 ? [words.length - 1] : []),
+    ];
     for (const misses of [...new Set(tries)]) {
       const last = misses === words.length - 1 || words.length <= 2;
       const rows: LookupRow[] = await this.dataSource.query(
@@ -223,11 +266,16 @@ export class QuoteRepository {
               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
         WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'search' AND u.lexeme IS NOT NULL`,
     );
-    this.frequencies = { at: Date.now(), map: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])) };
+    this.frequencies = {
+      at: Date.now(),
+      map: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])),
+    };
     return this.frequencies.map;
   }
 
-  async speakerStats(speakerId: string): Promise<{ quotes: number; occurrences: number; articles: number }> {
+  async speakerStats(
+    speakerId: string,
+  ): Promise<{ quotes: number; occurrences: number; articles: number }> {
     const [row] = await this.dataSource.query(
       `SELECT count(DISTINCT q.id)::int AS quotes, count(o.id)::int AS occurrences, count(DISTINCT o.article_id)::int AS articles
          FROM quote q LEFT JOIN quote_occurrence o ON o.quote_id = q.id WHERE q.speaker_id = $1`,
@@ -236,10 +284,17 @@ export class QuoteRepository {
     return row;
   }
 
-  findByKey(m: EntityManager, speakerId: string | null, textKey: string): Promise<QuoteEntity | null> {
+  findByKey(
+    m: EntityManager,
+    speakerId: string | null,
+    textKey: string,
+  ): Promise<QuoteEntity | null> {
     return m
       .createQueryBuilder(QuoteEntity, 'q')
-      .where('q.speaker_id IS NOT DISTINCT FROM :speakerId AND md5(q.text_key) = md5(:textKey)', { speakerId, textKey })
+      .where('q.speaker_id IS NOT DISTINCT FROM :speakerId AND md5(q.text_key) = md5(:textKey)', {
+        speakerId,
+        textKey,
+      })
       .getOne();
   }
 
@@ -247,7 +302,11 @@ export class QuoteRepository {
     return m.findBy(QuoteEntity, { speakerId });
   }
 
-  async setSpeakerAndText(m: EntityManager, id: string, change: { speakerId: string | null; text: string; textKey: string; correctedBy: string | null }): Promise<void> {
+  async setSpeakerAndText(
+    m: EntityManager,
+    id: string,
+    change: { speakerId: string | null; text: string; textKey: string; correctedBy: string | null },
+  ): Promise<void> {
     await m.query(
       `UPDATE quote SET speaker_id = $2, text = $3, text_key = $4, corrected_at = now(), corrected_by = $5,
               version = version + 1, updated_at = now() WHERE id = $1`,
@@ -255,12 +314,23 @@ export class QuoteRepository {
     );
   }
 
-  async setAttributionStatus(m: EntityManager, id: string, status: string, by: string | null): Promise<void> {
-    await m.query(`UPDATE quote SET attribution_status = $2, corrected_by = COALESCE($3, corrected_by), version = version + 1, updated_at = now() WHERE id = $1`, [id, status, by]);
+  async setAttributionStatus(
+    m: EntityManager,
+    id: string,
+    status: string,
+    by: string | null,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE quote SET attribution_status = $2, corrected_by = COALESCE($3, corrected_by), version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, status, by],
+    );
   }
 
   async reassignSpeaker(m: EntityManager, id: string, speakerId: string | null): Promise<void> {
-    await m.query(`UPDATE quote SET speaker_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, speakerId]);
+    await m.query(
+      `UPDATE quote SET speaker_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, speakerId],
+    );
   }
 
   // Folds a duplicate quote into another: its occurrences move, its dates widen it, it goes.
@@ -310,13 +380,19 @@ function searchStatement(
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const where = quoteFilterConditions(plan === 'window' ? { ...f, q: undefined } : f, p);
-  if (after) where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
+  if (after)
+    where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
   const matches = `quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const order = 'q.first_seen DESC, q.id DESC';
   let from = matches;
-  if (plan === 'window') from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q }, p).join(' AND ')}`;
-  if (plan === 'all-matches') from = `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
-  return [withHitColumns(`SELECT ${ROW_COLUMNS} FROM ${from} ORDER BY ${order} LIMIT ${p(limit)}`, order), params];
+  if (plan === 'window')
+    from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q }, p).join(' AND ')}`;
+  if (plan === 'all-matches')
+    from = `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
+  return [
+    withHitColumns(`SELECT ${ROW_COLUMNS} FROM ${from} ORDER BY ${order} LIMIT ${p(limit)}`, order),
+    params,
+  ];
 }
 
 const LOOKUP_MAX_WORDS = 8; // the rarest words of the asked text
@@ -335,7 +411,8 @@ function allBut(words: string[], misses: number): string {
   const groups: string[] = [];
   const pick = (from: number, chosen: string[]) => {
     if (chosen.length === keep) return void groups.push(`(${chosen.map(tsLexeme).join(' & ')})`);
-    for (let i = from; i <= words.length - (keep - chosen.length); i++) pick(i + 1, [...chosen, words[i]]);
+    for (let i = from; i <= words.length - (keep - chosen.length); i++)
+      pick(i + 1, [...chosen, words[i]]);
   };
   pick(0, []);
   return groups.join(' | ');
@@ -345,7 +422,13 @@ function allBut(words: string[], misses: number): string {
 // words has one of each group.
 function oneOfEachGroup(words: string[], misses: number): string {
   const groups: string[] = [];
-  for (let i = 0; i + misses + 1 <= words.length; i += misses + 1) groups.push(`(${words.slice(i, i + misses + 1).map(tsLexeme).join(' | ')})`);
+  for (let i = 0; i + misses + 1 <= words.length; i += misses + 1)
+    groups.push(
+      `(${words
+        .slice(i, i + misses + 1)
+        .map(tsLexeme)
+        .join(' | ')})`,
+    );
   return groups.join(' & ');
 }
 
@@ -354,5 +437,7 @@ function oneOfEachGroup(words: string[], misses: number): string {
 function indexQuery(words: string[], misses: number): string {
   let subsets = 1;
   for (let i = 0; i < misses; i++) subsets = (subsets * (words.length - i)) / (i + 1);
-  return subsets * (words.length - misses) <= 60 ? allBut(words, misses) : oneOfEachGroup(words, misses);
+  return subsets * (words.length - misses) <= 60
+    ? allBut(words, misses)
+    : oneOfEachGroup(words, misses);
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
 import type { Response } from 'express';
@@ -25,9 +32,15 @@ export class QuotesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: QuoteDetailDto, headers: { ETag: { description: 'The quote version, for If-Match on PATCH' } } })
+  @ApiOkResponse({
+    type: QuoteDetailDto,
+    headers: { ETag: { description: 'The quote version, for If-Match on PATCH' } },
+  })
   @ApiNotFoundResponse({ type: ErrorBody })
-  async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<QuoteDetailDto> {
+  async get(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<QuoteDetailDto> {
     const quote = await this.quotes.get(id);
     res.setHeader('ETag', `"${quote.version}"`);
     return quote;
@@ -36,7 +49,11 @@ export class QuotesController {
   @Patch(':id')
   @RequireRole('reviewer')
   @ApiBearerAuth()
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Version ETag from GET; 412 when stale' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Version ETag from GET; 412 when stale',
+  })
   @ApiOkResponse({ type: QuoteDetailDto })
   @ApiPreconditionFailedResponse({ type: ErrorBody })
   async correct(

@@ -15,9 +15,20 @@ import { QuotesService } from './quotes.service';
 import { ReextractService } from './reextract.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QuoteEntity, QuoteOccurrenceEntity, ArticleExtractionEntity]), ArticlesModule, SpeakersModule],
+  imports: [
+    TypeOrmModule.forFeature([QuoteEntity, QuoteOccurrenceEntity, ArticleExtractionEntity]),
+    ArticlesModule,
+    SpeakersModule,
+  ],
   controllers: [QuotesController],
-  providers: [QuoteRepository, QuotePersister, QuoteViews, QuotesService, QuoteHooksRegistry, ReextractService],
+  providers: [
+    QuoteRepository,
+    QuotePersister,
+    QuoteViews,
+    QuotesService,
+    QuoteHooksRegistry,
+    ReextractService,
+  ],
   exports: [QuotesService, QuoteHooksRegistry, ReextractService, QuoteViews],
 })
 export class QuotesModule implements OnModuleInit {
@@ -40,7 +51,14 @@ export class QuotesModule implements OnModuleInit {
       profileQuotes: async (speakerId) => {
         const stats = await this.quotes.speakerStats(speakerId);
         const recent = await this.quotes.search({ speakerIds: [speakerId] }, 50, null);
-        return { ...stats, recent: recent.map((r) => ({ id: r.id, text: r.text, firstSeen: new Date(r.first_seen).toISOString() })) };
+        return {
+          ...stats,
+          recent: recent.map((r) => ({
+            id: r.id,
+            text: r.text,
+            firstSeen: new Date(r.first_seen).toISOString(),
+          })),
+        };
       },
     });
   }

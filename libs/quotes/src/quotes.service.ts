@@ -29,7 +29,10 @@ export class QuotesService {
     const rows = await this.quotes.search(filter, query.limit + 1, after);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > query.limit ? encodeCursor([new Date(last.first_seen).toISOString(), last.id]) : null;
+    const nextCursor =
+      rows.length > query.limit
+        ? encodeCursor([new Date(last.first_seen).toISOString(), last.id])
+        : null;
     return { items: (await this.views.hits(page)).map(({ row: _row, ...hit }) => hit), nextCursor };
   }
 
@@ -52,13 +55,18 @@ export class QuotesService {
 
   async lookup(text: string, limit: number): Promise<LookupHitDto[]> {
     const rows = await this.quotes.lookup(text, quoteKey(text), limit);
-    return (await this.views.hits(rows)).map(({ row, ...hit }) => ({ ...hit, similarity: Math.min(1, Number(row.score)) }));
+    return (await this.views.hits(rows)).map(({ row, ...hit }) => ({
+      ...hit,
+      similarity: Math.min(1, Number(row.score)),
+    }));
   }
 
   async get(id: string): Promise<QuoteDetailDto> {
     const quote = await this.quotes.findById(id);
     if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
-    const [{ row: _row, ...hit }] = await this.views.hits(await this.quotes.search({ quoteIds: [id] }, 1, null));
+    const [{ row: _row, ...hit }] = await this.views.hits(
+      await this.quotes.search({ quoteIds: [id] }, 1, null),
+    );
     return {
       ...hit,
       appearances: await this.views.appearances(id),
@@ -70,8 +78,15 @@ export class QuotesService {
   // A reviewer's correction. When the corrected (speaker, text) already exists as a quote,
   // the two are folded together: one statement, all its appearances.
   async correct(id: string, patch: PatchQuoteDto, ifMatch?: string): Promise<QuoteDetailDto> {
-    if (patch.speakerId === undefined && patch.text === undefined && patch.attributionStatus === undefined) {
-      throw new QuotesError(QuotesErrorCode.EmptyPatch, 'Nothing to change: give speakerId, text or attributionStatus');
+    if (
+      patch.speakerId === undefined &&
+      patch.text === undefined &&
+      patch.attributionStatus === undefined
+    ) {
+      throw new QuotesError(
+        QuotesErrorCode.EmptyPatch,
+        'Nothing to change: give speakerId, text or attributionStatus',
+      );
     }
     const actor = requestContext.get().actor;
     const resultId = await this.quotes.transaction(async (m) => {
@@ -80,10 +95,15 @@ export class QuotesService {
       checkVersion(ifMatch, quote.version);
       const speakerId = patch.speakerId !== undefined ? patch.speakerId : quote.speakerId;
       if (speakerId && !(await this.speakers.exists(speakerId))) {
-        throw new QuotesError(QuotesErrorCode.SpeakerNotFound, `No speaker with id ${speakerId}`, { field: 'speakerId' });
+        throw new QuotesError(QuotesErrorCode.SpeakerNotFound, `No speaker with id ${speakerId}`, {
+          field: 'speakerId',
+        });
       }
       let target = id;
-      if (speakerId !== quote.speakerId || (patch.text !== undefined && patch.text !== quote.text)) {
+      if (
+        speakerId !== quote.speakerId ||
+        (patch.text !== undefined && patch.text !== quote.text)
+      ) {
         const text = patch.text ?? quote.text;
         const textKey = quoteKey(text) || text;
         const dup = await this.quotes.findByKey(m, speakerId, textKey);
@@ -92,14 +112,25 @@ export class QuotesService {
           await this.quotes.foldInto(m, id, dup.id);
           target = dup.id;
         }
-        await this.quotes.setSpeakerAndText(m, target, { speakerId, text, textKey, correctedBy: actor.name });
+        await this.quotes.setSpeakerAndText(m, target, {
+          speakerId,
+          text,
+          textKey,
+          correctedBy: actor.name,
+        });
       }
-      if (patch.attributionStatus) await this.quotes.setAttributionStatus(m, target, patch.attributionStatus, actor.name);
+      if (patch.attributionStatus)
+        await this.quotes.setAttributionStatus(m, target, patch.attributionStatus, actor.name);
       await this.audit.record(m, {
         action: 'quote.correct',
         targetType: 'quote',
         targetId: id,
-        before: { speakerId: quote.speakerId, text: quote.text, attributionStatus: quote.attributionStatus, version: quote.version },
+        before: {
+          speakerId: quote.speakerId,
+          text: quote.text,
+          attributionStatus: quote.attributionStatus,
+          version: quote.version,
+        },
         after: { ...patch, quoteId: target },
       });
       return target;
@@ -117,8 +148,17 @@ export class QuotesService {
   private after(cursor: string | undefined): { firstSeen: string; id: string } | null {
     if (!cursor) return null;
     const parts = decodeCursor(cursor);
-    if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string' || !UUID.test(parts[1]) || isNaN(Date.parse(parts[0]))) {
-      throw new QuotesError(QuotesErrorCode.InvalidCursor, 'cursor is not valid', { field: 'cursor' });
+    if (
+      !parts ||
+      parts.length !== 2 ||
+      typeof parts[0] !== 'string' ||
+      typeof parts[1] !== 'string' ||
+      !UUID.test(parts[1]) ||
+      isNaN(Date.parse(parts[0]))
+    ) {
+      throw new QuotesError(QuotesErrorCode.InvalidCursor, 'cursor is not valid', {
+        field: 'cursor',
+      });
     }
     return { firstSeen: parts[0], id: parts[1] };
   }
@@ -134,8 +174,16 @@ function endOfDayIfDate(value: string): Date {
 export function checkVersion(ifMatch: string | undefined, version: number): void {
   if (ifMatch === undefined) return;
   const given = etagVersion(ifMatch);
-  if (given === null) throw new QuotesError(QuotesErrorCode.InvalidVersion, 'If-Match must be the version ETag, e.g. "3"');
+  if (given === null)
+    throw new QuotesError(
+      QuotesErrorCode.InvalidVersion,
+      'If-Match must be the version ETag, e.g. "3"',
+    );
   if (given !== version) {
-    throw new QuotesError(QuotesErrorCode.VersionMismatch, `Quote changed since version ${given}; current version is ${version}`, { currentVersion: version });
+    throw new QuotesError(
+      QuotesErrorCode.VersionMismatch,
+      `Quote changed since version ${given}; current version is ${version}`,
+      { currentVersion: version },
+    );
   }
 }

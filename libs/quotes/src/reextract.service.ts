@@ -44,7 +44,10 @@ export class ReextractService {
       }
       const kept = existing.filter((o) => corrected.has(o.quoteId));
       const replaced = existing.filter((o) => !corrected.has(o.quoteId));
-      await this.quotes.deleteOccurrences(m, replaced.map((o) => o.id));
+      await this.quotes.deleteOccurrences(
+        m,
+        replaced.map((o) => o.id),
+      );
       const keptStarts = new Set(kept.map((o) => o.startOffset));
       const fresh = { ...result, quotes: result.quotes.filter((q) => !keptStarts.has(q.start)) };
       await this.persister.persist(m, article, fresh);

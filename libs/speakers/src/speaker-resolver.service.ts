@@ -18,15 +18,34 @@ export interface PersonSeen {
 export class SpeakerResolver {
   constructor(private readonly repository: SpeakerRepository) {}
 
-  async resolve(manager: EntityManager, person: PersonSeen, seen: { at: Date; articleId: string }): Promise<string> {
+  async resolve(
+    manager: EntityManager,
+    person: PersonSeen,
+    seen: { at: Date; articleId: string },
+  ): Promise<string> {
     const key = nameKey(person.name);
     await this.repository.lockName(manager, key);
-    const id = (await this.findExisting(manager, person, key)) ?? (await this.repository.create(manager, { name: person.name, nameKey: key, nativeName: person.nativeName }));
-    if (person.nativeName) await this.repository.setNativeNameIfMissing(manager, id, person.nativeName);
+    const id =
+      (await this.findExisting(manager, person, key)) ??
+      (await this.repository.create(manager, {
+        name: person.name,
+        nameKey: key,
+        nativeName: person.nativeName,
+      }));
+    if (person.nativeName)
+      await this.repository.setNativeNameIfMissing(manager, id, person.nativeName);
     await this.repository.addAliases(manager, id, [
       { alias: person.name, aliasKey: key, kind: key.includes(' ') ? 'name' : 'surname' },
       ...person.aliases.map((a) => ({ alias: a, aliasKey: nameKey(a), kind: 'surname' as const })),
-      ...(person.nativeName ? [{ alias: person.nativeName, aliasKey: nameKey(person.nativeName), kind: 'native' as const }] : []),
+      ...(person.nativeName
+        ? [
+            {
+              alias: person.nativeName,
+              aliasKey: nameKey(person.nativeName),
+              kind: 'native' as const,
+            },
+          ]
+        : []),
     ]);
     if (person.role || person.organization) {
       await this.repository.recordAffiliation(manager, {
@@ -41,13 +60,23 @@ export class SpeakerResolver {
     return id;
   }
 
-  private async findExisting(manager: EntityManager, person: PersonSeen, key: string): Promise<string | null> {
+  private async findExisting(
+    manager: EntityManager,
+    person: PersonSeen,
+    key: string,
+  ): Promise<string | null> {
     if (person.nativeName) {
-      const byNative = await this.repository.findIdsByAlias(manager, nameKey(person.nativeName), ['native']);
+      const byNative = await this.repository.findIdsByAlias(manager, nameKey(person.nativeName), [
+        'native',
+      ]);
       if (byNative.length === 1) return byNative[0];
     }
     const multiWord = key.includes(' ');
-    const byName = await this.repository.findIdsByAlias(manager, key, multiWord ? ['name', 'variant'] : undefined);
+    const byName = await this.repository.findIdsByAlias(
+      manager,
+      key,
+      multiWord ? ['name', 'variant'] : undefined,
+    );
     return byName.length === 1 ? byName[0] : null;
   }
 }

@@ -34,7 +34,11 @@ export class SpeakerRepository {
   }
 
   // Distinct speakers that carry this alias key, optionally of some kinds only.
-  async findIdsByAlias(manager: EntityManager, aliasKey: string, kinds?: AliasKind[]): Promise<string[]> {
+  async findIdsByAlias(
+    manager: EntityManager,
+    aliasKey: string,
+    kinds?: AliasKind[],
+  ): Promise<string[]> {
     const rows: { speaker_id: string }[] = await manager.query(
       `SELECT DISTINCT speaker_id FROM speaker_alias WHERE alias_key = $1 AND ($2::text[] IS NULL OR kind = ANY($2))`,
       [aliasKey, kinds ?? null],
@@ -42,23 +46,51 @@ export class SpeakerRepository {
     return rows.map((r) => r.speaker_id);
   }
 
-  async create(manager: EntityManager, speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'>): Promise<string> {
+  async create(
+    manager: EntityManager,
+    speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'>,
+  ): Promise<string> {
     const result = await manager.insert(SpeakerEntity, speaker);
     return result.identifiers[0].id as string;
   }
 
-  async setNativeNameIfMissing(manager: EntityManager, id: string, nativeName: string): Promise<void> {
-    await manager.query(`UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`, [id, nativeName]);
+  async setNativeNameIfMissing(
+    manager: EntityManager,
+    id: string,
+    nativeName: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`,
+      [id, nativeName],
+    );
   }
 
-  async addAliases(manager: EntityManager, speakerId: string, aliases: { alias: string; aliasKey: string; kind: AliasKind }[]): Promise<void> {
+  async addAliases(
+    manager: EntityManager,
+    speakerId: string,
+    aliases: { alias: string; aliasKey: string; kind: AliasKind }[],
+  ): Promise<void> {
     const rows = aliases.filter((a) => a.aliasKey.length > 0).map((a) => ({ ...a, speakerId }));
-    if (rows.length) await manager.createQueryBuilder().insert().into(SpeakerAliasEntity).values(rows).orIgnore().execute();
+    if (rows.length)
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SpeakerAliasEntity)
+        .values(rows)
+        .orIgnore()
+        .execute();
   }
 
   async recordAffiliation(
     manager: EntityManager,
-    a: { speakerId: string; role: string | null; organization: string | null; affiliationKey: string; seenAt: Date; articleId: string },
+    a: {
+      speakerId: string;
+      role: string | null;
+      organization: string | null;
+      affiliationKey: string;
+      seenAt: Date;
+      articleId: string;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
@@ -78,11 +110,17 @@ export class SpeakerRepository {
 
   findByIds(ids: string[]): Promise<SpeakerEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.manager.createQueryBuilder(SpeakerEntity, 's').where('s.id = ANY(:ids)', { ids }).getMany();
+    return this.manager
+      .createQueryBuilder(SpeakerEntity, 's')
+      .where('s.id = ANY(:ids)', { ids })
+      .getMany();
   }
 
   aliasesOf(id: string): Promise<SpeakerAliasEntity[]> {
-    return this.manager.find(SpeakerAliasEntity, { where: { speakerId: id }, order: { kind: 'ASC', alias: 'ASC' } });
+    return this.manager.find(SpeakerAliasEntity, {
+      where: { speakerId: id },
+      order: { kind: 'ASC', alias: 'ASC' },
+    });
   }
 
   affiliationsOf(ids: string[]): Promise<SpeakerAffiliationEntity[]> {
@@ -156,7 +194,10 @@ export class SpeakerRepository {
          article_ids = ARRAY(SELECT DISTINCT unnest(speaker_affiliation.article_ids || EXCLUDED.article_ids))`,
       [fromId, intoId],
     );
-    await manager.query(`UPDATE speaker SET native_name = COALESCE(native_name, (SELECT native_name FROM speaker WHERE id = $1)), updated_at = now() WHERE id = $2`, [fromId, intoId]);
+    await manager.query(
+      `UPDATE speaker SET native_name = COALESCE(native_name, (SELECT native_name FROM speaker WHERE id = $1)), updated_at = now() WHERE id = $2`,
+      [fromId, intoId],
+    );
     await manager.query(`DELETE FROM speaker WHERE id = $1`, [fromId]);
   }
 }

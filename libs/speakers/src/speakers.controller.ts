@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
-import { MergeSpeakersDto, SearchSpeakersQuery, SpeakerHitDto, SpeakerProfileDto } from './dto/speaker.dto';
+import {
+  MergeSpeakersDto,
+  SearchSpeakersQuery,
+  SpeakerHitDto,
+  SpeakerProfileDto,
+} from './dto/speaker.dto';
 import { SpeakersService } from './speakers.service';
 
 @ApiTags('speakers')
@@ -28,7 +33,10 @@ export class SpeakersController {
   @ApiBearerAuth()
   @HttpCode(200)
   @ApiOkResponse({ type: SpeakerProfileDto, description: 'The merged profile' })
-  merge(@Param('id', uuidParam()) id: string, @Body() body: MergeSpeakersDto): Promise<SpeakerProfileDto> {
+  merge(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: MergeSpeakersDto,
+  ): Promise<SpeakerProfileDto> {
     return this.speakers.merge(id, body.from);
   }
 }

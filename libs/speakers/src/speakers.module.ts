@@ -10,7 +10,9 @@ import { SpeakersController } from './speakers.controller';
 import { SpeakersService } from './speakers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SpeakerEntity, SpeakerAliasEntity, SpeakerAffiliationEntity])],
+  imports: [
+    TypeOrmModule.forFeature([SpeakerEntity, SpeakerAliasEntity, SpeakerAffiliationEntity]),
+  ],
   controllers: [SpeakersController],
   providers: [SpeakerRepository, SpeakerResolver, SpeakersService, SpeakerHooksRegistry],
   exports: [SpeakerResolver, SpeakersService, SpeakerHooksRegistry],

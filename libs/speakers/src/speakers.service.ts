@@ -4,7 +4,12 @@ import { nameKey } from './name-key';
 import { SpeakerRepository } from './speaker.repository';
 import { SpeakerHooksRegistry } from './speaker-hooks';
 import { SpeakersError, SpeakersErrorCode } from './speakers.errors';
-import { AffiliationDto, SpeakerHitDto, SpeakerProfileDto, SpeakerSummaryDto } from './dto/speaker.dto';
+import {
+  AffiliationDto,
+  SpeakerHitDto,
+  SpeakerProfileDto,
+  SpeakerSummaryDto,
+} from './dto/speaker.dto';
 import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
 import { SpeakerEntity } from './entities/speaker.entity';
 
@@ -37,10 +42,15 @@ export class SpeakersService {
 
   async profile(id: string): Promise<SpeakerProfileDto> {
     const speaker = await this.repository.findById(id);
-    if (!speaker) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
-    const [aliases, affiliations] = await Promise.all([this.repository.aliasesOf(id), this.repository.affiliationsOf([id])]);
+    if (!speaker)
+      throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+    const [aliases, affiliations] = await Promise.all([
+      this.repository.aliasesOf(id),
+      this.repository.affiliationsOf([id]),
+    ]);
     let quotes: Record<string, unknown> = {};
-    for (const hooks of this.registry.hooks) if (hooks.profileQuotes) quotes = { ...quotes, ...(await hooks.profileQuotes(id)) };
+    for (const hooks of this.registry.hooks)
+      if (hooks.profileQuotes) quotes = { ...quotes, ...(await hooks.profileQuotes(id)) };
     return {
       ...toSummary(speaker, latestAffiliation(affiliations).get(id)),
       aliases: [...new Set(aliases.map((a) => a.alias))],
@@ -56,38 +66,73 @@ export class SpeakersService {
   // One transaction: the duplicates' aliases, affiliations and quotes move, then they are deleted.
   async merge(intoId: string, fromIds: string[]): Promise<SpeakerProfileDto> {
     const from = [...new Set(fromIds)];
-    if (from.includes(intoId)) throw new SpeakersError(SpeakersErrorCode.MergeIntoItself, 'A speaker cannot be merged into itself', { id: intoId });
+    if (from.includes(intoId))
+      throw new SpeakersError(
+        SpeakersErrorCode.MergeIntoItself,
+        'A speaker cannot be merged into itself',
+        { id: intoId },
+      );
     await this.repository.transaction(async (manager) => {
       const found = new Map<string, SpeakerEntity>();
       for (const id of [intoId, ...from]) {
         const speaker = await this.repository.findById(id, manager);
-        if (!speaker) throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+        if (!speaker)
+          throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
         found.set(id, speaker);
       }
       for (const id of from) {
         const merged = found.get(id);
         for (const hooks of this.registry.hooks) await hooks.speakerMerged?.(manager, id, intoId);
         await this.repository.merge(manager, id, intoId);
-        await this.audit.record(manager, { action: 'speaker.merge', targetType: 'speaker', targetId: intoId, before: merged, after: { mergedInto: intoId } });
+        await this.audit.record(manager, {
+          action: 'speaker.merge',
+          targetType: 'speaker',
+          targetId: intoId,
+          before: merged,
+          after: { mergedInto: intoId },
+        });
       }
     });
     return this.profile(intoId);
   }
 }
 
-function latestAffiliation(rows: SpeakerAffiliationEntity[]): Map<string, SpeakerAffiliationEntity> {
+function latestAffiliation(
+  rows: SpeakerAffiliationEntity[],
+): Map<string, SpeakerAffiliationEntity> {
   const latest = new Map<string, SpeakerAffiliationEntity>();
   for (const r of rows) {
     const cur = latest.get(r.speakerId);
-    if (!cur || r.lastSeen > cur.lastSeen || (r.lastSeen.getTime() === cur.lastSeen.getTime() && (r.role?.length ?? 0) > (cur.role?.length ?? 0))) latest.set(r.speakerId, r);
+    if (
+      !cur ||
+      r.lastSeen > cur.lastSeen ||
+      (r.lastSeen.getTime() === cur.lastSeen.getTime() &&
+        (r.role?.length ?? 0) > (cur.role?.length ?? 0))
+    )
+      latest.set(r.speakerId, r);
   }
   return latest;
 }
 
-function toSummary(s: Pick<SpeakerEntity, 'id' | 'name' | 'nativeName'>, a?: SpeakerAffiliationEntity): SpeakerSummaryDto {
-  return { id: s.id, name: s.name, nativeName: s.nativeName, role: a?.role ?? null, organization: a?.organization ?? null };
+function toSummary(
+  s: Pick<SpeakerEntity, 'id' | 'name' | 'nativeName'>,
+  a?: SpeakerAffiliationEntity,
+): SpeakerSummaryDto {
+  return {
+    id: s.id,
+    name: s.name,
+    nativeName: s.nativeName,
+    role: a?.role ?? null,
+    organization: a?.organization ?? null,
+  };
 }
 
 function toAffiliationDto(a: SpeakerAffiliationEntity): AffiliationDto {
-  return { role: a.role, organization: a.organization, firstSeen: a.firstSeen.toISOString(), lastSeen: a.lastSeen.toISOString(), articleIds: a.articleIds };
+  return {
+    role: a.role,
+    organization: a.organization,
+    firstSeen: a.firstSeen.toISOString(),
+    lastSeen: a.lastSeen.toISOString(),
+    articleIds: a.articleIds,
+  };
 }

@@ -21,13 +21,17 @@ export async function exportCommand(app: INestApplicationContext, args: string[]
       article: { type: 'string' },
     },
   });
-  if (!SHEET_FORMATS.includes(values.format as SheetFormatName)) throw new Error(`--format must be one of ${SHEET_FORMATS.join(', ')}`);
+  if (!SHEET_FORMATS.includes(values.format as SheetFormatName))
+    throw new Error(`--format must be one of ${SHEET_FORMATS.join(', ')}`);
   const { out, ...filters } = values;
   // The same validation as the HTTP query string.
-  const query = (await validationPipe().transform(Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)), {
-    type: 'query',
-    metatype: QuoteSheetQuery,
-  })) as QuoteSheetQuery;
+  const query = (await validationPipe().transform(
+    Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+    {
+      type: 'query',
+      metatype: QuoteSheetQuery,
+    },
+  )) as QuoteSheetQuery;
   const sheet = await app.get(ExportsService).prepareSheet(query);
   const path = out ?? sheet.filename;
   const file = createWriteStream(path);

@@ -12,22 +12,39 @@ async function collect(paths: string[]): Promise<string[]> {
     const s = await stat(p);
     if (s.isDirectory()) {
       const entries = (await readdir(p)).sort();
-      files.push(...(await collect(entries.map((e) => join(p, e)).filter((e) => TEXT_FILE.test(e) || !e.includes('.')))));
+      files.push(
+        ...(await collect(
+          entries.map((e) => join(p, e)).filter((e) => TEXT_FILE.test(e) || !e.includes('.')),
+        )),
+      );
     } else files.push(p);
   }
   return files;
 }
 
 // import <file|folder>...: each file through the same ingest as POST /articles.
-export async function importCommand(app: INestApplicationContext, paths: string[]): Promise<number> {
+export async function importCommand(
+  app: INestApplicationContext,
+  paths: string[],
+): Promise<number> {
   if (paths.length === 0) throw new Error('usage: import <file|folder>...');
   const files = await collect(paths);
   const articles = app.get(ArticlesService);
   const bar = progressBar(files.length, 'import');
-  const summary = { files: files.length, created: 0, existing: 0, articles: 0, failed: [] as { file: string; error: string }[] };
+  const summary = {
+    files: files.length,
+    created: 0,
+    existing: 0,
+    articles: 0,
+    failed: [] as { file: string; error: string }[],
+  };
   for (const file of files) {
     try {
-      const result = await articles.ingest({ body: await readFile(file, 'utf8'), source: 'cli', filename: basename(file) });
+      const result = await articles.ingest({
+        body: await readFile(file, 'utf8'),
+        source: 'cli',
+        filename: basename(file),
+      });
       if (result.document.created) summary.created += 1;
       else summary.existing += 1;
       summary.articles += result.articles.length;

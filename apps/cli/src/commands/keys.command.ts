@@ -3,13 +3,18 @@ import { parseArgs } from 'node:util';
 import { ApiKeysService } from '@app/auth';
 import { ROLES, Role } from '@app/common';
 
-const USAGE = 'usage: keys create --name NAME --role admin|reviewer|journalist | keys list | keys revoke ID';
+const USAGE =
+  'usage: keys create --name NAME --role admin|reviewer|journalist | keys list | keys revoke ID';
 
 // keys create|list|revoke: the same service as /api/v1/keys, audited as "system".
 export async function keysCommand(app: INestApplicationContext, args: string[]): Promise<number> {
   const keys = app.get(ApiKeysService);
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' }, role: { type: 'string' } },
+    allowPositionals: true,
+  });
   switch (sub) {
     case 'create': {
       if (!values.name || !ROLES.includes(values.role as Role)) throw new Error(USAGE);

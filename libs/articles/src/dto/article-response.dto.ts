@@ -3,7 +3,8 @@ import type { ArticleKind } from '../entities/article.entity';
 
 export class ArticleSourceDto {
   @ApiProperty() documentId!: string;
-  @ApiProperty({ description: 'Position of the article inside the document (0 = first)' }) position!: number;
+  @ApiProperty({ description: 'Position of the article inside the document (0 = first)' })
+  position!: number;
   @ApiProperty() start!: number;
   @ApiProperty() end!: number;
   @ApiPropertyOptional({ nullable: true }) filename!: string | null;
@@ -42,13 +43,17 @@ export class ArticleSummaryDto {
 export class ArticleDto extends ArticleSummaryDto {
   @ApiProperty() body!: string;
   @ApiProperty({ type: [ArticleSourceDto] }) sources!: ArticleSourceDto[];
-  @ApiProperty({ type: [ArticleQuoteDto], description: 'Quotes in this article, in text order' }) quotes!: ArticleQuoteDto[];
+  @ApiProperty({ type: [ArticleQuoteDto], description: 'Quotes in this article, in text order' })
+  quotes!: ArticleQuoteDto[];
 }
 
 export class IngestDocumentDto {
   @ApiProperty() id!: string;
   @ApiProperty() sha256!: string;
-  @ApiProperty({ description: 'false when this exact text was ingested before (nothing new stored)' }) created!: boolean;
+  @ApiProperty({
+    description: 'false when this exact text was ingested before (nothing new stored)',
+  })
+  created!: boolean;
 }
 
 export class IngestResponseDto {

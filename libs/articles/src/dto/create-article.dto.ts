@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUrl, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
 import { articleTextProblem } from '../article-text';
 
 function IsArticleText(options?: ValidationOptions): PropertyDecorator {
@@ -16,23 +24,34 @@ function IsArticleText(options?: ValidationOptions): PropertyDecorator {
 }
 
 export class CreateArticleDto {
-  @ApiProperty({ description: 'Article text as published; related-story teasers after it are split off' })
+  @ApiProperty({
+    description: 'Article text as published; related-story teasers after it are split off',
+  })
   @IsArticleText()
   body!: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   title?: string;
 
-  @ApiPropertyOptional({ example: 'https://www.taipeitimes.com/News/world/archives/2010/05/14/2003473003' })
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
+  @ApiPropertyOptional({
+    example: 'https://www.taipeitimes.com/News/world/archives/2010/05/14/2003473003',
+  })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ example: 'Taipei Times', maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   publisher?: string;
 
   @ApiPropertyOptional({ example: '2010-05-14', description: 'ISO 8601 date or date-time' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   publishedAt?: string;
 }

@@ -3,8 +3,14 @@ import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '@app/common';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'Jane Doe (desk)', description: 'Who holds the key; shown in the audit trail' })
-  @IsString() @MinLength(1) @MaxLength(200) @Matches(/\S/, { message: 'name must not be blank' })
+  @ApiProperty({
+    example: 'Jane Doe (desk)',
+    description: 'Who holds the key; shown in the audit trail',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
   @ApiProperty({ enum: ROLES })

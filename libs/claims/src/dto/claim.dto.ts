@@ -1,35 +1,63 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '@app/common';
 import type { QuoteDetailDto } from '@app/quotes';
 import { CLAIM_STATUSES, ClaimStatus, VERDICTS, VerdictValue } from '../verdicts';
 
 export class CreateClaimDto {
-  @ApiPropertyOptional({ description: 'Make the claim from this quote (whole, or start/end within its text)' })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({
+    description: 'Make the claim from this quote (whole, or start/end within its text)',
+  })
+  @IsOptional()
+  @IsUUID()
   quoteId?: string;
 
   @ApiPropertyOptional({ description: 'Span start within the quote text' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   start?: number;
 
   @ApiPropertyOptional({ description: 'Span end within the quote text (exclusive)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   end?: number;
 
   @ApiPropertyOptional({ description: 'Or: the claim as free text (with speakerId)' })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(5000) @Matches(/\S/)
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  @Matches(/\S/)
   text?: string;
 
   @ApiPropertyOptional({ description: 'Who made the free-text claim' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   speakerId?: string;
 }
 
 export class EvidenceDto {
   @ApiProperty({ example: 'https://www.hrw.org/report/2010/…' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
   url!: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) title?: string;
@@ -42,18 +70,32 @@ export class CreateReviewDto {
   verdict!: VerdictValue;
 
   @ApiProperty({ description: 'Why: required' })
-  @IsString() @MinLength(1) @MaxLength(10000) @Matches(/\S/, { message: 'rationale must not be blank' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  @Matches(/\S/, { message: 'rationale must not be blank' })
   rationale!: string;
 
   @ApiProperty({ type: [EvidenceDto], required: false })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
   evidence: EvidenceDto[] = [];
 }
 
 export class ListClaimsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CLAIM_STATUSES }) @IsOptional() @IsIn(CLAIM_STATUSES) status?: ClaimStatus;
-  @ApiPropertyOptional({ description: 'Only claims with repeats by other speakers awaiting review' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES })
+  @IsOptional()
+  @IsIn(CLAIM_STATUSES)
+  status?: ClaimStatus;
+  @ApiPropertyOptional({
+    description: 'Only claims with repeats by other speakers awaiting review',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   flagged?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsUUID() speaker?: string;
 }
@@ -75,7 +117,12 @@ export class ClaimSummaryDto {
   @ApiProperty({ enum: CLAIM_STATUSES }) status!: ClaimStatus;
   @ApiProperty() version!: number;
   @ApiPropertyOptional({ nullable: true }) quoteId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) speaker!: { id: string; name: string; role: string | null; organization: string | null } | null;
+  @ApiPropertyOptional({ nullable: true }) speaker!: {
+    id: string;
+    name: string;
+    role: string | null;
+    organization: string | null;
+  } | null;
   @ApiPropertyOptional({ nullable: true }) reviewedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true }) createdBy!: string | null;
@@ -84,13 +131,19 @@ export class ClaimSummaryDto {
 export class ClaimOccurrenceDto {
   @ApiProperty({ enum: ['source', 'same-speaker', 'other-speaker'] }) relation!: string;
   @ApiProperty() similarity!: number;
-  @ApiProperty({ description: 'Repeated by another speaker: a reviewer should look' }) needsReview!: boolean;
+  @ApiProperty({ description: 'Repeated by another speaker: a reviewer should look' })
+  needsReview!: boolean;
   @ApiProperty() quote!: QuoteDetailDto;
 }
 
 export class ClaimDetailDto extends ClaimSummaryDto {
-  @ApiProperty({ type: [ReviewDto], description: 'Every review, oldest first' }) history!: ReviewDto[];
-  @ApiProperty({ type: [ClaimOccurrenceDto], description: 'Every quote that says it, with where it appeared' }) occurrences!: ClaimOccurrenceDto[];
+  @ApiProperty({ type: [ReviewDto], description: 'Every review, oldest first' })
+  history!: ReviewDto[];
+  @ApiProperty({
+    type: [ClaimOccurrenceDto],
+    description: 'Every quote that says it, with where it appeared',
+  })
+  occurrences!: ClaimOccurrenceDto[];
 }
 
 export class ClaimPageDto {

@@ -1,5 +1,15 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -15,7 +25,9 @@ export class AppConfig {
   // pino log level.
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   // Postgres connection string; unset = start an embedded PostgreSQL.
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL?: string;
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
   // Where the embedded PostgreSQL keeps its data (kept across restarts).
   @IsString() DATA_DIR = '.data';
   // Port of the embedded PostgreSQL (apart from any server on 5432).
@@ -27,7 +39,10 @@ export class AppConfig {
   // Folder of seed articles.
   @IsString() SEEDS_DIR = 'seeds';
   // Make sure an admin key with this secret exists at start (unset: none is made).
-  @IsOptional() @IsString() @Matches(/^\S{16,512}$/, { message: 'BOOTSTRAP_ADMIN_KEY must be 16+ characters without spaces' }) BOOTSTRAP_ADMIN_KEY?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,512}$/, { message: 'BOOTSTRAP_ADMIN_KEY must be 16+ characters without spaces' })
+  BOOTSTRAP_ADMIN_KEY?: string;
   // Reads need a key too (any role).
   @Transform(toBool) @IsBoolean() READS_REQUIRE_KEY = false;
   // Reads per minute per key or address (0 = no limit).
@@ -37,9 +52,11 @@ export class AppConfig {
   // Publisher named as author of ClaimReview exports.
   @IsString() PUBLISHER_NAME = 'Quote Ledger';
   // Publisher home page, in ClaimReview exports.
-  @Matches(/^https?:\/\//, { message: 'PUBLISHER_URL must be an http(s) URL' }) PUBLISHER_URL = 'https://example.org';
+  @Matches(/^https?:\/\//, { message: 'PUBLISHER_URL must be an http(s) URL' }) PUBLISHER_URL =
+    'https://example.org';
   // Public address of this API, for links in exports.
-  @Matches(/^https?:\/\//, { message: 'PUBLIC_BASE_URL must be an http(s) URL' }) PUBLIC_BASE_URL = 'http://localhost:3000';
+  @Matches(/^https?:\/\//, { message: 'PUBLIC_BASE_URL must be an http(s) URL' }) PUBLIC_BASE_URL =
+    'http://localhost:3000';
   // Quote sheets with more rows than this are read with whole-table joins instead of per-row lookups.
   @Type(() => Number) @IsInt() @Min(0) EXPORT_LARGE_SHEET_ROWS = 20_000;
   // Connection pool size.
@@ -51,12 +68,16 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'BOOTSTRAP_ADMIN_KEY');
   const plain = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+    Object.entries(env).filter(
+      ([key, value]) => known.includes(key) && value !== undefined && value !== '',
+    ),
   );
   const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    const lines = errors.map(
+      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { AppError } from './app-error';
@@ -38,7 +45,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   private map(exception: unknown): Mapped {
     if (exception instanceof AppError) {
-      return { status: exception.status, message: exception.message, details: { code: exception.code, ...exception.details } };
+      return {
+        status: exception.status,
+        message: exception.message,
+        details: { code: exception.code, ...exception.details },
+      };
     }
     // Nest wraps body-parser errors in an HttpException; the original is the cause.
     const cause = exception instanceof HttpException ? exception.cause : exception;
@@ -67,12 +78,20 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       case 'entity.parse.failed':
         return { status: 400, message: 'Malformed JSON body', details: { code: 'MALFORMED_JSON' } };
       case 'entity.too.large':
-        return { status: 413, message: `Body exceeds the limit of ${err.limit} bytes`, details: { code: 'BODY_TOO_LARGE', limit: err.limit } };
+        return {
+          status: 413,
+          message: `Body exceeds the limit of ${err.limit} bytes`,
+          details: { code: 'BODY_TOO_LARGE', limit: err.limit },
+        };
       case 'encoding.unsupported':
       case 'charset.unsupported':
         return { status: 415, message: err.message, details: { code: 'UNSUPPORTED_ENCODING' } };
       case 'invalid.utf8':
-        return { status: 400, message: 'Body is not valid UTF-8', details: { code: 'INVALID_UTF8' } };
+        return {
+          status: 400,
+          message: 'Body is not valid UTF-8',
+          details: { code: 'INVALID_UTF8' },
+        };
       default:
         return { status: err.status && err.status < 500 ? err.status : 400, message: err.message };
     }

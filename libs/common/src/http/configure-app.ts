@@ -1,4 +1,9 @@
-import { BadRequestException, RequestMethod, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  RequestMethod,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -19,11 +24,17 @@ export const APP_OPTIONS = { bodyParser: false, bufferLogs: true } as const;
 // Rejects bodies that are not UTF-8 before they are decoded (decoding would hide bad bytes).
 function verifyUtf8(_req: IncomingMessage, _res: unknown, buf: Buffer): void {
   if (!isUtf8(buf)) {
-    throw Object.assign(new Error('Body is not valid UTF-8'), { type: 'invalid.utf8', status: 400 });
+    throw Object.assign(new Error('Body is not valid UTF-8'), {
+      type: 'invalid.utf8',
+      status: 400,
+    });
   }
 }
 
-function flattenErrors(errors: ValidationError[], parent = ''): { field: string; errors: string[] }[] {
+function flattenErrors(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; errors: string[] }[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, errors: Object.values(e.constraints) }] : [];
@@ -58,7 +69,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     requestContext.run({ requestId, actor: ANONYMOUS }, next);
   });
   // Registered directly: Nest's useBodyParser reserves `verify`, which the UTF-8 check needs.
-  app.use(json({ limit: config.BODY_LIMIT, verify: verifyUtf8, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    json({
+      limit: config.BODY_LIMIT,
+      verify: verifyUtf8,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   app.use(text({ limit: config.BODY_LIMIT, verify: verifyUtf8, type: 'text/plain' }));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(validationPipe());
@@ -71,6 +88,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] }));
+  SwaggerModule.setup('docs', app, () =>
+    SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] }),
+  );
   return app;
 }

@@ -5,11 +5,16 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 // Keyset paging: `cursor` is opaque to clients (base64url of the last row's sort key).
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit = 20;
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not a valid cursor' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not a valid cursor' })
   cursor?: string;
 }
 
@@ -26,7 +31,8 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
   if (!cursor) return null;
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string' || typeof p === 'number')) return parts;
+    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string' || typeof p === 'number'))
+      return parts;
   } catch {
     // fall through: a garbled cursor is the client's error
   }

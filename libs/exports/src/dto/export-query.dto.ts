@@ -9,12 +9,14 @@ export type SheetFormatName = (typeof SHEET_FORMATS)[number];
 // The filters of GET /quotes (without paging) plus a format.
 export class QuoteSheetQuery extends OmitType(QuoteFilterQuery, ['limit', 'cursor'] as const) {
   @ApiPropertyOptional({ enum: SHEET_FORMATS, default: 'csv' })
-  @IsOptional() @IsIn(SHEET_FORMATS)
+  @IsOptional()
+  @IsIn(SHEET_FORMATS)
   format: SheetFormatName = 'csv';
 }
 
 export class ClaimReviewQuery {
   @ApiPropertyOptional({ description: 'One claim only' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   claim?: string;
 }

@@ -44,4 +44,8 @@ class CsvWriter implements SheetWriter {
   async end(): Promise<void> {}
 }
 
-export const CSV: SheetFormat = { contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv', create: (out) => new CsvWriter(out) };
+export const CSV: SheetFormat = {
+  contentType: 'text/csv; charset=utf-8; header=present',
+  extension: 'csv',
+  create: (out) => new CsvWriter(out),
+};

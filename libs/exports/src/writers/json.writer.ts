@@ -26,4 +26,8 @@ class JsonWriter implements SheetWriter {
   }
 }
 
-export const JSON_FORMAT: SheetFormat = { contentType: 'application/json; charset=utf-8', extension: 'json', create: (out) => new JsonWriter(out) };
+export const JSON_FORMAT: SheetFormat = {
+  contentType: 'application/json; charset=utf-8',
+  extension: 'json',
+  create: (out) => new JsonWriter(out),
+};

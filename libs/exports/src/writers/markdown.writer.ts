@@ -2,7 +2,11 @@ import type { Writable } from 'node:stream';
 import type { SheetRow } from '../sheet-row';
 import { SheetFormat, SheetWriter, write } from './sheet-writer';
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 
 // A readable sheet grouped by speaker: a heading per speaker, a table of their quotes.
 // Rows arrive ordered by speaker, so a group ends when the speaker changes.
@@ -12,7 +16,10 @@ class MarkdownWriter implements SheetWriter {
   constructor(private readonly out: Writable) {}
 
   begin(): Promise<void> {
-    return write(this.out, `# Quote sheet\n\n_Exported ${new Date().toISOString().slice(0, 10)} from Quote Ledger._\n`);
+    return write(
+      this.out,
+      `# Quote sheet\n\n_Exported ${new Date().toISOString().slice(0, 10)} from Quote Ledger._\n`,
+    );
   }
 
   rows(rows: SheetRow[]): Promise<void> {
@@ -23,10 +30,13 @@ class MarkdownWriter implements SheetWriter {
         const who = r.speaker || 'Unattributed';
         const role = [r.role, r.organization].filter(Boolean).join(', ');
         chunk += `\n## ${cell(who)}${r.nativeName ? ` (${cell(r.nativeName)})` : ''}\n\n${role ? `_${cell(role)}_\n\n` : ''}`;
-        chunk += '| Quote | Article | Date | Verdict | Evidence |\n| --- | --- | --- | --- | --- |\n';
+        chunk +=
+          '| Quote | Article | Date | Verdict | Evidence |\n| --- | --- | --- | --- | --- |\n';
       }
       const article = r.url ? `[${cell(r.articleTitle || r.url)}](${r.url})` : cell(r.articleTitle);
-      const verdict = r.reviewedBy ? `${r.verdict} (${cell(r.reviewedBy)}, ${r.reviewedAt.slice(0, 10)})` : r.verdict;
+      const verdict = r.reviewedBy
+        ? `${r.verdict} (${cell(r.reviewedBy)}, ${r.reviewedAt.slice(0, 10)})`
+        : r.verdict;
       chunk += `| “${cell(r.quote)}” | ${article} | ${r.date} | ${verdict} | ${cell(r.evidence)} |\n`;
     }
     return write(this.out, chunk);
@@ -37,4 +47,8 @@ class MarkdownWriter implements SheetWriter {
   }
 }
 
-export const MARKDOWN: SheetFormat = { contentType: 'text/markdown; charset=utf-8', extension: 'md', create: (out) => new MarkdownWriter(out) };
+export const MARKDOWN: SheetFormat = {
+  contentType: 'text/markdown; charset=utf-8',
+  extension: 'md',
+  create: (out) => new MarkdownWriter(out),
+};

@@ -10,9 +10,17 @@ class XlsxWriter implements SheetWriter {
   private readonly sheet: ExcelJS.Worksheet;
 
   constructor(out: Writable) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     this.sheet = this.workbook.addWorksheet('Quotes', { views: [{ state: 'frozen', ySplit: 1 }] });
-    this.sheet.columns = SHEET_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    this.sheet.columns = SHEET_COLUMNS.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+    }));
   }
 
   async begin(): Promise<void> {

@@ -10,4 +10,8 @@ export interface Attribution {
 }
 
 export type CueRule = (ctx: import('./context').Context, quote: number) => Attribution | null;
-export type ContextRule = (ctx: import('./context').Context, quote: number, done: (Attribution | null)[]) => Attribution | null;
+export type ContextRule = (
+  ctx: import('./context').Context,
+  quote: number,
+  done: (Attribution | null)[],
+) => Attribution | null;

@@ -54,7 +54,14 @@ export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Co
   const sentence = sentenceIndex(tokens);
   const paragraph = paragraphIndex(tokens);
   return {
-    text, tokens, sentence, paragraph, quotes, quoteToken, registry: buildRegistry(tokens),
-    sentenceSpan: spansOf(tokens, sentence), paragraphSpan: spansOf(tokens, paragraph),
+    text,
+    tokens,
+    sentence,
+    paragraph,
+    quotes,
+    quoteToken,
+    registry: buildRegistry(tokens),
+    sentenceSpan: spansOf(tokens, sentence),
+    paragraphSpan: spansOf(tokens, paragraph),
   };
 }

@@ -4,9 +4,25 @@ import type { NounPhrase } from './noun-phrase';
 import { resolveSource } from './source';
 
 // Confidence drops when the source is only a pronoun or a description.
-export function attributionFrom(ctx: Context, np: NounPhrase, rule: string, cueStart: number, cueEnd: number, base: number): Attribution {
+export function attributionFrom(
+  ctx: Context,
+  np: NounPhrase,
+  rule: string,
+  cueStart: number,
+  cueEnd: number,
+  base: number,
+): Attribution {
   const source = resolveSource(ctx, np);
-  const cue = ctx.tokens.slice(cueStart, cueEnd).map((t) => t.text).join(' ');
+  const cue = ctx.tokens
+    .slice(cueStart, cueEnd)
+    .map((t) => t.text)
+    .join(' ');
   const factor = source.pronoun ? 0.9 : source.person ? 1 : 0.8;
-  return { source, rule, cue, cueToken: cueStart, confidence: Math.round(base * factor * 100) / 100 };
+  return {
+    source,
+    rule,
+    cue,
+    cueToken: cueStart,
+    confidence: Math.round(base * factor * 100) / 100,
+  };
 }

@@ -23,13 +23,60 @@ export type NounPhrase =
 
 const MAX_DESCRIPTION = 8;
 // Determiners that open a described source: "a senior official", "his spokesman".
-const FORWARD_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'one', 'two', 'three', 'some', 'several', 'many', 'his', 'her', 'their', 'its', 'our']);
-const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'into', 'onto', 'over', 'under', 'after', 'before', 'during', 'through']);
+const FORWARD_DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'another',
+  'one',
+  'two',
+  'three',
+  'some',
+  'several',
+  'many',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+]);
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'of',
+  'for',
+  'with',
+  'from',
+  'to',
+  'by',
+  'about',
+  'into',
+  'onto',
+  'over',
+  'under',
+  'after',
+  'before',
+  'during',
+  'through',
+]);
 
 function isPreposition(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && PREPOSITIONS.has(t.lower);
 }
-const STOP_DESCRIPTION = new Set(['who', 'which', 'that', 'and', 'but', 'or', 'as', 'because', 'if', 'when', 'while']);
+const STOP_DESCRIPTION = new Set([
+  'who',
+  'which',
+  'that',
+  'and',
+  'but',
+  'or',
+  'as',
+  'because',
+  'if',
+  'when',
+  'while',
+]);
 
 export function pronounAt(tokens: Token[], k: number): NounPhrase | null {
   const t = tokens[k];
@@ -38,10 +85,23 @@ export function pronounAt(tokens: Token[], k: number): NounPhrase | null {
 }
 
 // Skips auxiliaries and adverbs between a subject and its verb, walking back from k.
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const DAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 function isAux(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower));
+  return (
+    t !== undefined &&
+    t.kind === 'word' &&
+    AUXILIARIES.has(t.lower) &&
+    (!t.cap || DAYS.has(t.lower))
+  );
 }
 
 export function skipAuxBack(tokens: Token[], k: number, floor: number): number {
@@ -63,15 +123,23 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   const pronoun = pronounAt(tokens, j);
   if (pronoun) return pronoun;
   if (tokens[j].text === ',') return appositiveSubject(tokens, j, floor);
-  if (tokens[j].text === ')') return subjectEndingAt(tokens, openParen(tokens, j, floor) - 1, floor);
+  if (tokens[j].text === ')')
+    return subjectEndingAt(tokens, openParen(tokens, j, floor) - 1, floor);
   const s = groupBefore(tokens, j, floor);
   const phrase = s >= 0 ? analyzeGroup(tokens, s, j + 1) : null;
   // the object of a preposition is no subject: "… speaking to Fox News said";
   // it may end an apposition left open: "Sam Lau, the director for the Iowa Democratic Party said"
-  if (phrase && phrase.title === null && phrase.start > floor && isPreposition(tokens[phrase.start - 1])) return prepositionalSubject(tokens, phrase.start, j + 1, floor);
+  if (
+    phrase &&
+    phrase.title === null &&
+    phrase.start > floor &&
+    isPreposition(tokens[phrase.start - 1])
+  )
+    return prepositionalSubject(tokens, phrase.start, j + 1, floor);
   // "Sam Lau, the communications director for the Iowa Democratic Party said":
   // a role at an organisation describes a person, named before the comma if at all
-  if (phrase && phrase.org && phrase.title !== null) return roleAtOrganization(tokens, phrase.start, j + 1, floor);
+  if (phrase && phrase.org && phrase.title !== null)
+    return roleAtOrganization(tokens, phrase.start, j + 1, floor);
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
@@ -99,40 +167,81 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): NounP
     if (inner) return inner;
     const np = subjectEndingAt(tokens, c - 1, floor);
     if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org) continue;
-    const found: NounPhrase = { ...np, end: comma, affiliation: parseApposition(tokens, c + 1, comma) };
+    const found: NounPhrase = {
+      ...np,
+      end: comma,
+      affiliation: parseApposition(tokens, c + 1, comma),
+    };
     if (isFullName(tokens, np.phrase)) return found;
     weak = weak ?? found;
   }
-  return weak ?? (tokens[comma - 1]?.text === ')' ? subjectEndingAt(tokens, comma - 1, floor) : null);
+  return (
+    weak ?? (tokens[comma - 1]?.text === ')' ? subjectEndingAt(tokens, comma - 1, floor) : null)
+  );
 }
 
 // "James Pethokoukis of the American Enterprise Institute wrote": the person
 // right before the preposition; else the comma of an apposition left open.
-function prepositionalSubject(tokens: Token[], from: number, end: number, floor: number): NounPhrase | null {
+function prepositionalSubject(
+  tokens: Token[],
+  from: number,
+  end: number,
+  floor: number,
+): NounPhrase | null {
   const prep = tokens[from - 1];
-  if (prep.lower === 'of' || prep.lower === 'from' || prep.lower === 'at' || prep.lower === 'with') {
+  if (
+    prep.lower === 'of' ||
+    prep.lower === 'from' ||
+    prep.lower === 'at' ||
+    prep.lower === 'with'
+  ) {
     const np = from - 2 >= floor ? subjectEndingAt(tokens, from - 2, floor) : null;
-    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org && isFullName(tokens, np.phrase)) return { ...np, end, affiliation: null };
+    if (
+      np &&
+      np.kind === 'phrase' &&
+      np.phrase.kind === 'name' &&
+      !np.phrase.org &&
+      isFullName(tokens, np.phrase)
+    )
+      return { ...np, end, affiliation: null };
   }
   return openApposition(tokens, from, end, floor);
 }
 
-function roleAtOrganization(tokens: Token[], start: number, end: number, floor: number): NounPhrase | null {
+function roleAtOrganization(
+  tokens: Token[],
+  start: number,
+  end: number,
+  floor: number,
+): NounPhrase | null {
   if (tokens[start - 1]?.text === ',' && start - 1 > floor) {
     const np = subjectEndingAt(tokens, start - 2, floor);
-    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org) return { ...np, end, affiliation: parseApposition(tokens, start, end) };
+    if (np && np.kind === 'phrase' && np.phrase.kind === 'name' && !np.phrase.org)
+      return { ...np, end, affiliation: parseApposition(tokens, start, end) };
   }
   return { kind: 'description', start, end };
 }
 
 // The comma that opened an apposition the writer never closed.
-function openApposition(tokens: Token[], from: number, end: number, floor: number): NounPhrase | null {
+function openApposition(
+  tokens: Token[],
+  from: number,
+  end: number,
+  floor: number,
+): NounPhrase | null {
   for (let c = from - 1; c >= floor && from - c <= 15; c--) {
     const t = tokens[c];
     if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t) || t.text === '.') return null;
     if (t.text !== ',') continue;
     const np = subjectEndingAt(tokens, c - 1, floor);
-    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org || !isFullName(tokens, np.phrase)) return null;
+    if (
+      !np ||
+      np.kind !== 'phrase' ||
+      np.phrase.kind !== 'name' ||
+      np.phrase.org ||
+      !isFullName(tokens, np.phrase)
+    )
+      return null;
     return { ...np, end, affiliation: parseApposition(tokens, c + 1, end) };
   }
   return null;
@@ -144,18 +253,28 @@ function innerName(tokens: Token[], s: number, e: number): NounPhrase | null {
   const end = groupAfter(tokens, s, e);
   if (end !== e) return null;
   const phrase = analyzeGroup(tokens, s, e);
-  return phrase && phrase.kind === 'name' && !phrase.org && phrase.nameStart === s ? { kind: 'phrase', phrase, start: s, end: e, affiliation: null } : null;
+  return phrase && phrase.kind === 'name' && !phrase.org && phrase.nameStart === s
+    ? { kind: 'phrase', phrase, start: s, end: e, affiliation: null }
+    : null;
 }
 
 // "a South Korean political pundit": words back to a determiner, head last.
 export function descriptionEndingAt(tokens: Token[], j: number, floor: number): NounPhrase | null {
   const head = tokens[j];
-  if (!head || head.kind !== 'word' || head.cap || isSpeechVerb(head) || AUXILIARIES.has(head.lower)) return null;
+  if (
+    !head ||
+    head.kind !== 'word' ||
+    head.cap ||
+    isSpeechVerb(head) ||
+    AUXILIARIES.has(head.lower)
+  )
+    return null;
   for (let k = j; k >= floor && j - k < MAX_DESCRIPTION; k--) {
     const t = tokens[k];
     if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t)) return null;
     // the object of a preposition is no subject: "on his Truth Social platform"
-    if (FORWARD_DETERMINERS.has(t.lower) && k < j) return isPreposition(tokens[k - 1]) ? null : { kind: 'description', start: k, end: j + 1 };
+    if (FORWARD_DETERMINERS.has(t.lower) && k < j)
+      return isPreposition(tokens[k - 1]) ? null : { kind: 'description', start: k, end: j + 1 };
   }
   return null;
 }
@@ -169,8 +288,16 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
   if (e > k && isPossessive(tokens[e - 1])) return possessedSubject(tokens, k, e, ceil);
   const phrase = e > k ? analyzeGroup(tokens, k, e) : null;
   // "one Republican involved in the planning" is described, not named
-  if (phrase && phrase.org && INDEFINITE.has(tokens[k].lower)) return descriptionStartingAt(tokens, k, ceil);
-  if (phrase) return { kind: 'phrase', phrase, start: k, end: e, affiliation: affiliationAfter(tokens, e, ceil) };
+  if (phrase && phrase.org && INDEFINITE.has(tokens[k].lower))
+    return descriptionStartingAt(tokens, k, ceil);
+  if (phrase)
+    return {
+      kind: 'phrase',
+      phrase,
+      start: k,
+      end: e,
+      affiliation: affiliationAfter(tokens, e, ceil),
+    };
   return descriptionStartingAt(tokens, k, ceil);
 }
 
@@ -185,9 +312,23 @@ function isPossessive(t: Token): boolean {
 function possessedSubject(tokens: Token[], k: number, e: number, ceil: number): NounPhrase | null {
   const next = groupAfter(tokens, e, ceil);
   const named = next > e ? analyzeGroup(tokens, e, next) : null;
-  if (named && named.kind === 'name') return { kind: 'phrase', phrase: named, start: k, end: next, affiliation: affiliationAfter(tokens, next, ceil) };
+  if (named && named.kind === 'name')
+    return {
+      kind: 'phrase',
+      phrase: named,
+      start: k,
+      end: next,
+      affiliation: affiliationAfter(tokens, next, ceil),
+    };
   let j = e;
-  while (j < ceil && j - e < 5 && tokens[j].kind === 'word' && !tokens[j].cap && !isSpeechVerb(tokens[j])) j++;
+  while (
+    j < ceil &&
+    j - e < 5 &&
+    tokens[j].kind === 'word' &&
+    !tokens[j].cap &&
+    !isSpeechVerb(tokens[j])
+  )
+    j++;
   if (j === e) return null;
   if (tokens[j]?.text === ',') {
     const end = appositionEnd(tokens, j, ceil);
@@ -207,30 +348,59 @@ function affiliationAfter(tokens: Token[], e: number, ceil: number): Affiliation
 function descriptionStartingAt(tokens: Token[], k: number, ceil: number): NounPhrase | null {
   if (!FORWARD_DETERMINERS.has(tokens[k].lower)) return null;
   let e = k + 1;
-  while (e < ceil && e - k <= MAX_DESCRIPTION && tokens[e].kind === 'word' && !STOP_DESCRIPTION.has(tokens[e].lower) && !isSpeechVerb(tokens[e]) && !isSpeechParticiple(tokens[e].lower)) e++;
+  while (
+    e < ceil &&
+    e - k <= MAX_DESCRIPTION &&
+    tokens[e].kind === 'word' &&
+    !STOP_DESCRIPTION.has(tokens[e].lower) &&
+    !isSpeechVerb(tokens[e]) &&
+    !isSpeechParticiple(tokens[e].lower)
+  )
+    e++;
   return e > k + 1 ? { kind: 'description', start: k, end: e } : null;
 }
 
 // Where a subject that starts at k ends, and the verb after it: "he said",
 // "Sharon Hom, executive director …, said", "Mr. Trump said recently".
 // `loose` accepts any verb-like word closing the clause ("“…,” Hannity started.").
-export function subjectThenVerb(tokens: Token[], k: number, ceil: number, loose = false): { np: NounPhrase; verb: number } | null {
+export function subjectThenVerb(
+  tokens: Token[],
+  k: number,
+  ceil: number,
+  loose = false,
+): { np: NounPhrase; verb: number } | null {
   const np = subjectStartingAt(tokens, k, ceil);
   if (!np) return null;
   let j = np.end;
   const paren = parentheticalEnd(tokens, j);
   if (paren > j) j = paren + 1;
   if (tokens[j]?.text === ',' && isSpeechVerb(tokens[skipAuxForward(tokens, j + 1, ceil)])) j++;
-  if (tokens[j]?.text === ',' && np.kind === 'phrase') return appositionThenVerb(tokens, np, j, ceil);
+  if (tokens[j]?.text === ',' && np.kind === 'phrase')
+    return appositionThenVerb(tokens, np, j, ceil);
   const verb = skipAuxForward(tokens, j, ceil);
   if (verb >= ceil || tokens[verb].kind !== 'word' || tokens[verb].cap) return null;
-  if (isSpeechVerb(tokens[verb]) || isParticleCue(tokens[verb].lower, tokens[verb + 1]?.lower) || isQuotedAsSaying(tokens, verb)) return { np, verb };
-  return loose && np.kind !== 'description' && /(ed|es)$/.test(tokens[verb].lower) && isClauseEnd(tokens[verb + 1]) ? { np, verb } : null;
+  if (
+    isSpeechVerb(tokens[verb]) ||
+    isParticleCue(tokens[verb].lower, tokens[verb + 1]?.lower) ||
+    isQuotedAsSaying(tokens, verb)
+  )
+    return { np, verb };
+  return loose &&
+    np.kind !== 'description' &&
+    /(ed|es)$/.test(tokens[verb].lower) &&
+    isClauseEnd(tokens[verb + 1])
+    ? { np, verb }
+    : null;
 }
 
 // "Sharon Hom, executive director of …, said"; up to three appositions
 // ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said").
-function appositionThenVerb(tokens: Token[], np: NounPhrase & { kind: 'phrase' }, comma: number, ceil: number): { np: NounPhrase; verb: number } | null {
+function appositionThenVerb(
+  tokens: Token[],
+  np: NounPhrase & { kind: 'phrase' },
+  comma: number,
+  ceil: number,
+): { np: NounPhrase; verb: number } | null {
   let j = comma;
   let affiliation: Affiliation | null = null;
   let inner: NounPhrase | null = null;
@@ -241,7 +411,13 @@ function appositionThenVerb(tokens: Token[], np: NounPhrase & { kind: 'phrase' }
     // "the Vatican spokesman, Federico Lombardi, told": the name inside the commas speaks
     if (n === 0 && np.phrase.kind === 'role') inner = innerName(tokens, j + 1, end);
     const verb = skipAuxForward(tokens, end + 1, ceil);
-    if (verb < ceil && isSpeechVerb(tokens[verb])) return { np: inner ? { ...inner, start: np.start } : { ...np, affiliation: affiliation ?? np.affiliation }, verb };
+    if (verb < ceil && isSpeechVerb(tokens[verb]))
+      return {
+        np: inner
+          ? { ...inner, start: np.start }
+          : { ...np, affiliation: affiliation ?? np.affiliation },
+        verb,
+      };
     j = end;
   }
   return null;
@@ -249,9 +425,18 @@ function appositionThenVerb(tokens: Token[], np: NounPhrase & { kind: 'phrase' }
 
 // "Braynard is quoted as saying"
 function isQuotedAsSaying(tokens: Token[], k: number): boolean {
-  return tokens[k].lower === 'quoted' && tokens[k + 1]?.lower === 'as' && isSpeechParticiple(tokens[k + 2]?.lower ?? '');
+  return (
+    tokens[k].lower === 'quoted' &&
+    tokens[k + 1]?.lower === 'as' &&
+    isSpeechParticiple(tokens[k + 2]?.lower ?? '')
+  );
 }
 
 function isClauseEnd(t: Token | undefined): boolean {
-  return !t || t.kind === 'break' || t.kind === 'quote' || (t.kind === 'punct' && '.,;!?'.includes(t.text));
+  return (
+    !t ||
+    t.kind === 'break' ||
+    t.kind === 'quote' ||
+    (t.kind === 'punct' && '.,;!?'.includes(t.text))
+  );
 }

@@ -10,11 +10,19 @@ import { transcriptLabel } from './rules/transcript-label';
 import { previousSentence } from './rules/previous-sentence';
 
 // Most certain first; a later rule only sees quotes still open.
-export const CUE_RULES: CueRule[] = [transcriptLabel, cueAfter, cueBefore, cueInSentence, colonIntro];
+export const CUE_RULES: CueRule[] = [
+  transcriptLabel,
+  cueAfter,
+  cueBefore,
+  cueInSentence,
+  colonIntro,
+];
 export const CONTEXT_RULES: ContextRule[] = [sameParagraph, previousSentence, continuation];
 
 export function attributeQuotes(ctx: Context): (Attribution | null)[] {
-  const done: (Attribution | null)[] = ctx.quotes.map((_, q) => (ctx.quoteToken[q] < 0 ? null : firstOf(CUE_RULES, (rule) => rule(ctx, q))));
+  const done: (Attribution | null)[] = ctx.quotes.map((_, q) =>
+    ctx.quoteToken[q] < 0 ? null : firstOf(CUE_RULES, (rule) => rule(ctx, q)),
+  );
   // Context rules run in text order so a chain of quote paragraphs follows its speaker.
   for (let q = 0; q < ctx.quotes.length; q++) {
     if (done[q] || ctx.quoteToken[q] < 0) continue;

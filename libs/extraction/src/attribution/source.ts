@@ -26,7 +26,14 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
     person.role = aff.role;
     person.organization = aff.organization;
   }
-  return { person, description: null, mention, role: np.phrase.title ?? aff?.role ?? null, organization: np.phrase.titleOrg ?? aff?.organization ?? null, pronoun: false };
+  return {
+    person,
+    description: null,
+    mention,
+    role: np.phrase.title ?? aff?.role ?? null,
+    organization: np.phrase.titleOrg ?? aff?.organization ?? null,
+    pronoun: false,
+  };
 }
 
 function pronounSource(ctx: Context, word: string, at: number, mention: string): Source {
@@ -40,5 +47,12 @@ function describedSource(ctx: Context, start: number, end: number, mention: stri
   const definite = ctx.tokens[start].lower === 'the';
   const head = ctx.tokens[end - 1].lower;
   const person = definite ? resolveRole(ctx.registry, head, start) : null;
-  return { person, description: person ? null : mention, mention, role: null, organization: null, pronoun: false };
+  return {
+    person,
+    description: person ? null : mention,
+    mention,
+    role: null,
+    organization: null,
+    pronoun: false,
+  };
 }

@@ -5,7 +5,25 @@ import * as lexicon from '../lexicon/classify';
 // Read once: imported bindings are getters in some module loaders.
 const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
 const { PARTICLE_VERB, BASE_VERB, PRONOUN, PARTICIPLE } = lexicon.FLAGS;
-const BASE_BEFORE = new Set(['to', 'not', "n't", 'did', 'do', 'does', 'would', 'will', 'can', 'could', 'should', 'might', 'must', 'also', 'often', 'never', 'and']);
+const BASE_BEFORE = new Set([
+  'to',
+  'not',
+  "n't",
+  'did',
+  'do',
+  'does',
+  'would',
+  'will',
+  'can',
+  'could',
+  'should',
+  'might',
+  'must',
+  'also',
+  'often',
+  'never',
+  'and',
+]);
 import type { Token } from '../text/tokens';
 
 // Token bounds of the paragraph around token i: [start, end).
@@ -47,7 +65,12 @@ export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     if (isAccordingTo(tokens, k)) return true;
     if (!isCueAt(tokens, k) || (tokens[k].f & PARTICIPLE) !== 0) continue;
-    if (tokens[k - 1]?.text === ',' || PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '') || inAsClause(tokens, k)) continue;
+    if (
+      tokens[k - 1]?.text === ',' ||
+      PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '') ||
+      inAsClause(tokens, k)
+    )
+      continue;
     return true;
   }
   return false;
@@ -63,4 +86,16 @@ function inAsClause(tokens: Token[], k: number): boolean {
   return false;
 }
 
-const PASSIVE_INTRO = new Set(['when', 'if', 'as', 'after', 'before', 'once', 'while', 'was', 'were', 'being', 'been']);
+const PASSIVE_INTRO = new Set([
+  'when',
+  'if',
+  'as',
+  'after',
+  'before',
+  'once',
+  'while',
+  'was',
+  'were',
+  'being',
+  'been',
+]);

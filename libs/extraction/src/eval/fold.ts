@@ -46,10 +46,14 @@ export function nameWords(name: string): string[] {
 const APPOSITION = /,|\(|\s[—–]\s|\s--\s|\s(?:who|whom|which|whose)\s/;
 
 export function mentionHead(mention: string): string {
-  const parts = mention.split(APPOSITION).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = mention
+    .split(APPOSITION)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   let head = parts[0] ?? mention;
   const lastWord = head.split(/\s+/).at(-1) ?? '';
   if (parts.length > 1 && /^\p{Ll}/u.test(lastWord) && /\p{Lu}/u.test(parts[1])) head = parts[1];
-  const of = /^(.*?\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}/u.exec(head);
+  const of =
+    /^(.*?\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}/u.exec(head);
   return of ? of[1] : head;
 }

@@ -1,5 +1,11 @@
 import { foldText, jaccard, mentionHead, nameWords, tokenSet } from './fold';
-import { matchQuotes, speakerLenient, speakerStrict, type GoldQuote, type PredictedQuote } from './score';
+import {
+  matchQuotes,
+  speakerLenient,
+  speakerStrict,
+  type GoldQuote,
+  type PredictedQuote,
+} from './score';
 import { scoreDocuments } from './tally';
 
 describe('foldText', () => {
@@ -50,7 +56,9 @@ describe('speaker names', () => {
     ['Secretary of State John Kerry', 'Secretary of State John Kerry'],
     ['Kenneth Baer, a former official who runs Crosscut Strategies', 'Kenneth Baer'],
     ['Bank of America', 'Bank of America'],
-  ])('reads the name off the mention %j', (mention, head) => expect(mentionHead(mention)).toBe(head));
+  ])('reads the name off the mention %j', (mention, head) =>
+    expect(mentionHead(mention)).toBe(head),
+  );
 });
 
 describe('matchQuotes', () => {

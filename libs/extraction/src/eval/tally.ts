@@ -1,5 +1,12 @@
 import { foldText, mentionHead } from './fold';
-import { matchQuotes, speakerLenient, speakerStrict, type EvalReport, type QuoteError, type ScoredDocument } from './score';
+import {
+  matchQuotes,
+  speakerLenient,
+  speakerStrict,
+  type EvalReport,
+  type QuoteError,
+  type ScoredDocument,
+} from './score';
 
 interface Tally {
   gold: number;
@@ -20,7 +27,23 @@ interface Tally {
 }
 
 function emptyTally(): Tally {
-  return { gold: 0, predicted: 0, matched: 0, exact: 0, dontCare: 0, scored: 0, strict: 0, lenient: 0, wholeStrict: 0, wholeLenient: 0, describedStrict: 0, describedLenient: 0, misses: [], spurious: [], wrongSpeakers: [] };
+  return {
+    gold: 0,
+    predicted: 0,
+    matched: 0,
+    exact: 0,
+    dontCare: 0,
+    scored: 0,
+    strict: 0,
+    lenient: 0,
+    wholeStrict: 0,
+    wholeLenient: 0,
+    describedStrict: 0,
+    describedLenient: 0,
+    misses: [],
+    spurious: [],
+    wrongSpeakers: [],
+  };
 }
 
 function tallyDocument(t: Tally, doc: ScoredDocument): void {
@@ -31,10 +54,12 @@ function tallyDocument(t: Tally, doc: ScoredDocument): void {
   t.predicted += doc.predicted.length;
   for (const pair of pairs) tallyPair(t, doc, pair.gold, pair.predicted);
   doc.gold.forEach((q, i) => {
-    if (q.type !== 'partial' && !goldMatched.has(i)) t.misses.push({ id: doc.id, text: q.text, start: q.start, gold: q.speaker });
+    if (q.type !== 'partial' && !goldMatched.has(i))
+      t.misses.push({ id: doc.id, text: q.text, start: q.start, gold: q.speaker });
   });
   doc.predicted.forEach((q, i) => {
-    if (!predMatched.has(i)) t.spurious.push({ id: doc.id, text: q.text, start: q.start, predicted: q.speaker });
+    if (!predMatched.has(i))
+      t.spurious.push({ id: doc.id, text: q.text, start: q.start, predicted: q.speaker });
   });
 }
 
@@ -52,7 +77,14 @@ function tallyPair(t: Tally, doc: ScoredDocument, gi: number, pi: number): void 
   const head = mentionHead(gold.speaker);
   if (speakerStrict(head, pred.speaker)) t.strict++;
   if (speakerLenient(head, pred.speaker)) t.lenient++;
-  else t.wrongSpeakers.push({ id: doc.id, text: pred.text, start: pred.start, gold: gold.speaker, predicted: pred.speaker });
+  else
+    t.wrongSpeakers.push({
+      id: doc.id,
+      text: pred.text,
+      start: pred.start,
+      gold: gold.speaker,
+      predicted: pred.speaker,
+    });
   if (speakerStrict(gold.speaker, pred.speaker)) t.wholeStrict++;
   if (speakerLenient(gold.speaker, pred.speaker)) t.wholeLenient++;
   const source = pred.speaker ?? pred.speakerDescription ?? null;
@@ -75,15 +107,31 @@ export function scoreDocuments(docs: ScoredDocument[], errors = 0): EvalReport {
     predicted: t.predicted,
     matched: t.matched,
     dontCare: t.dontCare,
-    quote: { precision: round(precision), recall: round(recall), f1: round(f1), exactShare: ratio(t.exact, t.matched) },
+    quote: {
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(f1),
+      exactShare: ratio(t.exact, t.matched),
+    },
     speaker: {
       scored: t.scored,
       strict: ratio(t.strict, t.scored),
       lenient: ratio(t.lenient, t.scored),
-      wholeMention: { strict: ratio(t.wholeStrict, t.scored), lenient: ratio(t.wholeLenient, t.scored) },
-      withDescriptions: { strict: ratio(t.describedStrict, t.scored), lenient: ratio(t.describedLenient, t.scored) },
+      wholeMention: {
+        strict: ratio(t.wholeStrict, t.scored),
+        lenient: ratio(t.wholeLenient, t.scored),
+      },
+      withDescriptions: {
+        strict: ratio(t.describedStrict, t.scored),
+        lenient: ratio(t.describedLenient, t.scored),
+      },
     },
   };
-  if (errors > 0) report.errors = { misses: t.misses.slice(0, errors), spurious: t.spurious.slice(0, errors), wrongSpeakers: t.wrongSpeakers.slice(0, errors) };
+  if (errors > 0)
+    report.errors = {
+      misses: t.misses.slice(0, errors),
+      spurious: t.spurious.slice(0, errors),
+      wrongSpeakers: t.wrongSpeakers.slice(0, errors),
+    };
   return report;
 }

@@ -1,6 +1,20 @@
-import { isHeading, isMarkupValue, isQuotation, isScareQuote, isTitleOfWork, type Candidate } from './not-quotations';
+import {
+  isHeading,
+  isMarkupValue,
+  isQuotation,
+  isScareQuote,
+  isTitleOfWork,
+  type Candidate,
+} from './not-quotations';
 
-const base: Candidate = { text: '', partial: false, attributed: false, before: ' ', wholeParagraph: false, cued: false };
+const base: Candidate = {
+  text: '',
+  partial: false,
+  attributed: false,
+  before: ' ',
+  wholeParagraph: false,
+  cued: false,
+};
 
 describe('not quotations', () => {
   it.each([
@@ -20,6 +34,8 @@ describe('not quotations', () => {
   });
 
   it('keeps an attributed long quote', () => {
-    expect(isQuotation({ ...base, text: 'It is a great opportunity for us', attributed: true })).toBe(true);
+    expect(
+      isQuotation({ ...base, text: 'It is a great opportunity for us', attributed: true }),
+    ).toBe(true);
   });
 });

@@ -23,7 +23,8 @@ function firstWords(text: string, limit: number): string[] {
   let start = -1;
   for (let i = 0; i <= text.length && words.length <= limit; i++) {
     const c = text[i];
-    const inWord = c !== undefined && (isLetter(c) || (start >= 0 && (c === "'" || c === '’' || c === '-')));
+    const inWord =
+      c !== undefined && (isLetter(c) || (start >= 0 && (c === "'" || c === '’' || c === '-')));
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
       words.push(text.slice(start, i));

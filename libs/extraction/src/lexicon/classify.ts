@@ -1,9 +1,23 @@
 import { HONORIFICS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from './roles';
 import { AUXILIARIES, CAPITALISED_STOPWORDS, NAME_CONNECTORS, PRONOUNS } from './words';
 import { PLACE_WORDS } from './places';
-import { BASE_SPEECH_VERBS, FINITE_SPEECH_VERBS, INVERTIBLE_VERBS, PARTICLE_VERBS, SPEECH_PARTICIPLES, isInvertible, isSpeechParticiple } from './speech-verbs';
+import {
+  BASE_SPEECH_VERBS,
+  FINITE_SPEECH_VERBS,
+  INVERTIBLE_VERBS,
+  PARTICLE_VERBS,
+  SPEECH_PARTICIPLES,
+  isInvertible,
+  isSpeechParticiple,
+} from './speech-verbs';
 
-const SPEECH_WORDS = [...FINITE_SPEECH_VERBS, ...BASE_SPEECH_VERBS, ...SPEECH_PARTICIPLES, ...INVERTIBLE_VERBS, ...Object.keys(PARTICLE_VERBS)];
+const SPEECH_WORDS = [
+  ...FINITE_SPEECH_VERBS,
+  ...BASE_SPEECH_VERBS,
+  ...SPEECH_PARTICIPLES,
+  ...INVERTIBLE_VERBS,
+  ...Object.keys(PARTICLE_VERBS),
+];
 
 // Every lexicon a word belongs to, as bits, looked up once per word form and
 // carried on its token: the phrase parsers test bits instead of sets.
@@ -26,7 +40,18 @@ export const FLAGS = {
   BASE_VERB: 32768, // "call", "reply": a verb only after a subject or an auxiliary
 } as const;
 
-export const GROUP_DETERMINERS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'its', 'our', 'one']);
+export const GROUP_DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'another',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'one',
+]);
 
 const cache = new Map<string, number>();
 const MAX_CACHE = 50_000;
@@ -34,7 +59,17 @@ const MAX_CACHE = 50_000;
 // Every word any lexicon knows, so a trie can answer without hashing strings.
 function lexiconWords(): Set<string> {
   const all = new Set<string>();
-  const sets = [CAPITALISED_STOPWORDS, ROLE_NOUNS, ROLE_MODIFIERS, TITLE_WORDS, GROUP_DETERMINERS, NAME_CONNECTORS, PLACE_WORDS, ORG_WORDS, AUXILIARIES];
+  const sets = [
+    CAPITALISED_STOPWORDS,
+    ROLE_NOUNS,
+    ROLE_MODIFIERS,
+    TITLE_WORDS,
+    GROUP_DETERMINERS,
+    NAME_CONNECTORS,
+    PLACE_WORDS,
+    ORG_WORDS,
+    AUXILIARIES,
+  ];
   for (const set of sets) for (const w of set) all.add(w);
   for (const w of Object.keys(HONORIFICS)) all.add(w);
   for (const w of Object.keys(PRONOUNS)) all.add(w);

@@ -6,15 +6,54 @@ function wordSet(list: string): Set<string> {
 }
 
 // Personal titles written before a name, often abbreviated.
-export const HONORIFICS: Record<string, 'm' | 'f' | null> = Object.assign(Object.create(null) as Record<string, 'm' | 'f' | null>, {
-  mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f', dr: null, prof: null,
-  sen: null, rep: null, gov: null, gen: null, lt: null, col: null, capt: null, sgt: null, adm: null, cmdr: null,
-  rev: null, fr: null, hon: null, pres: null, supt: null, det: null, maj: null, cpl: null, pvt: null, amb: null,
-  del: null, atty: null, asst: null, dep: null, brig: null, msgr: null, sec: null, treas: null, cong: null,
-});
+export const HONORIFICS: Record<string, 'm' | 'f' | null> = Object.assign(
+  Object.create(null) as Record<string, 'm' | 'f' | null>,
+  {
+    mr: 'm',
+    mrs: 'f',
+    ms: 'f',
+    miss: 'f',
+    sir: 'm',
+    dame: 'f',
+    lord: 'm',
+    lady: 'f',
+    dr: null,
+    prof: null,
+    sen: null,
+    rep: null,
+    gov: null,
+    gen: null,
+    lt: null,
+    col: null,
+    capt: null,
+    sgt: null,
+    adm: null,
+    cmdr: null,
+    rev: null,
+    fr: null,
+    hon: null,
+    pres: null,
+    supt: null,
+    det: null,
+    maj: null,
+    cpl: null,
+    pvt: null,
+    amb: null,
+    del: null,
+    atty: null,
+    asst: null,
+    dep: null,
+    brig: null,
+    msgr: null,
+    sec: null,
+    treas: null,
+    cong: null,
+  },
+);
 
 // Role head nouns: they name an office or job.
-export const ROLE_NOUNS = wordSet(`president president-elect vice-president secretary spokesman spokeswoman spokesperson
+export const ROLE_NOUNS =
+  wordSet(`president president-elect vice-president secretary spokesman spokeswoman spokesperson
 senator congressman congresswoman representative governor mayor judge justice chief general minister premier
 chancellor chairman chairwoman chair chairperson director ambassador attorney commissioner sheriff officer pope king
 queen prince princess speaker leader whip manager strategist adviser advisor aide consultant pollster analyst
@@ -35,7 +74,8 @@ demonstrator demonstrators leaders members voters residents supporters critics o
 economists lawyers attorneys judges lawmakers legislators senators representatives governors mayors candidates`);
 
 // Words that qualify a role ("former", "deputy", "press", "campaign").
-export const ROLE_MODIFIERS = wordSet(`former acting interim deputy assistant associate senior junior chief principal
+export const ROLE_MODIFIERS =
+  wordSet(`former acting interim deputy assistant associate senior junior chief principal
 executive managing general special national international foreign domestic press campaign communications political
 policy legal economic military state federal senate house white republican democratic democrat gop vice first lead
 top longtime long-time veteran then-president then prime under prime-minister majority minority ranking retired
@@ -45,7 +85,8 @@ commerce labor energy interior transportation agriculture veterans human rights 
 staff joint chiefs`);
 
 // Capitalised title words written straight before a name: "President", "Sen.", "Assistant Secretary of State".
-export const TITLE_WORDS = wordSet(`president president-elect vice secretary assistant deputy under undersecretary senator
+export const TITLE_WORDS =
+  wordSet(`president president-elect vice secretary assistant deputy under undersecretary senator
 sen representative rep congressman congresswoman governor gov mayor judge justice chief general gen lieutenant lt
 colonel col admiral adm major maj captain capt sergeant sgt commander cmdr dr mr mrs ms miss prof professor minister
 prime foreign chairman chairwoman chair director speaker leader ambassador attorney commissioner sheriff pope king
@@ -59,7 +100,8 @@ congressional committee chairman-elect secretary-general director-general managi
 mayor-elect governor-elect presidential nominee candidate presumptive hon honorable pres amb supt det`);
 
 // Words that mark a capitalised run as an organisation, not a person.
-export const ORG_WORDS = wordSet(`department ministry committee house university party court campaign institute center
+export const ORG_WORDS =
+  wordSet(`department ministry committee house university party court campaign institute center
 centre times post news agency council association foundation union bank company corp corporation inc llc ltd group
 office embassy administration senate congress network journal church school college commission service bureau
 organization organisation board fund project alliance coalition society federation caucus club watch institution

@@ -39,7 +39,7 @@ shouting yelling screaming reiterating concluding contending maintaining echoing
 const PASSIVE_MARKERS = new Set(['quoted', 'heard']);
 
 function wordSet(list: string): Set<string> {
- return new Set(list.split(/\s+/).filter(Boolean));
+  return new Set(list.split(/\s+/).filter(Boolean));
 }
 
 export const FINITE_SPEECH_VERBS = wordSet(FINITE);
@@ -47,16 +47,103 @@ export const BASE_SPEECH_VERBS = wordSet(BASE);
 export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
 
 // Verbs that need a following word to report speech ("went on", "pointed out").
-export const PARTICLE_VERBS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
- put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back',
-});
+export const PARTICLE_VERBS: Record<string, string> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  {
+    put: 'it',
+    puts: 'it',
+    went: 'on',
+    goes: 'on',
+    pointed: 'out',
+    points: 'out',
+    chimed: 'in',
+    chimes: 'in',
+    shot: 'back',
+    fired: 'back',
+  },
+);
 
 // Too common outside speech to count without a quote right next to them.
-export const WEAK_VERBS = new Set(['put', 'puts', 'call', 'describe', 'label', 'dub', 'praise', 'blast', 'criticize', 'accuse', 'deny', 'agree', 'promise', 'read', 'reads', 'began', 'begins', 'offered', 'offers', 'called', 'calls', 'described', 'describes', 'went', 'goes', 'shot', 'fired', 'cries', 'cried', 'points', 'pointed', 'worried', 'worries', 'reported', 'reports', 'sang', 'sings', 'labeled', 'labels', 'dubbed', 'dubs', 'termed', 'terms', 'branded', 'brands', 'charged', 'charges', 'accused', 'accuses', 'mocked', 'mocks', 'praised', 'praises', 'hailed', 'hails', 'touted', 'touts', 'criticized', 'criticizes', 'criticised', 'informed', 'confirmed', 'confirms', 'denied', 'denies', 'agreed', 'agrees', 'states', 'answers', 'answered', 'echoes', 'echoed', 'read']);
+export const WEAK_VERBS = new Set([
+  'put',
+  'puts',
+  'call',
+  'describe',
+  'label',
+  'dub',
+  'praise',
+  'blast',
+  'criticize',
+  'accuse',
+  'deny',
+  'agree',
+  'promise',
+  'read',
+  'reads',
+  'began',
+  'begins',
+  'offered',
+  'offers',
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'went',
+  'goes',
+  'shot',
+  'fired',
+  'cries',
+  'cried',
+  'points',
+  'pointed',
+  'worried',
+  'worries',
+  'reported',
+  'reports',
+  'sang',
+  'sings',
+  'labeled',
+  'labels',
+  'dubbed',
+  'dubs',
+  'termed',
+  'terms',
+  'branded',
+  'brands',
+  'charged',
+  'charges',
+  'accused',
+  'accuses',
+  'mocked',
+  'mocks',
+  'praised',
+  'praises',
+  'hailed',
+  'hails',
+  'touted',
+  'touts',
+  'criticized',
+  'criticizes',
+  'criticised',
+  'informed',
+  'confirmed',
+  'confirms',
+  'denied',
+  'denies',
+  'agreed',
+  'agrees',
+  'states',
+  'answers',
+  'answered',
+  'echoes',
+  'echoed',
+  'read',
+]);
 
 // Verbs that can come before their subject: "“…,” said Posner". Not "told"
 // or "urged": what follows them is the listener.
-export const INVERTIBLE_VERBS = new Set(`said says added adds asked asks wrote writes continued continues explained explains
+export const INVERTIBLE_VERBS = new Set(
+  `said says added adds asked asks wrote writes continued continues explained explains
 noted notes recalled recalls replied replies responded responds insisted insists argued argues declared declares
 concluded concludes quipped quips joked jokes observed observes remarked remarks exclaimed exhorted warned warns
 cautioned countered counters offered conceded concedes predicted predicts acknowledged acknowledges admitted admits
@@ -65,25 +152,26 @@ whispered shouted yelled screamed added mused muses boasted boasts wondered wond
 pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
 marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked 
  blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
-pressed queried inquired persisted agreed agrees concurred`.split(/\s+/));
+pressed queried inquired persisted agreed agrees concurred`.split(/\s+/),
+);
 
 export function isInvertible(lower: string): boolean {
- return INVERTIBLE_VERBS.has(lower);
+  return INVERTIBLE_VERBS.has(lower);
 }
 
 export function isSpeechVerb(lower: string): boolean {
- return FINITE_SPEECH_VERBS.has(lower) || BASE_SPEECH_VERBS.has(lower);
+  return FINITE_SPEECH_VERBS.has(lower) || BASE_SPEECH_VERBS.has(lower);
 }
 
 // "went on", "pointed out", "put it": speech only with their particle.
 export function isParticleCue(lower: string, next: string | undefined): boolean {
- return PARTICLE_VERBS[lower] !== undefined && PARTICLE_VERBS[lower] === next;
+  return PARTICLE_VERBS[lower] !== undefined && PARTICLE_VERBS[lower] === next;
 }
 
 export function isSpeechParticiple(lower: string): boolean {
- return SPEECH_PARTICIPLES.has(lower);
+  return SPEECH_PARTICIPLES.has(lower);
 }
 
 export function isPassiveMarker(lower: string): boolean {
- return PASSIVE_MARKERS.has(lower);
+  return PASSIVE_MARKERS.has(lower);
 }

@@ -4,15 +4,25 @@ function wordSet(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
 
-export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'i'> = Object.assign(Object.create(null) as Record<string, 'm' | 'f' | 'p' | 'n' | 'i'>, {
-  he: 'm', she: 'f', they: 'p', we: 'p', i: 'i', it: 'n',
-});
+export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'i'> = Object.assign(
+  Object.create(null) as Record<string, 'm' | 'f' | 'p' | 'n' | 'i'>,
+  {
+    he: 'm',
+    she: 'f',
+    they: 'p',
+    we: 'p',
+    i: 'i',
+    it: 'n',
+  },
+);
 
-export const DETERMINERS = wordSet(`a an the another one two three four five several some many most his her their its our
+export const DETERMINERS =
+  wordSet(`a an the another one two three four five several some many most his her their its our
 my your both other those these this that each every any no few numerous multiple`);
 
 // Between the subject and its speech verb: "Trump has also said", "he later told".
-export const AUXILIARIES = wordSet(`has have had also later then previously recently once would will did does do had
+export const AUXILIARIES =
+  wordSet(`has have had also later then previously recently once would will did does do had
 reportedly repeatedly often frequently publicly privately flatly simply again already even never has long
 earlier further separately subsequently quickly immediately initially originally ultimately finally yesterday today
 tonight still famously bluntly angrily quietly first just may might could should can must is was
@@ -20,7 +30,8 @@ were are been being not n't always indeed mostly openly specifically explicitly 
 emphatically loudly softly proudly monday tuesday wednesday thursday friday saturday sunday`);
 
 // Capitalised words that start sentences but never start names.
-export const CAPITALISED_STOPWORDS = wordSet(`the a an but and or nor in on at for with by from to of as if when while after
+export const CAPITALISED_STOPWORDS =
+  wordSet(`the a an but and or nor in on at for with by from to of as if when while after
 before since because although though however yet so then this that these those it its he she they we i you his her
 their our my your what who whom why how where which there here also still even meanwhile now last next earlier later
 asked speaking both many some most all each every no not yes instead indeed just only perhaps maybe thus therefore
@@ -35,4 +46,6 @@ third wait anyway besides regardless initially eventually currently apparently c
 alongside appearing back yes no sure okay ok thanks`);
 
 // Between the capitalised pieces of one name: "Human Rights in China", "Sandra Day O’Connor".
-export const NAME_CONNECTORS = wordSet(`of for the in on de del della der van von bin al la le du da di dos das y`);
+export const NAME_CONNECTORS = wordSet(
+  `of for the in on de del della der van von bin al la le du da di dos das y`,
+);

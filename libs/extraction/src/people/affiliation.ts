@@ -15,19 +15,41 @@ const CLAUSE_WORDS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 
 // ", with the International Campaign for Tibet," as role and organisation.
 export function parseApposition(tokens: Token[], s: number, e: number): Affiliation | null {
   let k = s;
-  while (k < e && tokens[k].kind === 'word' && GROUP_DETERMINERS.has(tokens[k].lower) && !tokens[k].cap) k++;
-  if (k >= e || tokens[k].kind !== 'word' || CLAUSE_WORDS.has(tokens[k].lower) || /^\d/.test(tokens[k].text)) return null;
-  if (PREPOSITIONS.has(tokens[k].lower)) return { role: null, organization: organizationAfter(tokens, k + 1, e) };
+  while (
+    k < e &&
+    tokens[k].kind === 'word' &&
+    GROUP_DETERMINERS.has(tokens[k].lower) &&
+    !tokens[k].cap
+  )
+    k++;
+  if (
+    k >= e ||
+    tokens[k].kind !== 'word' ||
+    CLAUSE_WORDS.has(tokens[k].lower) ||
+    /^\d/.test(tokens[k].text)
+  )
+    return null;
+  if (PREPOSITIONS.has(tokens[k].lower))
+    return { role: null, organization: organizationAfter(tokens, k + 1, e) };
   const roleEnd = roleWordsEnd(tokens, k, e);
   if (roleEnd === k || !hasRoleNoun(tokens, k, roleEnd)) return null;
   const prep = tokens[roleEnd];
-  const org = prep && prep.kind === 'word' && PREPOSITIONS.has(prep.lower) ? organizationAfter(tokens, roleEnd + 1, e) : null;
+  const org =
+    prep && prep.kind === 'word' && PREPOSITIONS.has(prep.lower)
+      ? organizationAfter(tokens, roleEnd + 1, e)
+      : null;
   return { role: joinTokens(tokens, k, roleEnd), organization: org };
 }
 
 function roleWordsEnd(tokens: Token[], k: number, e: number): number {
   let j = k;
-  while (j < e && tokens[j].kind === 'word' && !PREPOSITIONS.has(tokens[j].lower) && (tokens[j].cap || isRoleWord(tokens[j]))) j++;
+  while (
+    j < e &&
+    tokens[j].kind === 'word' &&
+    !PREPOSITIONS.has(tokens[j].lower) &&
+    (tokens[j].cap || isRoleWord(tokens[j]))
+  )
+    j++;
   return j;
 }
 
@@ -44,7 +66,12 @@ function organizationAfter(tokens: Token[], s: number, e: number): string | null
     a++;
   }
   let b = a;
-  while (b < e && !(tokens[b].kind === 'word' && CLAUSE_WORDS.has(tokens[b].lower)) && tokens[b].text !== ',') b++;
+  while (
+    b < e &&
+    !(tokens[b].kind === 'word' && CLAUSE_WORDS.has(tokens[b].lower)) &&
+    tokens[b].text !== ','
+  )
+    b++;
   while (b > a && tokens[b - 1].kind !== 'word') b--;
   return joinTokens(tokens, a, b);
 }
@@ -55,8 +82,17 @@ export function appositionEnd(tokens: Token[], c: number, limit: number): number
   for (let k = c + 1; k < limit && k - c <= 40; k++) {
     const t = tokens[k];
     if (t.kind === 'break' || t.kind === 'quote') return k;
-    if (t.kind === 'punct' && (t.text === ',' || t.text === ';' || t.text === ')' || t.text === '—')) return k;
-    if (t.kind === 'punct' && t.text === '.' && !(tokens[k - 1]?.end === t.start && tokens[k - 1].text.length <= 3)) return k;
+    if (
+      t.kind === 'punct' &&
+      (t.text === ',' || t.text === ';' || t.text === ')' || t.text === '—')
+    )
+      return k;
+    if (
+      t.kind === 'punct' &&
+      t.text === '.' &&
+      !(tokens[k - 1]?.end === t.start && tokens[k - 1].text.length <= 3)
+    )
+      return k;
   }
   return -1;
 }

@@ -17,20 +17,38 @@ export function isRoleWord(t: Token): boolean {
 }
 
 function isCoreWord(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && (t.cap ? (t.f & STOP) === 0 || t.text.length === 1 : (t.f & ROLE) !== 0);
+  return (
+    t !== undefined &&
+    t.kind === 'word' &&
+    (t.cap ? (t.f & STOP) === 0 || t.text.length === 1 : (t.f & ROLE) !== 0)
+  );
 }
 
 // A lower-case modifier of a role noun: "nutritional-supplement executive", "bureau chief".
 function isRoleModifierAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
-  return t.kind === 'word' && !t.cap && (t.f & (STOP | CONNECTOR | DETERMINER)) === 0 && next !== undefined && next.kind === 'word' && (next.f & ROLE) !== 0 && !next.cap;
+  return (
+    t.kind === 'word' &&
+    !t.cap &&
+    (t.f & (STOP | CONNECTOR | DETERMINER)) === 0 &&
+    next !== undefined &&
+    next.kind === 'word' &&
+    (next.f & ROLE) !== 0 &&
+    !next.cap
+  );
 }
 
 function isAbbrevDot(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const prev = tokens[k - 1];
-  return t.kind === 'punct' && t.text === '.' && prev !== undefined && prev.end === t.start && isAbbreviation(prev);
+  return (
+    t.kind === 'punct' &&
+    t.text === '.' &&
+    prev !== undefined &&
+    prev.end === t.start &&
+    isAbbreviation(prev)
+  );
 }
 
 // "of" between capitalised words, or "of the" before one: "Institute of the Americas".
@@ -38,8 +56,17 @@ function isConnectorAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t.kind !== 'word' || t.cap || (t.f & CONNECTOR) === 0) return false;
   const prev = tokens[k - 1];
-  if (isCoreWord(prev)) return isCoreWord(tokens[k + 1]) || (t.lower !== 'the' && tokens[k + 1]?.lower === 'the' && isCapCore(tokens[k + 2]));
-  return t.lower === 'the' && prev?.kind === 'word' && (prev.f & CONNECTOR) !== 0 && isCapCore(tokens[k + 1]);
+  if (isCoreWord(prev))
+    return (
+      isCoreWord(tokens[k + 1]) ||
+      (t.lower !== 'the' && tokens[k + 1]?.lower === 'the' && isCapCore(tokens[k + 2]))
+    );
+  return (
+    t.lower === 'the' &&
+    prev?.kind === 'word' &&
+    (prev.f & CONNECTOR) !== 0 &&
+    isCapCore(tokens[k + 1])
+  );
 }
 
 function isCapCore(t: Token | undefined): boolean {
@@ -75,7 +102,8 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
     const t = tokens[k];
     // a possessive ends the phrase: "Donald Trump’s incoming foreign policy team"
     if (isCoreWord(t) && t.cap && t.poss) return k + 1;
-    if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k)) || isRoleModifierAt(tokens, k)) continue;
+    if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k)) || isRoleModifierAt(tokens, k))
+      continue;
     if (k > first && isAbbrevDot(tokens, k)) continue;
     break;
   }
@@ -84,6 +112,13 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
 
 function trimLeadingConnectors(tokens: Token[], s: number, e: number): number {
   let a = s;
-  while (a < e && tokens[a].kind === 'word' && !tokens[a].cap && (tokens[a].f & CONNECTOR) !== 0 && (tokens[a].f & DETERMINER) === 0) a++;
+  while (
+    a < e &&
+    tokens[a].kind === 'word' &&
+    !tokens[a].cap &&
+    (tokens[a].f & CONNECTOR) !== 0 &&
+    (tokens[a].f & DETERMINER) === 0
+  )
+    a++;
   return a < e ? a : -1;
 }

@@ -46,13 +46,21 @@ export function lastBefore(list: Mention[], at: number): number {
 }
 
 // The most recent mention before `at` that passes the test, within MAX_WALK steps.
-export function latestBefore(list: Mention[], at: number, test: (m: Mention) => boolean): Mention | null {
+export function latestBefore(
+  list: Mention[],
+  at: number,
+  test: (m: Mention) => boolean,
+): Mention | null {
   const from = lastBefore(list, at);
   for (let i = from; i >= 0 && from - i < MAX_WALK; i--) if (test(list[i])) return list[i];
   return null;
 }
 
-export function firstAfter(list: Mention[], at: number, test: (m: Mention) => boolean): Mention | null {
+export function firstAfter(
+  list: Mention[],
+  at: number,
+  test: (m: Mention) => boolean,
+): Mention | null {
   const from = lastBefore(list, at) + 1;
   for (let i = from; i < list.length && i - from < MAX_WALK; i++) if (test(list[i])) return list[i];
   return null;

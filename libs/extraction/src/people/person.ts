@@ -25,11 +25,17 @@ export function stripPossessive(text: string): string {
   const last = text[text.length - 1];
   if (last === "'" || last === '’') return text.slice(0, -1);
   const prev = text[text.length - 2];
-  return (last === 's' || last === 'S') && (prev === "'" || prev === '’') ? text.slice(0, -2) : text;
+  return (last === 's' || last === 'S') && (prev === "'" || prev === '’')
+    ? text.slice(0, -2)
+    : text;
 }
 
 // The same words read straight off tokens, without building the name string.
-export function nameWordsOfTokens(tokens: { kind: string; lower: string }[], s: number, e: number): string[] {
+export function nameWordsOfTokens(
+  tokens: { kind: string; lower: string }[],
+  s: number,
+  e: number,
+): string[] {
   const out: string[] = [];
   for (let k = s; k < e; k++) {
     const t = tokens[k];

@@ -23,7 +23,21 @@ export interface Phrase {
 }
 
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-const PARTICLES = new Set(['de', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'di', 'du', 'del', 'der', 'dos']);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'la',
+  'le',
+  'da',
+  'di',
+  'du',
+  'del',
+  'der',
+  'dos',
+]);
 
 // Word tokens never end in a dot (it is a token of its own), so this is the lower-cased word.
 function bare(t: Token): string {
@@ -35,12 +49,17 @@ function isTitleToken(t: Token): boolean {
 }
 
 const isPlace = (t: Token): boolean => (t.f & PLACE) !== 0;
-const isAcronym = (t: Token): boolean => t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower;
+const isAcronym = (t: Token): boolean =>
+  t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower;
 const isStop = (t: Token): boolean => (t.f & STOP) !== 0;
 
 function isInitial(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.kind === 'punct' ? t.text === '.' : t.cap && (t.text.length === 1 || (t.text.length <= 7 && t.text.includes('.') && /^(\p{Lu}\.)+\p{Lu}$/u.test(t.text)));
+  return t.kind === 'punct'
+    ? t.text === '.'
+    : t.cap &&
+        (t.text.length === 1 ||
+          (t.text.length <= 7 && t.text.includes('.') && /^(\p{Lu}\.)+\p{Lu}$/u.test(t.text)));
 }
 
 // Trailing tokens that form the bare name; the last capitalised word always
@@ -51,16 +70,25 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
   k--;
   for (; k >= a; k--) {
     const t = tokens[k];
-    if (t.kind === 'punct' && t.text === '.' && k - 1 >= a && isInitial(tokens, k - 1) && !isTitleToken(tokens[k - 1])) continue;
+    if (
+      t.kind === 'punct' &&
+      t.text === '.' &&
+      k - 1 >= a &&
+      isInitial(tokens, k - 1) &&
+      !isTitleToken(tokens[k - 1])
+    )
+      continue;
     if (t.kind !== 'word') break;
     if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
     if (t.cap && (isTitleToken(t) || (isStop(t) && !isInitial(tokens, k)) || t.poss)) break;
   }
   const start = k + 1;
   const only = tokens[e - 1];
-  if (start === e - 1 && isTitleToken(only) && !(start > a && isHonorificBefore(tokens, start))) return e;
+  if (start === e - 1 && isTitleToken(only) && !(start > a && isHonorificBefore(tokens, start)))
+    return e;
   // "US Secretary" is a title, "Howard Dean" a name: a title word ends a name only after a first name
-  if (isTitleToken(only) && start < e - 1 && (isPlace(tokens[e - 2]) || isAcronym(tokens[e - 2]))) return e;
+  if (isTitleToken(only) && start < e - 1 && (isPlace(tokens[e - 2]) || isAcronym(tokens[e - 2])))
+    return e;
   return shortenLongName(tokens, start, e);
 }
 
@@ -73,7 +101,9 @@ function isHonorificBefore(tokens: Token[], start: number): boolean {
 // Michael Posner"); beyond three words keep the last two and their initials.
 function shortenLongName(tokens: Token[], start: number, e: number): number {
   const words: number[] = [];
-  for (let k = start; k < e; k++) if (tokens[k].kind === 'word' && !isInitial(tokens, k) && !NAME_SUFFIXES.has(bare(tokens[k]))) words.push(k);
+  for (let k = start; k < e; k++)
+    if (tokens[k].kind === 'word' && !isInitial(tokens, k) && !NAME_SUFFIXES.has(bare(tokens[k])))
+      words.push(k);
   if (words.length <= 3) return start;
   let s = words[words.length - 2];
   while (s - 1 >= start && (isInitial(tokens, s - 1) || tokens[s - 1].kind === 'punct')) s--;
@@ -102,7 +132,8 @@ function isPlaceRun(tokens: Token[], s: number, e: number): boolean {
 // Two name words, or a name after an honorific or title: "Mr. Nevins", "Aris Shirvanian".
 export function isFullName(tokens: Token[], p: Phrase): boolean {
   let words = 0;
-  for (let k = p.nameStart; k < p.nameEnd; k++) if (tokens[k].kind === 'word' && tokens[k].text.length > 1) words++;
+  for (let k = p.nameStart; k < p.nameEnd; k++)
+    if (tokens[k].kind === 'word' && tokens[k].text.length > 1) words++;
   return words >= 2 || (p.nameStart > p.start && p.title !== null) || p.gender !== null;
 }
 
@@ -124,7 +155,13 @@ function isConnector(t: Token | undefined): boolean {
 
 // "DEI-focused": a capitalised acronym glued to a word is no part of a name.
 function hasAcronymPiece(tokens: Token[], s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (hasCapsRun(tokens[k].text) && /\p{Lu}{2,}[-’']?\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac)/.test(tokens[k].text)) return true;
+  for (let k = s; k < e; k++)
+    if (
+      hasCapsRun(tokens[k].text) &&
+      /\p{Lu}{2,}[-’']?\p{Ll}/u.test(tokens[k].text) &&
+      !/^(Mc|Mac)/.test(tokens[k].text)
+    )
+      return true;
   return false;
 }
 
@@ -136,7 +173,8 @@ function isOrgRun(tokens: Token[], s: number, e: number): boolean {
     if (t.kind !== 'word') continue;
     words++;
     if (t.cap && (t.f & ORG) !== 0) return true;
-    if (isPlace(t) || (t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower)) places++;
+    if (isPlace(t) || (t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.lower))
+      places++;
   }
   return words > 0 && places === words;
 }
@@ -144,7 +182,17 @@ function isOrgRun(tokens: Token[], s: number, e: number): boolean {
 // Start of the trailing capitalised run, connectors allowed ("Ministry of Foreign Affairs").
 function capRunStart(tokens: Token[], a: number, e: number): number {
   let k = e - 1;
-  while (k >= a && (tokens[k].cap || (tokens[k].kind === 'punct' && tokens[k].text === '.') || (k > a && k < e - 1 && !tokens[k].cap && tokens[k - 1].cap && CONNECTORS.has(tokens[k].lower)))) k--;
+  while (
+    k >= a &&
+    (tokens[k].cap ||
+      (tokens[k].kind === 'punct' && tokens[k].text === '.') ||
+      (k > a &&
+        k < e - 1 &&
+        !tokens[k].cap &&
+        tokens[k - 1].cap &&
+        CONNECTORS.has(tokens[k].lower)))
+  )
+    k--;
   let s = k + 1;
   while (s < e && !tokens[s].cap) s++;
   return s;
@@ -157,7 +205,12 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
   const cut = ofComplement(tokens, s, e);
   if (cut > s) {
     const left = analyzeGroup(tokens, s, cut);
-    if (left && left.kind === 'name' && !left.org && (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left))) {
+    if (
+      left &&
+      left.kind === 'name' &&
+      !left.org &&
+      (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left))
+    ) {
       const from = tokens[cut + 1]?.lower === 'the' ? cut + 2 : cut + 1;
       return { ...left, end: e, titleOrg: left.titleOrg ?? joinTokens(tokens, from, e) };
     }
@@ -166,23 +219,59 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
   if (a >= e) return null;
   const nameStart = nameRunStart(tokens, a, e);
   const orgStart = capRunStart(tokens, a, e);
-  const inOrg = orgStart < nameStart && isOrgRun(tokens, orgStart, e) && isConnector(tokens[nameStart - 1]);
-  if (nameStart < e && !inOrg && !isOrgRun(tokens, nameStart, e) && !hasAcronymPiece(tokens, nameStart, e)) return namePhrase(tokens, s, a, nameStart, e, false);
-  if (orgStart < e && isOrgRun(tokens, orgStart, e)) return namePhrase(tokens, s, a, orgStart, e, true);
+  const inOrg =
+    orgStart < nameStart && isOrgRun(tokens, orgStart, e) && isConnector(tokens[nameStart - 1]);
+  if (
+    nameStart < e &&
+    !inOrg &&
+    !isOrgRun(tokens, nameStart, e) &&
+    !hasAcronymPiece(tokens, nameStart, e)
+  )
+    return namePhrase(tokens, s, a, nameStart, e, false);
+  if (orgStart < e && isOrgRun(tokens, orgStart, e))
+    return namePhrase(tokens, s, a, orgStart, e, true);
   const last = tokens[e - 1];
-  if (last.kind === 'word' && ((last.f & ROLE_NOUN) !== 0 || isTitleToken(last))) return rolePhrase(tokens, s, a, e);
+  if (last.kind === 'word' && ((last.f & ROLE_NOUN) !== 0 || isTitleToken(last)))
+    return rolePhrase(tokens, s, a, e);
   return null;
 }
 
-function namePhrase(tokens: Token[], s: number, a: number, nameStart: number, e: number, org: boolean): Phrase {
+function namePhrase(
+  tokens: Token[],
+  s: number,
+  a: number,
+  nameStart: number,
+  e: number,
+  org: boolean,
+): Phrase {
   const { title, titleOrg, gender, cutAt } = splitTitle(tokens, a, nameStart);
   // words before a cut belong to something else: "for his Cabinet | Paraguay President Santiago Pena"
-  return { kind: 'name', start: cutAt >= 0 ? cutAt : s, end: e, nameStart, nameEnd: e, org, title, titleOrg, gender };
+  return {
+    kind: 'name',
+    start: cutAt >= 0 ? cutAt : s,
+    end: e,
+    nameStart,
+    nameEnd: e,
+    org,
+    title,
+    titleOrg,
+    gender,
+  };
 }
 
 function rolePhrase(tokens: Token[], s: number, a: number, e: number): Phrase {
   const { title, titleOrg, gender } = splitTitle(tokens, a, e);
-  return { kind: 'role', start: s, end: e, nameStart: e, nameEnd: e, org: false, title, titleOrg, gender: gender ?? roleGender(tokens[e - 1].lower) };
+  return {
+    kind: 'role',
+    start: s,
+    end: e,
+    nameStart: e,
+    nameEnd: e,
+    org: false,
+    title,
+    titleOrg,
+    gender: gender ?? roleGender(tokens[e - 1].lower),
+  };
 }
 
 const genders = new Map<string, 'm' | 'f' | null>();
@@ -198,9 +287,20 @@ export function roleGender(word: string): 'm' | 'f' | null {
 }
 
 function genderOfWord(word: string): 'm' | 'f' | null {
-  if (/(woman|women|wife|mother|daughter|sister|actress|queen|princess|lady)$/.test(word)) return 'f';
-  if (/(man|men|husband|father|son|brother|king|prince|lord)$/.test(word) && !/(human|chairman)$/.test(word)) return 'm';
-  if (word === 'chairman' || word === 'spokesman' || word === 'congressman' || word === 'businessman') return 'm';
+  if (/(woman|women|wife|mother|daughter|sister|actress|queen|princess|lady)$/.test(word))
+    return 'f';
+  if (
+    /(man|men|husband|father|son|brother|king|prince|lord)$/.test(word) &&
+    !/(human|chairman)$/.test(word)
+  )
+    return 'm';
+  if (
+    word === 'chairman' ||
+    word === 'spokesman' ||
+    word === 'congressman' ||
+    word === 'businessman'
+  )
+    return 'm';
   return null;
 }
 
@@ -221,7 +321,12 @@ export function splitTitle(tokens: Token[], a: number, e: number): TitleParts {
   const head = titleStart(tokens, a, e);
   const org = orgBefore(tokens, a, Math.min(head, e));
   if (head >= e) return { title: null, titleOrg: org.text, gender, cutAt: org.cutAt };
-  return { title: titleText(tokens, head, e), titleOrg: org.text, gender: gender ?? roleGender(tokens[e - 1]?.lower ?? ''), cutAt: org.cutAt };
+  return {
+    title: titleText(tokens, head, e),
+    titleOrg: org.text,
+    gender: gender ?? roleGender(tokens[e - 1]?.lower ?? ''),
+    cutAt: org.cutAt,
+  };
 }
 
 // The title is the run of title words, role words and connectors just before the name.
@@ -229,7 +334,10 @@ function titleStart(tokens: Token[], a: number, e: number): number {
   let k = e;
   while (k > a) {
     const t = tokens[k - 1];
-    const ok = t.kind === 'punct' ? t.text === '.' : (isTitleToken(t) && !isPlace(t)) || (!t.cap && (isRoleWord(t) || isConnector(t)));
+    const ok =
+      t.kind === 'punct'
+        ? t.text === '.'
+        : (isTitleToken(t) && !isPlace(t)) || (!t.cap && (isRoleWord(t) || isConnector(t)));
     if (!ok) break;
     k--;
   }
@@ -240,7 +348,11 @@ function titleStart(tokens: Token[], a: number, e: number): number {
 // The capitalised run before a title: "Paraguay" in "his Cabinet Paraguay President".
 function orgBefore(tokens: Token[], a: number, e: number): { text: string | null; cutAt: number } {
   let s = e;
-  while (s > a && (tokens[s - 1].cap || (s - 1 > a && isConnector(tokens[s - 1]) && tokens[s - 2].cap))) s--;
+  while (
+    s > a &&
+    (tokens[s - 1].cap || (s - 1 > a && isConnector(tokens[s - 1]) && tokens[s - 2].cap))
+  )
+    s--;
   const cut = orgCut(tokens, s, e);
   return { text: joinTokens(tokens, cut, e), cutAt: cut > s ? cut : -1 };
 }
@@ -248,13 +360,20 @@ function orgBefore(tokens: Token[], a: number, e: number): { text: string | null
 // An organisation word ends an earlier name: "his Cabinet Paraguay President" -> "Paraguay".
 function orgCut(tokens: Token[], a: number, e: number): number {
   let s = a;
-  for (let k = a; k < e - 1; k++) if (tokens[k].cap && (tokens[k].f & ORG) !== 0 && tokens[k + 1].cap) s = k + 1;
+  for (let k = a; k < e - 1; k++)
+    if (tokens[k].cap && (tokens[k].f & ORG) !== 0 && tokens[k + 1].cap) s = k + 1;
   return s;
 }
 
 function titleText(tokens: Token[], head: number, e: number): string | null {
   const words = tokens.slice(head, e).filter((t) => t.kind === 'word');
-  if (words.every((t) => HONORIFICS[bare(t)] !== undefined && ['mr', 'mrs', 'ms', 'miss', 'dr'].includes(bare(t)))) return null;
+  if (
+    words.every(
+      (t) =>
+        HONORIFICS[bare(t)] !== undefined && ['mr', 'mrs', 'ms', 'miss', 'dr'].includes(bare(t)),
+    )
+  )
+    return null;
   return joinTokens(tokens, head, e);
 }
 

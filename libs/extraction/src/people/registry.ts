@@ -2,8 +2,21 @@ import type { Token } from '../text/tokens';
 import { analyzeGroup, joinTokens, type Phrase } from './phrase';
 import { groupAfter } from './groups';
 import { appositionEnd, parseApposition } from './affiliation';
-import { nameWordsOf, nameWordsOfTokens, samePerson, stripPossessive, type Mention, type Person } from './person';
-import { addMention, createMentionIndex, isSurname, latestBefore, type MentionIndex } from './mentions';
+import {
+  nameWordsOf,
+  nameWordsOfTokens,
+  samePerson,
+  stripPossessive,
+  type Mention,
+  type Person,
+} from './person';
+import {
+  addMention,
+  createMentionIndex,
+  isSurname,
+  latestBefore,
+  type MentionIndex,
+} from './mentions';
 import { PLACE_WORDS } from '../lexicon/places';
 import * as lexicon from '../lexicon/classify';
 
@@ -78,7 +91,12 @@ function hasCapital(tokens: Token[], s: number, e: number): boolean {
 }
 
 // A full name is registered; a lone surname only when it names someone already known.
-function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase, inHeadline: boolean): void {
+function registerOrRecall(
+  registry: Registry,
+  tokens: Token[],
+  phrase: Phrase,
+  inHeadline: boolean,
+): void {
   if (phrase.org) return;
   const words = nameWordsOfTokens(tokens, phrase.nameStart, phrase.nameEnd);
   if (!inHeadline && isPersonName(words, phrase)) {
@@ -89,7 +107,12 @@ function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase, i
   const person = knownByWord(registry, words[0], phrase.start);
   if (!person) return;
   person.aliases.add(bareName(tokens, phrase));
-  const mention: Mention = { person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) };
+  const mention: Mention = {
+    person,
+    start: phrase.start,
+    end: phrase.end,
+    possessive: isPossessive(tokens[phrase.nameEnd - 1]),
+  };
   addMention(registry.mentions, mention, phrase.nameStart);
 }
 
@@ -113,7 +136,12 @@ export function bareName(tokens: Token[], p: Phrase): string {
   return stripPossessive(joinTokens(tokens, p.nameStart, p.nameEnd) ?? '');
 }
 
-export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase, words?: string[]): Mention {
+export function registerPhrase(
+  registry: Registry,
+  tokens: Token[],
+  p: Phrase,
+  words?: string[],
+): Mention {
   const name = bareName(tokens, p);
   const person = findOrCreate(registry, name, p.org, p.gender, words);
   if (!person.gender && p.gender) person.gender = p.gender;
@@ -123,18 +151,42 @@ export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase, w
   }
   if (name !== person.name) person.aliases.add(name);
   const after = attachExtras(tokens, person, p.end);
-  const mention: Mention = { person, start: p.start, end: Math.max(p.end, after), possessive: isPossessive(tokens[p.nameEnd - 1]) };
+  const mention: Mention = {
+    person,
+    start: p.start,
+    end: Math.max(p.end, after),
+    possessive: isPossessive(tokens[p.nameEnd - 1]),
+  };
   addMention(registry.mentions, mention, p.nameStart);
   return mention;
 }
 
-export function findOrCreate(registry: Registry, name: string, org: boolean, gender: 'm' | 'f' | null = null, known?: string[]): Person {
+export function findOrCreate(
+  registry: Registry,
+  name: string,
+  org: boolean,
+  gender: 'm' | 'f' | null = null,
+  known?: string[],
+): Person {
   const words = known ?? nameWordsOf(name);
   const key = words[words.length - 1] ?? name.toLowerCase();
   const same = registry.bySurname.get(key);
-  const found = same?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name)) ?? (words.length === 1 && !org ? bySurnameAlone(same, gender) : undefined);
+  const found =
+    same?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name)) ??
+    (words.length === 1 && !org ? bySurnameAlone(same, gender) : undefined);
   if (found) return found;
-  const person: Person = { id: registry.people.length, name, words, nativeName: null, aliases: new Set(), role: null, organization: null, gender: null, org, quoted: false };
+  const person: Person = {
+    id: registry.people.length,
+    name,
+    words,
+    nativeName: null,
+    aliases: new Set(),
+    role: null,
+    organization: null,
+    gender: null,
+    org,
+    quoted: false,
+  };
   registry.people.push(person);
   if (same) same.push(person);
   else registry.bySurname.set(key, [person]);
@@ -154,14 +206,25 @@ function attachExtras(tokens: Token[], person: Person, e: number): number {
   const close = parentheticalEnd(tokens, k);
   if (close > k) {
     const inner = tokens[k + 1];
-    if (close === k + 2 && inner.kind === 'word' && isNativeScript(inner.text) && !person.nativeName) person.nativeName = inner.text;
+    if (
+      close === k + 2 &&
+      inner.kind === 'word' &&
+      isNativeScript(inner.text) &&
+      !person.nativeName
+    )
+      person.nativeName = inner.text;
     k = close + 1;
   }
   if (tokens[k]?.text !== ',') return k;
   const end = appositionEnd(tokens, k, tokens.length);
   if (end < 0) return k;
   const aff = parseApposition(tokens, k + 1, end);
-  if (aff && (aff.role || aff.organization) && !person.role && !(person.organization && aff.organization)) {
+  if (
+    aff &&
+    (aff.role || aff.organization) &&
+    !person.role &&
+    !(person.organization && aff.organization)
+  ) {
     person.role = aff.role ?? person.role;
     person.organization = aff.organization ?? person.organization;
   }

@@ -28,21 +28,36 @@ export function resolveName(registry: Registry, tokens: Token[], p: Phrase): Per
   return registerPhrase(registry, tokens, p).person;
 }
 
-export function resolveWord(registry: Registry, word: string, at: number, gender: Gender): Person | null {
+export function resolveWord(
+  registry: Registry,
+  word: string,
+  at: number,
+  gender: Gender,
+): Person | null {
   const list = registry.mentions.byWord.get(word) ?? [];
   const ok = (m: Mention): boolean => !m.person.org && fits(m.person, gender);
-  const found = latestBefore(list, at, (m) => ok(m) && isSurname(m.person, word)) ?? latestBefore(list, at, ok) ?? firstAfter(list, at, ok);
+  const found =
+    latestBefore(list, at, (m) => ok(m) && isSurname(m.person, word)) ??
+    latestBefore(list, at, ok) ??
+    firstAfter(list, at, ok);
   return found?.person ?? null;
 }
 
 // he/she -> the most recent person mention before the pronoun that fits.
 export function resolvePronoun(registry: Registry, at: number, gender: Gender): Person | null {
-  return latestBefore(registry.mentions.all, at, (m) => !m.person.org && !m.possessive && fits(m.person, gender))?.person ?? null;
+  return (
+    latestBefore(
+      registry.mentions.all,
+      at,
+      (m) => !m.person.org && !m.possessive && fits(m.person, gender),
+    )?.person ?? null
+  );
 }
 
 // "the spokesman" -> the person whose role has that head noun, most recent first.
 export function resolveRole(registry: Registry, head: string, at: number): Person | null {
   const word = ' ' + head + ' ';
-  const test = (m: Mention): boolean => m.person.role !== null && (' ' + m.person.role.toLowerCase() + ' ').includes(word);
+  const test = (m: Mention): boolean =>
+    m.person.role !== null && (' ' + m.person.role.toLowerCase() + ' ').includes(word);
   return latestBefore(registry.mentions.all, at, test)?.person ?? null;
 }

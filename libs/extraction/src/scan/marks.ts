@@ -22,7 +22,10 @@ const DOUBLE_CLOSE: Mark = { family: 'double', direction: 'close', length: 1 };
 const STRAIGHT: Record<Direction, Mark[]> = {
   open: [DOUBLE_OPEN, { family: 'double', direction: 'open', length: 2 }],
   close: [DOUBLE_CLOSE, { family: 'double', direction: 'close', length: 2 }],
-  either: [{ family: 'double', direction: 'either', length: 1 }, { family: 'double', direction: 'either', length: 2 }],
+  either: [
+    { family: 'double', direction: 'either', length: 1 },
+    { family: 'double', direction: 'either', length: 2 },
+  ],
 };
 
 const NONE = -1; // the code before the start or after the end of the text
@@ -43,8 +46,19 @@ function space(code: number): boolean {
 function opening(code: number): boolean {
   if (space(code)) return true;
   switch (code) {
-    case 40: case 91: case 123: case 0x2014: case 0x2013: case 45: case 47: case 0x2026: case 58: // ( [ { — – - / … :
-    case 0x201c: case 0x2018: case 34: case 39:
+    case 40:
+    case 91:
+    case 123:
+    case 0x2014:
+    case 0x2013:
+    case 45:
+    case 47:
+    case 0x2026:
+    case 58: // ( [ { — – - / … :
+    case 0x201c:
+    case 0x2018:
+    case 34:
+    case 39:
       return true;
     default:
       return false;
@@ -54,7 +68,8 @@ function opening(code: number): boolean {
 function straightDouble(prev: number, next: number, length: number): Mark {
   const canOpen = opening(prev) && !space(next);
   const canClose = !space(prev) && !word(next);
-  const direction: Direction = canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';
+  const direction: Direction =
+    canOpen && !canClose ? 'open' : canClose && !canOpen ? 'close' : 'either';
   return STRAIGHT[direction][length - 1];
 }
 

@@ -20,5 +20,7 @@ export function paragraphsOf(text: string): Span[] {
 }
 
 function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x2028 || code === 0x3000;
+  return (
+    code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x2028 || code === 0x3000
+  );
 }

@@ -26,7 +26,16 @@ interface OpenMark {
 const MAX_DEPTH = 6;
 // " ' “ ” ‘ ’ « »
 function isMarkCode(c: number): boolean {
-  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+  return (
+    c === 34 ||
+    c === 39 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0xab ||
+    c === 0xbb
+  );
 }
 
 export function scanQuotes(text: string): ScannedQuote[] {
@@ -48,7 +57,13 @@ function startsWithDoubleOpen(text: string, para: Span | undefined): boolean {
 }
 
 // Scans one paragraph, pushing closed quotes; returns the top-level quote left open, if any.
-function scanParagraph(text: string, para: Span, index: number, carried: boolean, out: ScannedQuote[]): ScannedQuote | null {
+function scanParagraph(
+  text: string,
+  para: Span,
+  index: number,
+  carried: boolean,
+  out: ScannedQuote[],
+): ScannedQuote | null {
   const stack: OpenMark[] = [];
   let i = matchKicker(text, para.start)?.end ?? para.start;
   for (; i < para.end; i++) {
@@ -56,14 +71,31 @@ function scanParagraph(text: string, para: Span, index: number, carried: boolean
     const mark = classifyMark(text, i);
     if (!mark) continue;
     const closed = applyMark(stack, mark, i);
-    if (closed) pushQuote(out, text, closed, { at: i, length: mark.length }, index, carried && closed.at === para.start);
+    if (closed)
+      pushQuote(
+        out,
+        text,
+        closed,
+        { at: i, length: mark.length },
+        index,
+        carried && closed.at === para.start,
+      );
     i += mark.length - 1;
   }
   const bottom = stack[0];
   if (!bottom || bottom.family !== 'double') return null;
   const start = bottom.at + bottom.length;
   if (!hasContent(text, start, para.end)) return null;
-  return { start, end: para.end, open: bottom.at, close: null, after: para.end, paragraph: index, unterminated: true, continued: carried && bottom.at === para.start };
+  return {
+    start,
+    end: para.end,
+    open: bottom.at,
+    close: null,
+    after: para.end,
+    paragraph: index,
+    unterminated: true,
+    continued: carried && bottom.at === para.start,
+  };
 }
 
 // Returns the top-level opening mark this mark closes, if it closes one.
@@ -85,10 +117,26 @@ function findOpen(stack: OpenMark[], family: Family): number {
   return -1;
 }
 
-function pushQuote(out: ScannedQuote[], text: string, opened: OpenMark, close: { at: number; length: number }, paragraph: number, continued: boolean): void {
+function pushQuote(
+  out: ScannedQuote[],
+  text: string,
+  opened: OpenMark,
+  close: { at: number; length: number },
+  paragraph: number,
+  continued: boolean,
+): void {
   const start = opened.at + opened.length;
   if (!hasContent(text, start, close.at)) return;
-  out.push({ start, end: close.at, open: opened.at, close: close.at, after: close.at + close.length, paragraph, unterminated: false, continued });
+  out.push({
+    start,
+    end: close.at,
+    open: opened.at,
+    close: close.at,
+    after: close.at + close.length,
+    paragraph,
+    unterminated: false,
+    continued,
+  });
 }
 
 function hasContent(text: string, start: number, end: number): boolean {

@@ -11,7 +11,12 @@ export interface KickerMatch {
 }
 
 function isLabelChar(c: string): boolean {
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ' -’”"\'&.!?,'.includes(c) || isUpperNonAscii(c);
+  return (
+    (c >= 'A' && c <= 'Z') ||
+    (c >= '0' && c <= '9') ||
+    ' -’”"\'&.!?,'.includes(c) ||
+    isUpperNonAscii(c)
+  );
 }
 
 function isUpperNonAscii(c: string): boolean {
@@ -35,6 +40,7 @@ export function matchKicker(text: string, at: number): KickerMatch | null {
     if (!inner.endsWith(CLOSING[open])) return null;
     inner = inner.slice(0, -1);
   }
-  if (countUpper(inner) < 2 || !/^[A-Z\u00c0-\u024f]/.test(inner) || inner !== inner.trim()) return null;
+  if (countUpper(inner) < 2 || !/^[A-Z\u00c0-\u024f]/.test(inner) || inner !== inner.trim())
+    return null;
   return { label: text.slice(at, i), end: i + 2 };
 }

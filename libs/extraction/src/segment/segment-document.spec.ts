@@ -28,7 +28,14 @@ describe('segmentDocument', () => {
   it('keeps text without kicker lines as one article', () => {
     const raw = 'First line.\nSecond line.  \n\n';
     expect(segmentDocument(raw)).toEqual([
-      { kind: 'article', kicker: null, truncated: false, start: 0, end: 24, text: 'First line.\nSecond line.' },
+      {
+        kind: 'article',
+        kicker: null,
+        truncated: false,
+        start: 0,
+        end: 24,
+        text: 'First line.\nSecond line.',
+      },
     ]);
   });
 

@@ -39,13 +39,27 @@ function articleSegment(raw: string, lines: Line[]): Segment | null {
   if (nonEmpty.length === 0) return null;
   const start = nonEmpty[0].start;
   const end = nonEmpty[nonEmpty.length - 1].end;
-  return { kind: 'article', kicker: null, truncated: false, start, end, text: raw.slice(start, end) };
+  return {
+    kind: 'article',
+    kicker: null,
+    truncated: false,
+    start,
+    end,
+    text: raw.slice(start, end),
+  };
 }
 
 function teaserSegment(raw: string, line: Line): Segment {
   const text = raw.slice(line.start, line.end);
   const label = matchKicker(raw, line.start)?.label ?? null;
-  return { kind: 'teaser', kicker: label, truncated: !SENTENCE_END.test(text), start: line.start, end: line.end, text };
+  return {
+    kind: 'teaser',
+    kicker: label,
+    truncated: !SENTENCE_END.test(text),
+    start: line.start,
+    end: line.end,
+    text,
+  };
 }
 
 export function segmentDocument(raw: string): Segment[] {
@@ -54,6 +68,7 @@ export function segmentDocument(raw: string): Segment[] {
   const segments: Segment[] = [];
   const article = articleSegment(raw, lines.slice(0, first));
   if (article) segments.push(article);
-  for (const line of lines.slice(first)) if (line.end > line.start) segments.push(teaserSegment(raw, line));
+  for (const line of lines.slice(first))
+    if (line.end > line.start) segments.push(teaserSegment(raw, line));
   return segments;
 }

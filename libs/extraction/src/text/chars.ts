@@ -1,7 +1,9 @@
 // Character classes by code unit: ASCII from a table, the rest by Unicode
 // class remembered per code, so no regular expression runs per character.
 
-const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
+const ASCII_WORD = new Uint8Array(128).map((_, c) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0,
+);
 const wide = new Map<number, boolean>();
 
 export function isWordCode(code: number): boolean {

@@ -5,14 +5,17 @@ import * as lexicon from '../lexicon/classify';
 const { STOP, HONORIFIC } = lexicon.FLAGS;
 
 // Abbreviations whose dot does not end a sentence.
-const ABBREVIATIONS = new Set(`jr sr st mt ft no nos vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec
-a.m p.m u.s u.k u.n d.c e.g i.e ph.d approx est dept gov univ assn bros`.split(/\s+/));
+const ABBREVIATIONS = new Set(
+  `jr sr st mt ft no nos vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec
+a.m p.m u.s u.k u.n d.c e.g i.e ph.d approx est dept gov univ assn bros`.split(/\s+/),
+);
 
 export function isAbbreviation(word: Token | undefined): boolean {
   if (!word || word.kind !== 'word') return false;
   const w = word.lower;
   if (w.length === 1 && word.cap) return true; // an initial: "Paul R. Pillar"
-  if (word.text.length <= 7 && word.text.includes('.') && /^(\p{Lu}\.)+\p{Lu}$/u.test(word.text)) return true; // "G.K. Butterfield"
+  if (word.text.length <= 7 && word.text.includes('.') && /^(\p{Lu}\.)+\p{Lu}$/u.test(word.text))
+    return true; // "G.K. Butterfield"
   return (word.f & HONORIFIC) !== 0 || ABBREVIATIONS.has(w);
 }
 
@@ -38,7 +41,9 @@ function endsSentence(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (t.text !== '.' || !prev || prev.end !== t.start || !isAbbreviation(prev)) return true;
   // "in the U.S. The …": an abbreviation dot before a sentence-opening word
-  return next !== undefined && next.kind === 'word' && (next.f & STOP) !== 0 && prev.text.includes('.');
+  return (
+    next !== undefined && next.kind === 'word' && (next.f & STOP) !== 0 && prev.text.includes('.')
+  );
 }
 
 // Sentence index of every token; a paragraph break always ends a sentence.

@@ -28,7 +28,14 @@ const isWordChar = isWordCode;
 
 // Apostrophes, hyphens and dots join word pieces: O’Connor, Suk-yeol, G.K.
 function isJoiner(code: number): boolean {
-  return code === 39 || code === 0x2019 || code === 45 || code === 46 || code === 0x2010 || code === 0x2011;
+  return (
+    code === 39 ||
+    code === 0x2019 ||
+    code === 45 ||
+    code === 46 ||
+    code === 0x2010 ||
+    code === 0x2011
+  );
 }
 
 // One pass over a word: where it ends, its lexicon bits (walking the trie) and
@@ -39,7 +46,11 @@ function wordToken(text: string, i: number): Token {
   let upper = false;
   while (j < text.length) {
     const code = text.charCodeAt(j);
-    if (!isWordChar(code) && !(isJoiner(code) && j > i && j + 1 < text.length && isWordChar(text.charCodeAt(j + 1)))) break;
+    if (
+      !isWordChar(code) &&
+      !(isJoiner(code) && j > i && j + 1 < text.length && isWordChar(text.charCodeAt(j + 1)))
+    )
+      break;
     if ((code >= 65 && code <= 90) || code >= 0xc0) upper = true;
     if (node >= 0) {
       const s = slot(code);
@@ -50,12 +61,31 @@ function wordToken(text: string, i: number): Token {
   const t = text.slice(i, j);
   const lower = upper ? t.toLowerCase() : t;
   const f = node > 0 ? TRIE_BITS[node] : 0;
-  return { kind: 'word', start: i, end: j, text: t, quote: -1, cap: t[0] !== lower[0], lower, poss: isPossessiveWord(t), f };
+  return {
+    kind: 'word',
+    start: i,
+    end: j,
+    text: t,
+    quote: -1,
+    cap: t[0] !== lower[0],
+    lower,
+    poss: isPossessiveWord(t),
+    f,
+  };
 }
 
 // " ' “ ” ‘ ’ « » left outside any quote
 function isStrayMark(c: number): boolean {
-  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+  return (
+    c === 34 ||
+    c === 39 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0xab ||
+    c === 0xbb
+  );
 }
 
 function makeToken(kind: TokenKind, text: string, start: number, end: number, quote = -1): Token {

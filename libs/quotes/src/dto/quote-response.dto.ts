@@ -4,7 +4,8 @@ export class QuoteSpeakerDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ nullable: true }) nativeName!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'As the article gave it' }) role!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'As the article gave it' }) role!:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) organization!: string | null;
 }
 
@@ -17,7 +18,10 @@ export class QuoteArticleDto {
   @ApiPropertyOptional({ nullable: true }) url!: string | null;
   @ApiPropertyOptional({ nullable: true }) publisher!: string | null;
   @ApiPropertyOptional({ nullable: true }) publishedAt!: string | null;
-  @ApiProperty({ type: [String], description: 'Files / documents it came from' }) sources!: { documentId: string; filename: string | null }[];
+  @ApiProperty({ type: [String], description: 'Files / documents it came from' }) sources!: {
+    documentId: string;
+    filename: string | null;
+  }[];
 }
 
 export class ClaimRefDto {
@@ -30,8 +34,10 @@ export class QuoteHitDto {
   @ApiProperty() id!: string;
   @ApiProperty() text!: string;
   @ApiPropertyOptional({ type: QuoteSpeakerDto, nullable: true }) speaker!: QuoteSpeakerDto | null;
-  @ApiPropertyOptional({ nullable: true, example: 'a South Korean political pundit' }) speakerDescription!: string | null;
-  @ApiProperty({ type: QuoteArticleDto, description: 'Where it was first seen' }) article!: QuoteArticleDto;
+  @ApiPropertyOptional({ nullable: true, example: 'a South Korean political pundit' })
+  speakerDescription!: string | null;
+  @ApiProperty({ type: QuoteArticleDto, description: 'Where it was first seen' })
+  article!: QuoteArticleDto;
   @ApiProperty() firstSeen!: string;
   @ApiProperty() occurrences!: number;
   @ApiProperty({ enum: ['unverified', 'confirmed', 'misattributed'] }) attributionStatus!: string;
@@ -63,7 +69,8 @@ export class OccurrenceDto {
 }
 
 export class QuoteDetailDto extends QuoteHitDto {
-  @ApiProperty({ type: [OccurrenceDto], description: "Every place it appeared" }) appearances!: OccurrenceDto[];
+  @ApiProperty({ type: [OccurrenceDto], description: 'Every place it appeared' })
+  appearances!: OccurrenceDto[];
   @ApiPropertyOptional({ nullable: true }) correctedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) correctedBy!: string | null;
 }

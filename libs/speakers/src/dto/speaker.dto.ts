@@ -1,29 +1,56 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 
 export class SearchSpeakersQuery {
-  @ApiProperty({ description: 'Name, alias or native-script name; typos tolerated', example: 'posner' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({
+    description: 'Name, alias or native-script name; typos tolerated',
+    example: 'posner',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   q!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit = 20;
 }
 
 export class MergeSpeakersDto {
-  @ApiProperty({ description: 'Duplicate speakers to fold into the one in the path', type: [String] })
-  @IsUUID('all', { each: true }) @ArrayMinSize(1) @ArrayMaxSize(50)
+  @ApiProperty({
+    description: 'Duplicate speakers to fold into the one in the path',
+    type: [String],
+  })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
   from!: string[];
 }
 
 export class AffiliationDto {
   @ApiPropertyOptional({ nullable: true, example: 'spokesman' }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Chinese embassy in Washington' }) organization!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Chinese embassy in Washington' }) organization!:
+    string | null;
   @ApiProperty() firstSeen!: string;
   @ApiProperty() lastSeen!: string;
-  @ApiProperty({ type: [String], description: 'Articles that gave this affiliation' }) articleIds!: string[];
+  @ApiProperty({ type: [String], description: 'Articles that gave this affiliation' })
+  articleIds!: string[];
 }
 
 export class SpeakerSummaryDto {
@@ -42,5 +69,6 @@ export class SpeakerHitDto extends SpeakerSummaryDto {
 export class SpeakerProfileDto extends SpeakerSummaryDto {
   @ApiProperty({ type: [String] }) aliases!: string[];
   @ApiProperty({ type: [AffiliationDto] }) affiliations!: AffiliationDto[];
-  @ApiProperty({ description: 'Counts and recent quotes, added by the quote store' }) quotes!: Record<string, unknown>;
+  @ApiProperty({ description: 'Counts and recent quotes, added by the quote store' })
+  quotes!: Record<string, unknown>;
 }

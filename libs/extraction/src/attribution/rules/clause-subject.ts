@@ -6,7 +6,21 @@ import { isInvertible, isSpeechVerb } from '../../lexicon/speech-verbs';
 import { PRONOUNS } from '../../lexicon/words';
 
 const MAX_LOOKBACK = 60; // tokens; bounds the work per cue
-const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'against', 'like', 'than']);
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'of',
+  'for',
+  'with',
+  'from',
+  'to',
+  'by',
+  'about',
+  'against',
+  'like',
+  'than',
+]);
 
 // The subject a participle or coordinated cue hangs off ("Trump … confirmed …,
 // saying ‘…’", "Mrs. Clinton shook her head and said"): the sentence's opening
@@ -17,10 +31,18 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const [s] = sentenceBounds(ctx, cue);
   const start = afterDateline(tokens, s, cue);
   const opening = subjectStartingAt(tokens, start, cue);
-  if (opening && opening.kind !== 'description' && !isDateline(tokens, opening.end) && !isInterjection(tokens, opening)) return opening;
+  if (
+    opening &&
+    opening.kind !== 'description' &&
+    !isDateline(tokens, opening.end) &&
+    !isInterjection(tokens, opening)
+  )
+    return opening;
   for (let k = cue - 1; k > s && cue - k <= MAX_LOOKBACK; k--) {
     if (tokens[k].kind !== 'word' || tokens[k].cap || !isSpeechVerb(tokens[k].lower)) continue;
-    const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ?? (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
+    const np =
+      subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ??
+      (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
     if (np && np.kind !== 'description') return np;
   }
   return nearestSubject(tokens, s, cue);
@@ -33,7 +55,8 @@ function isInterjection(tokens: Token[], np: NounPhrase): boolean {
 
 // "WASHINGTON (AP) — …": the sentence proper starts after the dash.
 function afterDateline(tokens: Token[], s: number, limit: number): number {
-  for (let k = s; k < limit && k - s <= 8; k++) if (tokens[k].text === '—' || tokens[k].text === '--') return k + 1;
+  for (let k = s; k < limit && k - s <= 8; k++)
+    if (tokens[k].text === '—' || tokens[k].text === '--') return k + 1;
   return s;
 }
 

@@ -17,9 +17,13 @@ export function colonIntro(ctx: Context, quote: number): Attribution | null {
   const [s] = sentenceBounds(ctx, k);
   for (let j = k - 1; j >= s && k - j <= 60; j--) {
     if (!isCueAt(tokens, j)) continue;
-    const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, s), s) ?? (isInvertible(tokens[j].lower) ? subjectStartingAt(tokens, j + 1, k) : null);
+    const np =
+      subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, s), s) ??
+      (isInvertible(tokens[j].lower) ? subjectStartingAt(tokens, j + 1, k) : null);
     if (np) return attributionFrom(ctx, np, 'colon-intro', j, j + 1, 0.8);
   }
   const np = clauseSubject(ctx, k);
-  return np && np.kind !== 'description' ? attributionFrom(ctx, np, 'colon-intro', k, k + 1, 0.7) : null;
+  return np && np.kind !== 'description'
+    ? attributionFrom(ctx, np, 'colon-intro', k, k + 1, 0.7)
+    : null;
 }

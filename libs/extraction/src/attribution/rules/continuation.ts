@@ -4,7 +4,11 @@ import { hasCueBetween, paragraphBounds } from '../spans';
 
 // A paragraph that opens with an uncued quote continues the speaker of the
 // previous paragraph's last attributed quote.
-export function continuation(ctx: Context, quote: number, done: (Attribution | null)[]): Attribution | null {
+export function continuation(
+  ctx: Context,
+  quote: number,
+  done: (Attribution | null)[],
+): Attribution | null {
   const ti = ctx.quoteToken[quote];
   const [s, e] = paragraphBounds(ctx, ti);
   if (ti !== s || hasCueBetween(ctx, s, e)) return null;

@@ -10,8 +10,42 @@ import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/speec
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
 // After these a speech verb starts a new report: "… since 2007.” Analyst X agreed that …"
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'later', 'recently', 'earlier', 'again']);
-const OBJECT_STARTERS = new Set(['that', 'the', 'a', 'an', 'this', 'these', 'those', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its', 'our', 'to']);
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'later',
+  'recently',
+  'earlier',
+  'again',
+]);
+const OBJECT_STARTERS = new Set([
+  'that',
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'to',
+]);
 
 // “…,” NAME said / “…,” said NAME / “…,” according to NAME / “…,” Role Name, role, said
 export function cueAfter(ctx: Context, quote: number): Attribution | null {
@@ -24,7 +58,12 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   while (k < ceil && k - ti <= 2 && JOINERS.has(tokens[k].text)) k++;
   if (k >= ceil) return null;
   const t = tokens[k];
-  if (t.kind === 'word' && !t.cap && (isInvertible(t.lower) || isParticleCue(t.lower, tokens[k + 1]?.lower))) return invertedCue(ctx, k, ceil);
+  if (
+    t.kind === 'word' &&
+    !t.cap &&
+    (isInvertible(t.lower) || isParticleCue(t.lower, tokens[k + 1]?.lower))
+  )
+    return invertedCue(ctx, k, ceil);
   if (isAccordingTo(tokens, k)) {
     const np = subjectStartingAt(tokens, k + 2, ceil);
     return np ? attributionFrom(ctx, np, 'cue-after', k, k + 2, 0.9) : null;
@@ -33,7 +72,8 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   const sv = subjectThenVerb(tokens, k, ceil, inner === ',' || inner === '?' || inner === '!');
   if (!sv) return null;
   // a quote that ends its sentence belongs to the cue before it, if it has one
-  if (inner === '.' && (!endsReport(tokens, sv.verb + 1, ceil) || cueBefore(ctx, quote) !== null)) return null;
+  if (inner === '.' && (!endsReport(tokens, sv.verb + 1, ceil) || cueBefore(ctx, quote) !== null))
+    return null;
   return attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
 }
 
@@ -73,7 +113,8 @@ function dashCredit(ctx: Context, k: number, ceil: number): Attribution | null {
   if (k === ceil && tokens[k]?.kind === 'break') {
     let n = k;
     while (tokens[n]?.kind === 'break') n++;
-    if (n < tokens.length && DASHES.has(tokens[n].text)) return dashCredit(ctx, n, paragraphBounds(ctx, n)[1]);
+    if (n < tokens.length && DASHES.has(tokens[n].text))
+      return dashCredit(ctx, n, paragraphBounds(ctx, n)[1]);
     return null;
   }
   let j = k;

@@ -4,7 +4,12 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
+import {
+  isInvertible,
+  isParticleCue,
+  isSpeechParticiple,
+  isSpeechVerb,
+} from '../../lexicon/speech-verbs';
 import { groupBefore } from '../../people/groups';
 import { isAbbreviation } from '../../text/sentences';
 
@@ -23,8 +28,18 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   if (according) return according;
   for (let j = k; j >= floor && k - j < MAX_GAP; j--) {
     const t = tokens[j];
-    if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '.' && tokens[j - 1]?.end === t.start && isAbbreviation(tokens[j - 1]))) return colonClause(ctx, ti);
-    if (t.cap && isInvertible(t.lower) && (j === floor || ctx.sentence[j - 1] !== ctx.sentence[j])) return invertedOpening(ctx, j, k + 1);
+    if (
+      t.kind !== 'word' &&
+      !(
+        t.kind === 'punct' &&
+        t.text === '.' &&
+        tokens[j - 1]?.end === t.start &&
+        isAbbreviation(tokens[j - 1])
+      )
+    )
+      return colonClause(ctx, ti);
+    if (t.cap && isInvertible(t.lower) && (j === floor || ctx.sentence[j - 1] !== ctx.sentence[j]))
+      return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
     if (finite && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
@@ -47,7 +62,11 @@ function colonClause(ctx: Context, ti: number): Attribution | null {
 
 // "to say", "and said": the subject is the clause's, not the word before.
 export function takesClauseSubject(prev: { kind: string; lower: string } | undefined): boolean {
-  return prev !== undefined && prev.kind === 'word' && ['to', 'and', 'but', 'then', 'or'].includes(prev.lower);
+  return (
+    prev !== undefined &&
+    prev.kind === 'word' &&
+    ['to', 'and', 'but', 'then', 'or'].includes(prev.lower)
+  );
 }
 
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {
@@ -73,7 +92,10 @@ function namedLabel(ctx: Context, ti: number, floor: number): Attribution | null
   // "From Bush's Facebook post:", "More from Jones:"
   const start = tokens[np.start - 1]?.lower === 'from' ? fromStart(tokens, np.start - 1) : np.start;
   const prev = tokens[start - 1];
-  const opens = start === floor || (prev !== undefined && (ctx.sentence[start - 1] !== ctx.sentence[start] || '—–-―'.includes(prev.text)));
+  const opens =
+    start === floor ||
+    (prev !== undefined &&
+      (ctx.sentence[start - 1] !== ctx.sentence[start] || '—–-―'.includes(prev.text)));
   return opens ? attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.8) : null;
 }
 

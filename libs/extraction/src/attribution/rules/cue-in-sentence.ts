@@ -4,7 +4,12 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
-import { isInvertible, isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/speech-verbs';
+import {
+  isInvertible,
+  isSpeechParticiple,
+  PARTICLE_VERBS,
+  WEAK_VERBS,
+} from '../../lexicon/speech-verbs';
 import { takesClauseSubject } from './cue-before';
 
 // A speech verb anywhere in the quote's sentence, the nearest first: partial
@@ -14,7 +19,11 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
   const [s, e] = sentenceBounds(ctx, ti);
   for (const k of byDistance(ti, s, e)) {
     const t = ctx.tokens[k];
-    const np = isAccordingTo(ctx.tokens, k) ? subjectStartingAt(ctx.tokens, k + 2, e) : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti) ? subjectOfCue(ctx, k, s, e) : null;
+    const np = isAccordingTo(ctx.tokens, k)
+      ? subjectStartingAt(ctx.tokens, k + 2, e)
+      : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti)
+        ? subjectOfCue(ctx, k, s, e)
+        : null;
     if (np) return attributionFrom(ctx, np, 'cue-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
   }
   return null;
@@ -37,9 +46,13 @@ function* byDistance(ti: number, s: number, e: number): Generator<number> {
 function subjectOfCue(ctx: Context, k: number, s: number, e: number): NounPhrase | null {
   const tokens = ctx.tokens;
   // participles and infinitives ("…, going on to say") take the clause's subject
-  if (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1])) return clauseSubject(ctx, k);
+  if (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1]))
+    return clauseSubject(ctx, k);
   const before = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
   if (before || !isInvertible(tokens[k].lower)) return before;
-  const after = PARTICLE_VERBS[tokens[k].lower] && tokens[k + 1]?.lower === PARTICLE_VERBS[tokens[k].lower] ? k + 2 : k + 1;
+  const after =
+    PARTICLE_VERBS[tokens[k].lower] && tokens[k + 1]?.lower === PARTICLE_VERBS[tokens[k].lower]
+      ? k + 2
+      : k + 1;
   return subjectStartingAt(tokens, after, e);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { ClientBase } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { QuoteRepository } from '../../libs/quotes/src/quote.repository';
 import { quoteKey } from '../../libs/quotes/src/quote-key';
 import { SpeakerRepository } from '../../libs/speakers/src/speaker.repository';
@@ -16,8 +17,8 @@ export interface Repositories {
 export function repositoriesOn(client: ClientBase): Repositories {
   const query = async (sql: string, params: unknown[] = []) =>
     (await client.query(sql, params)).rows;
-  const ds = { query, manager: { query } } as unknown as DataSource;
-  return { quotes: new QuoteRepository(ds), speakers: new SpeakerRepository(ds) };
+  const host = { tx: { query } } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
+  return { quotes: new QuoteRepository(host), speakers: new SpeakerRepository(host) };
 }
 
 // The calls and parameters the services make (QuotesService.search/lookup, SpeakersService.search).

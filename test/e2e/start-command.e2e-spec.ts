@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
-// The README's start path, as a newcomer runs it: the built app on an embedded PostgreSQL
-// in a fresh data folder; stopped with SIGTERM and started again, nothing lost or doubled.
+// The README's start path, as a newcomer runs it: the built app (`npm start` runs
+// dist/apps/api/src/main.js) on an embedded PostgreSQL in a fresh data folder, no DATABASE_URL.
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 const ROOT = join(__dirname, '..', '..');
+const ADMIN_KEY = 'start-command-admin-key-0123456789';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -17,24 +19,61 @@ const freePort = () =>
     });
   });
 
+interface Running {
+  base: string;
+  pgPort: number;
+  child: ChildProcess;
+  get<T>(path: string): Promise<T>;
+  stop(): Promise<number | null>;
+}
+
 async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
     const ok = await fetch(`${base}/health`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('app did not become healthy');
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
+async function start(dataDir: string): Promise<Running> {
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+    RATE_LIMIT_WRITES: '0',
+    RATE_LIMIT_READS: '0',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child);
+  return {
+    base,
+    pgPort,
+    child,
+    get: async <T>(path: string) => (await (await fetch(`${base}${path}`)).json()) as T,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+interface Hit {
+  id: string;
+  text: string;
+  version: number;
+  speaker: { name: string } | null;
 }
 
 describe('start command on the embedded default', () => {
@@ -42,50 +81,132 @@ describe('start command on the embedded default', () => {
   chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function run(): Promise<{
-    items: { kind: string; kicker: string | null }[];
-    code: number | null;
-  }> {
-    const [port, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: 'ignore' });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, child);
-    const page = (await (await fetch(`${base}/api/v1/articles?limit=100`)).json()) as {
-      items: { kind: string; kicker: string | null }[];
-    };
-    const code = await stop(child);
-    return { items: page.items, code };
-  }
-
-  it('serves 7 seeded articles, and the same 7 after a restart', async () => {
+  it('stores the 7 seed articles with their 21 quotes, the same after a restart', async () => {
     expect(existsSync(MAIN)).toBe(true); // `npm test` builds first; plain `jest` needs `npm run build`
-    const first = await run();
-    expect(first.code).toBe(0);
-    expect(first.items.filter((a) => a.kind === 'article')).toHaveLength(2);
-    expect(
-      first.items
-        .filter((a) => a.kind === 'teaser')
-        .map((a) => a.kicker)
-        .sort(),
-    ).toEqual(
-      [
-        'CYBERSCAM',
-        'DIALOGUE',
-        '‘DISCRIMINATION’',
-        '‘FIGHT TO THE END’',
-        '‘GREAT OPPRTUNITY’',
-      ].sort(),
-    );
-    const second = await run();
-    expect(second.code).toBe(0);
-    expect(second.items).toEqual(first.items);
-  }, 120_000);
+    const app = await start(dataDir);
+    try {
+      const articles = await app.get<{ items: { kind: string; kicker: string | null }[] }>(
+        '/api/v1/articles?limit=100',
+      );
+      expect(articles.items.filter((a) => a.kind === 'article')).toHaveLength(2);
+      expect(
+        articles.items
+          .filter((a) => a.kind === 'teaser')
+          .map((a) => a.kicker)
+          .sort(),
+      ).toEqual(
+        [
+          'CYBERSCAM',
+          'DIALOGUE',
+          '‘DISCRIMINATION’',
+          '‘FIGHT TO THE END’',
+          '‘GREAT OPPRTUNITY’',
+        ].sort(),
+      );
+      const quotes = await app.get<{ items: Hit[] }>('/api/v1/quotes?limit=100');
+      expect(quotes.items).toHaveLength(21);
+      const wang = await app.get<{ name: string }[]>(
+        `/api/v1/speakers?q=${encodeURIComponent('王寶東')}`,
+      );
+      expect(wang[0]?.name).toBe('Wang Baodong');
+      const mind = await app.get<{ items: Hit[] }>(
+        `/api/v1/quotes?q=${encodeURIComponent('expressions of mind')}`,
+      );
+      expect(mind.items.map((q) => q.speaker?.name)).toEqual(['Wang Baodong']);
+      expect(mind.items[0].text).toContain('No one has been punished');
+      expect(await app.stop()).toBe(0);
+
+      const again = await start(dataDir);
+      const after = await again.get<{ items: Hit[] }>('/api/v1/quotes?limit=100');
+      expect(await again.stop()).toBe(0);
+      expect(after.items.map((q) => q.id).sort()).toEqual(quotes.items.map((q) => q.id).sort());
+    } finally {
+      if (app.child.exitCode === null) await app.stop();
+    }
+  }, 180_000);
+
+  it('extracts, at the next start, articles that were stored without their quotes', async () => {
+    const app = await start(dataDir);
+    // What the old start order left behind: articles, but no quotes and no extraction record.
+    const db = new Client({
+      connectionString: `postgres://postgres:postgres@127.0.0.1:${app.pgPort}/quote_ledger`,
+    });
+    await db.connect();
+    try {
+      await db.query('DELETE FROM quote_occurrence');
+      await db.query('DELETE FROM quote');
+      await db.query('DELETE FROM article_extraction');
+    } finally {
+      await db.end();
+    }
+    expect((await app.get<{ items: Hit[] }>('/api/v1/quotes?limit=100')).items).toHaveLength(0);
+    expect(await app.stop()).toBe(0);
+
+    const repaired = await start(dataDir);
+    const quotes = await repaired.get<{ items: Hit[] }>('/api/v1/quotes?limit=100');
+    expect(await repaired.stop()).toBe(0);
+    expect(quotes.items).toHaveLength(21);
+  }, 180_000);
+
+  it('answers 100 parallel corrections of one quote and of 100 quotes; /health throughout', async () => {
+    const app = await start(dataDir);
+    const auth = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' };
+    try {
+      const body = Array.from(
+        { length: 100 },
+        (_, i) => `“Budget line ${i} will be cut by ${i + 7} percent,” said Mayor Ann Example.`,
+      ).join('\n\n');
+      const posted = await fetch(`${app.base}/api/v1/articles`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ body, title: 'Budget lines' }),
+      });
+      expect(posted.status).toBe(201);
+      const found = await app.get<{ items: Hit[] }>(
+        `/api/v1/quotes?q=${encodeURIComponent('"budget line"')}&limit=100`,
+      );
+      expect(found.items).toHaveLength(100);
+
+      // /health is polled all along; a hang shows as a missing or failed answer.
+      let polling = true;
+      const health: { status: number; ms: number }[] = [];
+      const poller = (async () => {
+        while (polling) {
+          const t0 = Date.now();
+          const status = await fetch(`${app.base}/health`, {
+            signal: AbortSignal.timeout(10_000),
+          }).then(
+            (r) => r.status,
+            () => 0,
+          );
+          health.push({ status, ms: Date.now() - t0 });
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const patch = (id: string, headers: Record<string, string> = {}) =>
+        fetch(`${app.base}/api/v1/quotes/${id}`, {
+          method: 'PATCH',
+          headers: { ...auth, ...headers },
+          body: JSON.stringify({ attributionStatus: 'confirmed' }),
+          signal: AbortSignal.timeout(30_000),
+        }).then((r) => r.status);
+
+      const one = found.items[0];
+      const sameQuote = await Promise.all(
+        Array.from({ length: 100 }, () => patch(one.id, { 'If-Match': `"${one.version}"` })),
+      );
+      const manyQuotes = await Promise.all(found.items.map((q) => patch(q.id)));
+      polling = false;
+      await poller;
+
+      // One stale-free writer wins; the rest hold a stale version.
+      expect(sameQuote.filter((s) => s === 200)).toHaveLength(1);
+      expect(sameQuote.filter((s) => s !== 200).every((s) => s === 412)).toBe(true);
+      expect(manyQuotes.every((s) => s === 200)).toBe(true);
+      expect(health.length).toBeGreaterThan(0);
+      expect(health.every((h) => h.status === 200)).toBe(true);
+    } finally {
+      await app.stop();
+    }
+  }, 180_000);
 });

@@ -22,7 +22,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db = await createTestDatabase();
   const admin = 'test-admin-key-0123456789';
   const config = loadConfig({
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATIONS_RUN: 'false',
     SEED_ON_START: 'false',
     BOOTSTRAP_ADMIN_KEY: admin,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, LoggerModule } from '@app/common';
+import { AppConfig, ConfigModule, DomainEventsModule, LoggerModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ArticlesModule } from '@app/articles';
 import { QuotesModule } from '@app/quotes';
@@ -22,9 +22,13 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: databaseUrl,
           poolSize: config.DB_POOL_SIZE,
+          acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
           migrationsRun: config.MIGRATIONS_RUN,
           migrations: MIGRATIONS,
         }),
+        DomainEventsModule,
         AuthModule,
         ArticlesModule,
         SpeakersModule,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_OPTIONS, AppConfig, ConfigError, configureApp, loadConfig } from '@app/common';
 import { SeedLoader } from '@app/articles';
+import { ReextractService } from '@app/quotes';
 import { bootstrapDatabase } from '@app/database';
 import { AppModule } from './app.module';
 
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
     APP_OPTIONS,
   );
   configureApp(app);
+  // Start order, in one place: every module and event handler is ready (init), articles stored
+  // without their quotes are extracted, the seeds go through the same ingest path as
+  // POST /articles, and only then does the API take requests.
+  await app.init();
+  const repaired = await app.get(ReextractService).extractMissing();
+  if (repaired > 0) stderr(`extracted ${repaired} article(s) stored without their quotes`);
   if (config.SEED_ON_START) await app.get(SeedLoader).load(config.SEEDS_DIR);
   await app.listen(config.PORT, config.HOST);
   stderr(

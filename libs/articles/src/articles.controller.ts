@@ -12,7 +12,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ErrorBody, PageQuery, uuidParam } from '@app/common';
-import { RequireRole } from '@app/auth';
+import { RequireRole } from '@app/common';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticlesService } from './articles.service';

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ArticleIngestHooks } from './article-ingest.hooks';
 import { ArticleRepository } from './article.repository';
 import { ArticlesController } from './articles.controller';
 import { ExtractController } from './extract.controller';
@@ -13,7 +12,7 @@ import { SeedLoader } from './seed-loader.service';
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, ArticleEntity, ArticleSourceEntity])],
   controllers: [ArticlesController, ExtractController],
-  providers: [ArticleRepository, ArticlesService, ArticleIngestHooks, SeedLoader],
-  exports: [ArticlesService, ArticleIngestHooks, SeedLoader],
+  providers: [ArticleRepository, ArticlesService, SeedLoader],
+  exports: [ArticlesService, SeedLoader],
 })
 export class ArticlesModule {}

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/auth';
-import { decodeCursor, encodeCursor, Page } from '@app/common';
+import { decodeCursor, encodeCursor, EventBus, Page } from '@app/common';
+import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { ENGINE_VERSION, extract, segmentDocument } from '@app/extraction';
 import { createHash } from 'node:crypto';
 import { ArticleRepository, SourceRow } from './article.repository';
@@ -13,8 +14,8 @@ import {
   IngestResponseDto,
 } from './dto/article-response.dto';
 import { ArticleEntity } from './entities/article.entity';
-import type { DocumentSource } from './entities/document.entity';
-import { ArticleIngestHooks } from './article-ingest.hooks';
+import type { DocumentEntity, DocumentSource } from './entities/document.entity';
+import { ARTICLE_QUOTES, ArticleQuotesPort } from './article-quotes.port';
 import { ExtractPreviewDto } from './dto/extract-preview.dto';
 
 export interface IngestInput {
@@ -32,77 +33,82 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 @Injectable()
 export class ArticlesService {
   constructor(
+    readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: ArticleRepository,
-    private readonly hooks: ArticleIngestHooks,
+    private readonly events: EventBus,
     private readonly audit: AuditService,
+    @Inject(ARTICLE_QUOTES) private readonly quotes: ArticleQuotesPort,
   ) {}
 
-  // One transaction: the document, its articles, their sources and whatever the hooks add
-  // (quotes, speakers) land together or not at all.
+  // Checks the text, stores it (one transaction), then reads back what was stored.
   async ingest(input: IngestInput): Promise<IngestResponseDto> {
     const problem = articleTextProblem(input.body);
     if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
-    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
-    const { document, created } = await this.repository.transaction(async (manager) => {
-      const doc = await this.repository.insertDocument(manager, {
-        sha256: sha256(input.body),
-        body: input.body,
-        source: input.source,
-        filename: input.filename ?? null,
-        title: input.title ?? null,
-        url: input.url ?? null,
-        publisher: input.publisher ?? null,
-        publishedAt,
-      });
-      if (!doc.created) return { document: doc.row, created: false };
-      const segments = segmentDocument(input.body);
-      const sources = [];
-      for (const [position, segment] of segments.entries()) {
-        const isMain = segment.kind === 'article';
-        const article = await this.repository.upsertArticle(manager, {
-          sha256: sha256(segment.text),
-          kind: segment.kind,
-          kicker: segment.kicker,
-          truncated: segment.truncated,
-          body: segment.text,
-          title: isMain ? (input.title ?? null) : null,
-          url: isMain ? (input.url ?? null) : null,
-          publisher: input.publisher ?? null,
-          publishedAt,
-        });
-        if (article.created) await this.hooks.articleCreated(manager, article.row);
-        sources.push({
-          documentId: doc.row.id,
-          position,
-          articleId: article.row.id,
-          startOffset: segment.start,
-          endOffset: segment.end,
-        });
-      }
-      await this.repository.insertSources(manager, sources);
-      await this.audit.record(manager, {
-        action: 'document.ingest',
-        targetType: 'document',
-        targetId: doc.row.id,
-        after: {
-          sha256: doc.row.sha256,
-          source: input.source,
-          filename: input.filename ?? null,
-          articles: sources.map((s) => s.articleId),
-        },
-      });
-      return { document: doc.row, created: true };
-    });
+    const { document, created } = await this.store(input);
     const articles = await this.repository.findArticlesOfDocument(document.id);
     const ids = articles.map((a) => a.id);
     const [sources, quotes] = await Promise.all([
       this.repository.findSources(ids),
-      this.hooks.quotesOf(ids),
+      this.quotes.quotesOf(ids),
     ]);
     return {
       document: { id: document.id, sha256: document.sha256, created },
       articles: articles.map((a) => toArticleDto(a, sources, quotes.get(a.id))),
     };
+  }
+
+  // The document, its articles, their sources and whatever `article.created` handlers add
+  // (quotes, speakers, claim matches) land together or not at all.
+  @WriteTransaction()
+  private async store(input: IngestInput): Promise<{ document: DocumentEntity; created: boolean }> {
+    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
+    const doc = await this.repository.insertDocument({
+      sha256: sha256(input.body),
+      body: input.body,
+      source: input.source,
+      filename: input.filename ?? null,
+      title: input.title ?? null,
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      publishedAt,
+    });
+    if (!doc.created) return { document: doc.row, created: false };
+    const sources = [];
+    for (const [position, segment] of segmentDocument(input.body).entries()) {
+      const isMain = segment.kind === 'article';
+      const article = await this.repository.upsertArticle({
+        sha256: sha256(segment.text),
+        kind: segment.kind,
+        kicker: segment.kicker,
+        truncated: segment.truncated,
+        body: segment.text,
+        title: isMain ? (input.title ?? null) : null,
+        url: isMain ? (input.url ?? null) : null,
+        publisher: input.publisher ?? null,
+        publishedAt,
+      });
+      if (article.created) await this.events.emit('article.created', { article: article.row });
+      sources.push({
+        documentId: doc.row.id,
+        position,
+        articleId: article.row.id,
+        startOffset: segment.start,
+        endOffset: segment.end,
+      });
+    }
+    await this.repository.insertSources(sources);
+    await this.audit.record({
+      action: 'document.ingest',
+      targetType: 'document',
+      targetId: doc.row.id,
+      after: {
+        sha256: doc.row.sha256,
+        source: input.source,
+        filename: input.filename ?? null,
+        articles: sources.map((s) => s.articleId),
+      },
+    });
+    return { document: doc.row, created: true };
   }
 
   // POST /extract: the ingest pipeline without storing anything; offsets are into `body`.
@@ -136,7 +142,7 @@ export class ArticlesService {
       throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
     const [sources, quotes] = await Promise.all([
       this.repository.findSources([id]),
-      this.hooks.quotesOf([id]),
+      this.quotes.quotesOf([id]),
     ]);
     return toArticleDto(article, sources, quotes.get(id));
   }

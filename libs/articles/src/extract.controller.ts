@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ReadAccess } from '@app/auth';
+import { ReadAccess } from '@app/common';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticlesService } from './articles.service';
 import { CreateArticleDto } from './dto/create-article.dto';

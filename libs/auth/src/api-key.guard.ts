@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, AppConfig, requestContext, satisfies } from '@app/common';
 import type { Request } from 'express';
-import { Access, ACCESS_KEY } from './access.decorators';
+import { Access, ACCESS_KEY } from '@app/common';
 import { ApiKeysService } from './api-keys.service';
 import { AuthError, AuthErrorCode } from './auth.errors';
 

@@ -7,6 +7,7 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import { createHash } from 'node:crypto';
 import { generateKey, hashKey, lookupOf, verifyKey } from './key-hash';
 import { Actor } from '@app/common';
+import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import type { Role } from '@app/common';
 
 const CACHE_TTL_MS = 30_000;
@@ -19,6 +20,7 @@ export class ApiKeysService {
   private readonly verified = new Map<string, { actor: Actor; until: number }>();
 
   constructor(
+    readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: ApiKeyRepository,
     private readonly audit: AuditService,
   ) {}
@@ -41,39 +43,44 @@ export class ApiKeysService {
 
   async create(name: string, role: Role, secret?: string): Promise<CreatedApiKeyDto> {
     const key = secret ?? generateKey();
-    const hash = await hashKey(key);
-    const row = await this.repository.transaction(async (m) => {
-      const created = await this.repository.insert(m, {
-        name,
-        role,
-        lookup: lookupOf(key),
-        hash,
-        createdBy: null,
-      });
-      await this.audit.record(m, {
-        action: 'key.create',
-        targetType: 'api_key',
-        targetId: created.id,
-        after: toDto(created),
-      });
-      return created;
-    });
+    const row = await this.store(name, role, key, await hashKey(key));
     return { ...toDto(row), key };
   }
 
-  async revoke(id: string): Promise<void> {
-    await this.repository.transaction(async (m) => {
-      const row = await this.repository.findById(id, m);
-      if (!row) throw new AuthError(AuthErrorCode.KeyNotFound, `No API key with id ${id}`, { id });
-      await this.repository.revoke(m, id);
-      await this.audit.record(m, {
-        action: 'key.revoke',
-        targetType: 'api_key',
-        targetId: id,
-        before: toDto(row),
-      });
+  @WriteTransaction()
+  private async store(name: string, role: Role, key: string, hash: string): Promise<ApiKeyEntity> {
+    const created = await this.repository.insert({
+      name,
+      role,
+      lookup: lookupOf(key),
+      hash,
+      createdBy: null,
     });
+    await this.audit.record({
+      action: 'key.create',
+      targetType: 'api_key',
+      targetId: created.id,
+      after: toDto(created),
+    });
+    return created;
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.revokeAndAudit(id);
     this.verified.clear();
+  }
+
+  @WriteTransaction()
+  private async revokeAndAudit(id: string): Promise<void> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new AuthError(AuthErrorCode.KeyNotFound, `No API key with id ${id}`, { id });
+    await this.repository.revoke(id);
+    await this.audit.record({
+      action: 'key.revoke',
+      targetType: 'api_key',
+      targetId: id,
+      before: toDto(row),
+    });
   }
 
   async list(): Promise<ApiKeyDto[]> {

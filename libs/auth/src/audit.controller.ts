@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { RequireRole } from './access.decorators';
+import { RequireRole } from '@app/common';
 import { AuditService } from './audit.service';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 

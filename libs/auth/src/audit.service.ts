@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TxRepository } from '@app/database';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { requestContext } from '@app/common';
 
@@ -22,14 +21,12 @@ export interface AuditQuery {
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
-// Every write appends a row in the same transaction as the write itself.
+// Every write appends a row in the same transaction as the write itself (the ambient one).
 @Injectable()
-export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async record(m: EntityManager, event: AuditEvent): Promise<void> {
+export class AuditService extends TxRepository {
+  async record(event: AuditEvent): Promise<void> {
     const { actor, requestId } = requestContext.get();
-    await m.query(
+    await this.db.query(
       `INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
        VALUES (now(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
@@ -47,7 +44,7 @@ export class AuditService {
   }
 
   list(q: AuditQuery): Promise<AuditEntryEntity[]> {
-    const qb = this.dataSource.manager
+    const qb = this.db
       .createQueryBuilder(AuditEntryEntity, 'a')
       .orderBy('a.id', 'DESC')
       .limit(q.limit);

@@ -1,5 +1,4 @@
 export * from './auth.module';
-export * from './access.decorators';
 export * from './api-keys.service';
 export * from './audit.service';
 export * from './auth.errors';

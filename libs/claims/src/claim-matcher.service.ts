@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/auth';
-import type { PersistedQuote } from '@app/quotes';
-import type { EntityManager } from 'typeorm';
+import type { DomainEvents } from '@app/common';
 import { ClaimRepository } from './claim.repository';
 import type { ClaimEntity } from './entities/claim.entity';
 
@@ -14,12 +13,11 @@ export class ClaimMatcher {
     private readonly audit: AuditService,
   ) {}
 
-  async linkExistingQuotes(m: EntityManager, claim: ClaimEntity): Promise<void> {
-    if (claim.quoteId) await this.claims.linkRelation(m, claim.id, claim.quoteId, 'source', 1);
-    for (const q of await this.claims.quotesMatching(m, claim.textKey)) {
+  async linkExistingQuotes(claim: ClaimEntity): Promise<void> {
+    if (claim.quoteId) await this.claims.linkRelation(claim.id, claim.quoteId, 'source', 1);
+    for (const q of await this.claims.quotesMatching(claim.textKey)) {
       if (q.id === claim.quoteId) continue;
       await this.claims.linkRelation(
-        m,
         claim.id,
         q.id,
         claim.speakerId && q.speaker_id === claim.speakerId ? 'same-speaker' : 'other-speaker',
@@ -28,15 +26,14 @@ export class ClaimMatcher {
     }
   }
 
-  // Ingest hook: runs inside the ingest transaction for every stored quote.
-  async quotePersisted(m: EntityManager, quote: PersistedQuote): Promise<void> {
-    if (await this.claims.isLinked(m, quote.quoteId)) return;
-    for (const c of await this.claims.claimsMatching(m, quote.textKey)) {
+  // Runs inside the ingest transaction for every stored quote.
+  async quotePersisted(quote: DomainEvents['quote.persisted']): Promise<void> {
+    if (await this.claims.isLinked(quote.quoteId)) return;
+    for (const c of await this.claims.claimsMatching(quote.textKey)) {
       const relation =
         c.speaker_id && c.speaker_id === quote.speakerId ? 'same-speaker' : 'other-speaker';
-      if (!(await this.claims.linkRelation(m, c.id, quote.quoteId, relation, c.similarity)))
-        continue;
-      await this.audit.record(m, {
+      if (!(await this.claims.linkRelation(c.id, quote.quoteId, relation, c.similarity))) continue;
+      await this.audit.record({
         action: relation === 'same-speaker' ? 'claim.match' : 'claim.flag',
         targetType: 'claim',
         targetId: c.id,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TxRepository } from '@app/database';
 import { ClaimQuoteEntity } from './entities/claim-quote.entity';
 import { ClaimReviewEntity } from './entities/claim-review.entity';
 import { ClaimEntity } from './entities/claim.entity';
@@ -17,34 +16,27 @@ export const MATCH_THRESHOLD = 0.7;
 
 // The only code that touches claim, claim_review and claim_quote.
 @Injectable()
-export class ClaimRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ClaimRepository extends TxRepository {
   async insert(
-    m: EntityManager,
     c: Pick<
       ClaimEntity,
       'quoteId' | 'speakerId' | 'text' | 'textKey' | 'spanStart' | 'spanEnd' | 'createdBy'
     >,
   ): Promise<ClaimEntity> {
-    const { identifiers } = await m.insert(ClaimEntity, { ...c, status: 'unreviewed', version: 1 });
-    return m.findOneByOrFail(ClaimEntity, { id: identifiers[0].id as string });
+    const { identifiers } = await this.db.insert(ClaimEntity, {
+      ...c,
+      status: 'unreviewed',
+      version: 1,
+    });
+    return this.db.findOneByOrFail(ClaimEntity, { id: identifiers[0].id as string });
   }
 
-  findById(id: string, m: EntityManager = this.manager): Promise<ClaimEntity | null> {
-    return m.findOneBy(ClaimEntity, { id });
+  findById(id: string): Promise<ClaimEntity | null> {
+    return this.db.findOneBy(ClaimEntity, { id });
   }
 
-  async lockForReview(m: EntityManager, id: string): Promise<ClaimEntity | null> {
-    return m
+  async lockForReview(id: string): Promise<ClaimEntity | null> {
+    return this.db
       .createQueryBuilder(ClaimEntity, 'c')
       .setLock('pessimistic_write')
       .where('c.id = :id', { id })
@@ -52,12 +44,11 @@ export class ClaimRepository {
   }
 
   findBySpan(
-    m: EntityManager,
     quoteId: string,
     start: number | null,
     end: number | null,
   ): Promise<ClaimEntity | null> {
-    return m
+    return this.db
       .createQueryBuilder(ClaimEntity, 'c')
       .where(
         'c.quote_id = :quoteId AND c.span_start IS NOT DISTINCT FROM :start AND c.span_end IS NOT DISTINCT FROM :end',
@@ -66,30 +57,27 @@ export class ClaimRepository {
       .getOne();
   }
 
-  async appendReview(
-    m: EntityManager,
-    review: Omit<ClaimReviewEntity, 'id' | 'createdAt'>,
-  ): Promise<void> {
-    await m.insert(ClaimReviewEntity, review);
-    await m.query(
+  async appendReview(review: Omit<ClaimReviewEntity, 'id' | 'createdAt'>): Promise<void> {
+    await this.db.insert(ClaimReviewEntity, review);
+    await this.db.query(
       `UPDATE claim SET status = $2, version = version + 1, reviewed_at = now(), updated_at = now() WHERE id = $1`,
       [review.claimId, review.verdict],
     );
   }
 
   reviewsOf(claimId: string): Promise<ClaimReviewEntity[]> {
-    return this.manager.find(ClaimReviewEntity, {
+    return this.db.find(ClaimReviewEntity, {
       where: { claimId },
       order: { createdAt: 'ASC' },
     });
   }
 
   linksOf(claimId: string): Promise<ClaimQuoteEntity[]> {
-    return this.manager.find(ClaimQuoteEntity, { where: { claimId }, order: { createdAt: 'ASC' } });
+    return this.db.find(ClaimQuoteEntity, { where: { claimId }, order: { createdAt: 'ASC' } });
   }
 
-  async link(m: EntityManager, l: Omit<ClaimQuoteEntity, 'createdAt'>): Promise<boolean> {
-    const r = await m
+  async link(l: Omit<ClaimQuoteEntity, 'createdAt'>): Promise<boolean> {
+    const r = await this.db
       .createQueryBuilder()
       .insert()
       .into(ClaimQuoteEntity)
@@ -100,17 +88,19 @@ export class ClaimRepository {
     return r.raw.length > 0;
   }
 
-  async isLinked(m: EntityManager, quoteId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM claim_quote WHERE quote_id = $1 LIMIT 1`, [quoteId]);
+  async isLinked(quoteId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM claim_quote WHERE quote_id = $1 LIMIT 1`, [
+      quoteId,
+    ]);
     return rows.length > 0;
   }
 
   // Claims whose wording the quote repeats (or contains).
-  async claimsMatching(m: EntityManager, textKey: string): Promise<MatchCandidate[]> {
-    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+  async claimsMatching(textKey: string): Promise<MatchCandidate[]> {
+    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
       String(MATCH_THRESHOLD),
     ]);
-    return m.query(
+    return this.db.query(
       `SELECT id, speaker_id, GREATEST(similarity(text_key, $1), CASE WHEN strpos($1, text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
          FROM claim WHERE text_key % $1 OR strpos($1, text_key) > 0
         ORDER BY similarity DESC LIMIT 10`,
@@ -119,11 +109,11 @@ export class ClaimRepository {
   }
 
   // Existing quotes that say what a new claim says.
-  async quotesMatching(m: EntityManager, textKey: string): Promise<MatchCandidate[]> {
-    await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+  async quotesMatching(textKey: string): Promise<MatchCandidate[]> {
+    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
       String(MATCH_THRESHOLD),
     ]);
-    return m.query(
+    return this.db.query(
       `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
          FROM quote WHERE text_key % $1 ORDER BY similarity DESC LIMIT 50`,
       [textKey],
@@ -135,7 +125,7 @@ export class ClaimRepository {
     limit: number,
     after: { createdAt: string; id: string } | null,
   ): Promise<ClaimEntity[]> {
-    const qb = this.manager
+    const qb = this.db
       .createQueryBuilder(ClaimEntity, 'c')
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
@@ -151,7 +141,7 @@ export class ClaimRepository {
   }
 
   async reviewedIds(limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.manager.query(
+    const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM claim WHERE status <> 'unreviewed' ORDER BY reviewed_at DESC, id LIMIT $1`,
       [limit],
     );
@@ -163,7 +153,7 @@ export class ClaimRepository {
     quoteIds: string[],
   ): Promise<{ quote_id: string; id: string; status: string; reviewed_at: Date | null }[]> {
     if (!quoteIds.length) return [];
-    return this.manager.query(
+    return this.db.query(
       `SELECT DISTINCT ON (l.quote_id) l.quote_id, c.id, c.status, c.reviewed_at
          FROM claim_quote l JOIN claim c ON c.id = l.claim_id
         WHERE l.quote_id = ANY($1::uuid[]) AND l.relation IN ('source', 'same-speaker')
@@ -173,7 +163,7 @@ export class ClaimRepository {
   }
 
   async quoteIdsCarrying(statuses: string[]): Promise<string[]> {
-    const rows: { quote_id: string }[] = await this.manager.query(
+    const rows: { quote_id: string }[] = await this.db.query(
       `SELECT DISTINCT l.quote_id FROM claim_quote l JOIN claim c ON c.id = l.claim_id
         WHERE l.relation IN ('source', 'same-speaker') AND c.status = ANY($1)`,
       [statuses],
@@ -181,43 +171,42 @@ export class ClaimRepository {
     return rows.map((r) => r.quote_id);
   }
 
-  async referenced(m: EntityManager, quoteIds: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
+  async referenced(quoteIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
       `SELECT quote_id AS id FROM claim WHERE quote_id = ANY($1::uuid[]) UNION SELECT quote_id FROM claim_quote WHERE quote_id = ANY($1::uuid[])`,
       [quoteIds],
     );
     return rows.map((r) => r.id);
   }
 
-  async moveQuote(m: EntityManager, fromId: string, intoId: string): Promise<void> {
-    await m.query(`UPDATE claim SET quote_id = $2, updated_at = now() WHERE quote_id = $1`, [
+  async moveQuote(fromId: string, intoId: string): Promise<void> {
+    await this.db.query(`UPDATE claim SET quote_id = $2, updated_at = now() WHERE quote_id = $1`, [
       fromId,
       intoId,
     ]);
-    await m.query(
+    await this.db.query(
       `INSERT INTO claim_quote (claim_id, quote_id, relation, similarity, needs_review, created_at)
        SELECT claim_id, $2, relation, similarity, needs_review, created_at FROM claim_quote WHERE quote_id = $1
        ON CONFLICT DO NOTHING`,
       [fromId, intoId],
     );
-    await m.query(`DELETE FROM claim_quote WHERE quote_id = $1`, [fromId]);
+    await this.db.query(`DELETE FROM claim_quote WHERE quote_id = $1`, [fromId]);
   }
 
-  async moveSpeaker(m: EntityManager, fromId: string, intoId: string): Promise<void> {
-    await m.query(`UPDATE claim SET speaker_id = $2, updated_at = now() WHERE speaker_id = $1`, [
-      fromId,
-      intoId,
-    ]);
+  async moveSpeaker(fromId: string, intoId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE claim SET speaker_id = $2, updated_at = now() WHERE speaker_id = $1`,
+      [fromId, intoId],
+    );
   }
 
   async linkRelation(
-    m: EntityManager,
     claimId: string,
     quoteId: string,
     relation: ClaimLink,
     similarity: number,
   ): Promise<boolean> {
-    return this.link(m, {
+    return this.link({
       claimId,
       quoteId,
       relation,

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
-import { RequireRole } from '@app/auth';
+import { RequireRole } from '@app/common';
 import type { Response } from 'express';
 import { ClaimsService } from './claims.service';
 import {

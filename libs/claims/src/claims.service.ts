@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, etagVersion, Page, requestContext } from '@app/common';
 import { AuditService } from '@app/auth';
+import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { QuoteDetailDto, QuotesError, QuotesService, quoteKey } from '@app/quotes';
 import { SpeakersService } from '@app/speakers';
 import { ClaimRepository } from './claim.repository';
@@ -16,12 +17,15 @@ import {
 } from './dto/claim.dto';
 import { ClaimEntity } from './entities/claim.entity';
 
+type ClaimSource = Pick<ClaimEntity, 'quoteId' | 'speakerId' | 'text' | 'spanStart' | 'spanEnd'>;
+
 // Trailing commas and stops belong to the reporting sentence, not to the claim.
 const cleanClaimText = (text: string) => text.trim().replace(/[\s,;:]+$/, '');
 
 @Injectable()
 export class ClaimsService {
   constructor(
+    readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly claims: ClaimRepository,
     private readonly quotes: QuotesService,
     private readonly speakers: SpeakersService,
@@ -30,37 +34,35 @@ export class ClaimsService {
   ) {}
 
   async create(dto: CreateClaimDto): Promise<ClaimDetailDto> {
-    const source = await this.source(dto);
-    const id = await this.claims.transaction(async (m) => {
-      if (source.quoteId) {
-        const existing = await this.claims.findBySpan(
-          m,
-          source.quoteId,
-          source.spanStart,
-          source.spanEnd,
-        );
-        if (existing)
-          throw new ClaimsError(
-            ClaimsErrorCode.Duplicate,
-            'This quote (span) already has a claim',
-            { existingId: existing.id },
-          );
-      }
-      const claim = await this.claims.insert(m, {
-        ...source,
-        textKey: quoteKey(source.text),
-        createdBy: requestContext.get().actor.name,
-      });
-      await this.matcher.linkExistingQuotes(m, claim);
-      await this.audit.record(m, {
-        action: 'claim.create',
-        targetType: 'claim',
-        targetId: claim.id,
-        after: { text: claim.text, quoteId: claim.quoteId, speakerId: claim.speakerId },
-      });
-      return claim.id;
+    return this.get(await this.insert(await this.source(dto)));
+  }
+
+  @WriteTransaction()
+  private async insert(source: ClaimSource): Promise<string> {
+    if (source.quoteId) {
+      const existing = await this.claims.findBySpan(
+        source.quoteId,
+        source.spanStart,
+        source.spanEnd,
+      );
+      if (existing)
+        throw new ClaimsError(ClaimsErrorCode.Duplicate, 'This quote (span) already has a claim', {
+          existingId: existing.id,
+        });
+    }
+    const claim = await this.claims.insert({
+      ...source,
+      textKey: quoteKey(source.text),
+      createdBy: requestContext.get().actor.name,
     });
-    return this.get(id);
+    await this.matcher.linkExistingQuotes(claim);
+    await this.audit.record({
+      action: 'claim.create',
+      targetType: 'claim',
+      targetId: claim.id,
+      after: { text: claim.text, quoteId: claim.quoteId, speakerId: claim.speakerId },
+    });
+    return claim.id;
   }
 
   // Appends a review. The caller must hold the current version: 428 without If-Match, 412 when stale.
@@ -74,45 +76,51 @@ export class ClaimsService {
         ClaimsErrorCode.VersionRequired,
         'Send If-Match with the claim version (its ETag) to review it',
       );
-    const given = etagVersion(ifMatch);
-    await this.claims.transaction(async (m) => {
-      const claim = await this.claims.lockForReview(m, id);
-      if (!claim) throw new ClaimsError(ClaimsErrorCode.NotFound, `No claim with id ${id}`, { id });
-      if (given !== claim.version) {
-        throw new ClaimsError(
-          ClaimsErrorCode.VersionMismatch,
-          `Claim changed: current version is ${claim.version}`,
-          { currentVersion: claim.version },
-        );
-      }
-      const { actor } = requestContext.get();
-      await this.claims.appendReview(m, {
-        claimId: id,
-        verdict: dto.verdict,
-        rationale: dto.rationale.trim(),
-        evidence: dto.evidence.map((e) => ({
-          url: e.url,
-          ...(e.title ? { title: e.title } : {}),
-          ...(e.note ? { note: e.note } : {}),
-        })),
-        reviewerKeyId: actor.keyId,
-        reviewerName: actor.name,
-        claimVersion: claim.version,
-      });
-      await this.audit.record(m, {
-        action: 'claim.review',
-        targetType: 'claim',
-        targetId: id,
-        before: { status: claim.status, version: claim.version },
-        after: {
-          status: dto.verdict,
-          version: claim.version + 1,
-          rationale: dto.rationale,
-          evidence: dto.evidence,
-        },
-      });
-    });
+    await this.appendReview(id, dto, etagVersion(ifMatch));
     return this.get(id);
+  }
+
+  @WriteTransaction()
+  private async appendReview(
+    id: string,
+    dto: CreateReviewDto,
+    given: number | null,
+  ): Promise<void> {
+    const claim = await this.claims.lockForReview(id);
+    if (!claim) throw new ClaimsError(ClaimsErrorCode.NotFound, `No claim with id ${id}`, { id });
+    if (given !== claim.version) {
+      throw new ClaimsError(
+        ClaimsErrorCode.VersionMismatch,
+        `Claim changed: current version is ${claim.version}`,
+        { currentVersion: claim.version },
+      );
+    }
+    const { actor } = requestContext.get();
+    await this.claims.appendReview({
+      claimId: id,
+      verdict: dto.verdict,
+      rationale: dto.rationale.trim(),
+      evidence: dto.evidence.map((e) => ({
+        url: e.url,
+        ...(e.title ? { title: e.title } : {}),
+        ...(e.note ? { note: e.note } : {}),
+      })),
+      reviewerKeyId: actor.keyId,
+      reviewerName: actor.name,
+      claimVersion: claim.version,
+    });
+    await this.audit.record({
+      action: 'claim.review',
+      targetType: 'claim',
+      targetId: id,
+      before: { status: claim.status, version: claim.version },
+      after: {
+        status: dto.verdict,
+        version: claim.version + 1,
+        rationale: dto.rationale,
+        evidence: dto.evidence,
+      },
+    });
   }
 
   async get(id: string): Promise<ClaimDetailDto> {
@@ -194,9 +202,7 @@ export class ClaimsService {
     });
   }
 
-  private async source(
-    dto: CreateClaimDto,
-  ): Promise<Pick<ClaimEntity, 'quoteId' | 'speakerId' | 'text' | 'spanStart' | 'spanEnd'>> {
+  private async source(dto: CreateClaimDto): Promise<ClaimSource> {
     if ((dto.quoteId === undefined) === (dto.text === undefined)) {
       throw new ClaimsError(
         ClaimsErrorCode.BadSource,

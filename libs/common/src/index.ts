@@ -11,3 +11,5 @@ export * from './http/request-id';
 export * from './http/roles';
 export * from './http/request-context';
 export * from './http/etag';
+export * from './events/domain-events';
+export * from './http/access';

@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
 import type { MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { HealthController } from './health.controller';
@@ -7,13 +10,20 @@ import { HealthController } from './health.controller';
 export interface DatabaseOptions {
   url: string;
   poolSize: number;
+  // How long a request waits for a free connection before it is answered 503.
+  acquireTimeoutMs: number;
+  // Longest statement, and longest idle time inside an open transaction, before Postgres ends it.
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
   migrationsRun: boolean;
   // Passed in by the app so this lib does not depend on the migrations folder.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
   migrations: MixedList<Function>;
 }
 
-// synchronize is off everywhere: the migrations are the schema.
+// synchronize is off everywhere: the migrations are the schema. Transactions are ambient
+// (nestjs-cls): a use case opens one with @WriteTransaction() and every repository below it
+// uses that connection, so no code path holds one connection while asking for another.
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseOptions): DynamicModule {
@@ -29,9 +39,24 @@ export class DatabaseModule {
           migrationsRun: options.migrationsRun,
           migrationsTransactionMode: 'each',
           namingStrategy: new SnakeNamingStrategy(),
-          extra: { max: options.poolSize, application_name: 'quote-ledger' },
+          extra: {
+            max: options.poolSize,
+            connectionTimeoutMillis: options.acquireTimeoutMs,
+            statement_timeout: options.statementTimeoutMs,
+            idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+            application_name: 'quote-ledger',
+          },
           retryAttempts: 3,
           retryDelay: 500,
+        }),
+        ClsModule.forRoot({
+          global: true,
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
         }),
       ],
       controllers: [HealthController],

@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, ServiceUnavailableException } from '
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '@app/auth';
+import { Public } from '@app/common';
 
 @ApiTags('health')
 @Controller('health')

@@ -3,3 +3,4 @@ export * from './snake-naming.strategy';
 export * from './embedded-postgres';
 export * from './database-url';
 export * from './bootstrap-database';
+export * from './transactions';

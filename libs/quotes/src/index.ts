@@ -1,6 +1,6 @@
 export * from './quotes.module';
 export * from './quotes.service';
-export * from './quote-hooks';
+export * from './quote-claims.port';
 export * from './quote-key';
 export * from './reextract.service';
 export * from './quote-views.service';

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ArticleDto, ArticlesService } from '@app/articles';
-import { QuoteHooksRegistry } from './quote-hooks';
+import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { paragraphAround } from './quote-key';
 import { HitRow, QuoteRepository } from './quote.repository';
 import { OccurrenceDto, QuoteArticleDto, QuoteHitDto } from './dto/quote-response.dto';
@@ -11,13 +11,13 @@ export class QuoteViews {
   constructor(
     private readonly quotes: QuoteRepository,
     private readonly articles: ArticlesService,
-    private readonly hooks: QuoteHooksRegistry,
+    @Inject(QUOTE_CLAIMS) private readonly claimsPort: QuoteClaimsPort,
   ) {}
 
   // Rows from QuoteRepository.search/lookup already carry speaker and article; only the
-  // verdicts come from elsewhere (one query through the claims hook).
+  // verdicts come from elsewhere (one query through the claims port).
   async hits<R extends HitRow>(rows: R[]): Promise<(QuoteHitDto & { row: R })[]> {
-    const claims = await this.hooks.claimsOf(rows.map((r) => r.id));
+    const claims = await this.claimsPort.claimsOf(rows.map((r) => r.id));
     return rows.map((r) => {
       const claim = claims.get(r.id) ?? null;
       return {

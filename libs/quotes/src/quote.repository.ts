@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TxRepository } from '@app/database';
 import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
@@ -75,20 +74,16 @@ function withHitColumns(inner: string, orderBy: string): string {
 
 // The only code that touches quote, quote_occurrence and article_extraction.
 @Injectable()
-export class QuoteRepository {
+export class QuoteRepository extends TxRepository {
   private frequencies: { at: number; map: Map<string, number> } | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  async upsertQuote(
-    m: EntityManager,
-    q: { speakerId: string | null; text: string; textKey: string; seenAt: Date },
-  ): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
+  async upsertQuote(q: {
+    speakerId: string | null;
+    text: string;
+    textKey: string;
+    seenAt: Date;
+  }): Promise<string> {
+    const [row]: { id: string }[] = await this.db.query(
       `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4)
        ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET
          first_seen = LEAST(quote.first_seen, EXCLUDED.first_seen),
@@ -99,8 +94,8 @@ export class QuoteRepository {
     return row.id;
   }
 
-  async insertOccurrence(m: EntityManager, o: NewOccurrence): Promise<void> {
-    await m
+  async insertOccurrence(o: NewOccurrence): Promise<void> {
+    await this.db
       .createQueryBuilder()
       .insert()
       .into(QuoteOccurrenceEntity)
@@ -109,42 +104,47 @@ export class QuoteRepository {
       .execute();
   }
 
-  async markExtracted(m: EntityManager, articleId: string, engineVersion: string): Promise<void> {
-    await m.query(
+  async markExtracted(articleId: string, engineVersion: string): Promise<void> {
+    await this.db.query(
       `INSERT INTO article_extraction (article_id, engine_version, extracted_at) VALUES ($1, $2, now())
        ON CONFLICT (article_id) DO UPDATE SET engine_version = EXCLUDED.engine_version, extracted_at = now()`,
       [articleId, engineVersion],
     );
   }
 
+  // Articles extracted by any engine version.
+  async extractedArticleIds(): Promise<Set<string>> {
+    const rows: { article_id: string }[] = await this.db.query(
+      `SELECT article_id FROM article_extraction`,
+    );
+    return new Set(rows.map((r) => r.article_id));
+  }
+
   // Articles already extracted by this engine version.
   async currentArticleIds(engineVersion: string): Promise<Set<string>> {
-    const rows: { article_id: string }[] = await this.dataSource.query(
+    const rows: { article_id: string }[] = await this.db.query(
       `SELECT article_id FROM article_extraction WHERE engine_version = $1`,
       [engineVersion],
     );
     return new Set(rows.map((r) => r.article_id));
   }
 
-  findById(id: string, m: EntityManager = this.dataSource.manager): Promise<QuoteEntity | null> {
-    return m.findOneBy(QuoteEntity, { id });
+  findById(id: string): Promise<QuoteEntity | null> {
+    return this.db.findOneBy(QuoteEntity, { id });
   }
 
   // The quote, locked until the transaction ends: concurrent corrections queue behind it.
-  findForUpdate(m: EntityManager, id: string): Promise<QuoteEntity | null> {
-    return m
+  findForUpdate(id: string): Promise<QuoteEntity | null> {
+    return this.db
       .createQueryBuilder(QuoteEntity, 'q')
       .setLock('pessimistic_write')
       .where('q.id = :id', { id })
       .getOne();
   }
 
-  occurrencesOf(
-    quoteIds: string[],
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<QuoteOccurrenceEntity[]> {
+  occurrencesOf(quoteIds: string[]): Promise<QuoteOccurrenceEntity[]> {
     if (!quoteIds.length) return Promise.resolve([]);
-    return m
+    return this.db
       .createQueryBuilder(QuoteOccurrenceEntity, 'o')
       .where('o.quote_id = ANY(:quoteIds)', { quoteIds })
       .orderBy('o.seen_at', 'ASC')
@@ -158,7 +158,7 @@ export class QuoteRepository {
       article_id: string;
       speaker_id: string | null;
       speaker_name: string | null;
-    })[] = await this.dataSource.query(
+    })[] = await this.db.query(
       `SELECT o.article_id, o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
               q.speaker_id, s.name AS speaker_name, o.speaker_description AS "speakerDescription", o.role, o.organization,
               o.mention, o.cue, o.rule, o.confidence, o.partial, o.unterminated
@@ -179,8 +179,8 @@ export class QuoteRepository {
     return byArticle;
   }
 
-  occurrencesInArticle(m: EntityManager, articleId: string): Promise<QuoteOccurrenceEntity[]> {
-    return m.findBy(QuoteOccurrenceEntity, { articleId });
+  occurrencesInArticle(articleId: string): Promise<QuoteOccurrenceEntity[]> {
+    return this.db.findBy(QuoteOccurrenceEntity, { articleId });
   }
 
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
@@ -195,14 +195,11 @@ export class QuoteRepository {
     limit: number,
     after: { firstSeen: string; id: string } | null,
   ): Promise<HitRow[]> {
-    if (!f.q?.includes('"'))
-      return this.dataSource.query(...searchStatement(f, limit, after, 'planner'));
-    const recent: HitRow[] = await this.dataSource.query(
-      ...searchStatement(f, limit, after, 'window'),
-    );
+    if (!f.q?.includes('"')) return this.db.query(...searchStatement(f, limit, after, 'planner'));
+    const recent: HitRow[] = await this.db.query(...searchStatement(f, limit, after, 'window'));
     return recent.length === limit
       ? recent
-      : this.dataSource.query(...searchStatement(f, limit, after, 'all-matches'));
+      : this.db.query(...searchStatement(f, limit, after, 'all-matches'));
   }
 
   // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
@@ -215,7 +212,7 @@ export class QuoteRepository {
   // No step scans every quote: the trigram scan used before took seconds at a million quotes,
   // so a text of stopwords only ("to be or not to be") finds nothing.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
-    const [{ lexemes }]: { lexemes: string[] }[] = await this.dataSource.query(
+    const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
       `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
       [text],
     );
@@ -237,7 +234,7 @@ export class QuoteRepository {
     ];
     for (const misses of [...new Set(tries)]) {
       const last = misses === words.length - 1 || words.length <= 2;
-      const rows: LookupRow[] = await this.dataSource.query(
+      const rows: LookupRow[] = await this.db.query(
         withHitColumns(
           `WITH candidates AS MATERIALIZED (
            SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
@@ -261,7 +258,7 @@ export class QuoteRepository {
   // (kept for ten minutes; ANALYZE refreshes them). Words missing from it are rarer than all of them.
   private async lexemeFrequencies(): Promise<Map<string, number>> {
     if (this.frequencies && Date.now() - this.frequencies.at < 600_000) return this.frequencies.map;
-    const rows: { lexeme: string; freq: number }[] = await this.dataSource.query(
+    const rows: { lexeme: string; freq: number }[] = await this.db.query(
       `SELECT u.lexeme, u.freq FROM pg_stats s,
               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
         WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'search' AND u.lexeme IS NOT NULL`,
@@ -276,7 +273,7 @@ export class QuoteRepository {
   async speakerStats(
     speakerId: string,
   ): Promise<{ quotes: number; occurrences: number; articles: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.db.query(
       `SELECT count(DISTINCT q.id)::int AS quotes, count(o.id)::int AS occurrences, count(DISTINCT o.article_id)::int AS articles
          FROM quote q LEFT JOIN quote_occurrence o ON o.quote_id = q.id WHERE q.speaker_id = $1`,
       [speakerId],
@@ -284,12 +281,8 @@ export class QuoteRepository {
     return row;
   }
 
-  findByKey(
-    m: EntityManager,
-    speakerId: string | null,
-    textKey: string,
-  ): Promise<QuoteEntity | null> {
-    return m
+  findByKey(speakerId: string | null, textKey: string): Promise<QuoteEntity | null> {
+    return this.db
       .createQueryBuilder(QuoteEntity, 'q')
       .where('q.speaker_id IS NOT DISTINCT FROM :speakerId AND md5(q.text_key) = md5(:textKey)', {
         speakerId,
@@ -298,65 +291,60 @@ export class QuoteRepository {
       .getOne();
   }
 
-  quotesOfSpeaker(m: EntityManager, speakerId: string): Promise<QuoteEntity[]> {
-    return m.findBy(QuoteEntity, { speakerId });
+  quotesOfSpeaker(speakerId: string): Promise<QuoteEntity[]> {
+    return this.db.findBy(QuoteEntity, { speakerId });
   }
 
   async setSpeakerAndText(
-    m: EntityManager,
     id: string,
     change: { speakerId: string | null; text: string; textKey: string; correctedBy: string | null },
   ): Promise<void> {
-    await m.query(
+    await this.db.query(
       `UPDATE quote SET speaker_id = $2, text = $3, text_key = $4, corrected_at = now(), corrected_by = $5,
               version = version + 1, updated_at = now() WHERE id = $1`,
       [id, change.speakerId, change.text, change.textKey, change.correctedBy],
     );
   }
 
-  async setAttributionStatus(
-    m: EntityManager,
-    id: string,
-    status: string,
-    by: string | null,
-  ): Promise<void> {
-    await m.query(
+  async setAttributionStatus(id: string, status: string, by: string | null): Promise<void> {
+    await this.db.query(
       `UPDATE quote SET attribution_status = $2, corrected_by = COALESCE($3, corrected_by), version = version + 1, updated_at = now() WHERE id = $1`,
       [id, status, by],
     );
   }
 
-  async reassignSpeaker(m: EntityManager, id: string, speakerId: string | null): Promise<void> {
-    await m.query(
+  async reassignSpeaker(id: string, speakerId: string | null): Promise<void> {
+    await this.db.query(
       `UPDATE quote SET speaker_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
       [id, speakerId],
     );
   }
 
   // Folds a duplicate quote into another: its occurrences move, its dates widen it, it goes.
-  async foldInto(m: EntityManager, fromId: string, intoId: string): Promise<void> {
-    await m.query(
+  async foldInto(fromId: string, intoId: string): Promise<void> {
+    await this.db.query(
       `UPDATE quote_occurrence o SET quote_id = $2 WHERE o.quote_id = $1
           AND NOT EXISTS (SELECT 1 FROM quote_occurrence x WHERE x.quote_id = $2 AND x.article_id = o.article_id AND x.start_offset = o.start_offset)`,
       [fromId, intoId],
     );
-    await m.query(
+    await this.db.query(
       `UPDATE quote t SET first_seen = LEAST(t.first_seen, f.first_seen), last_seen = GREATEST(t.last_seen, f.last_seen),
               version = t.version + 1, updated_at = now()
          FROM quote f WHERE t.id = $2 AND f.id = $1`,
       [fromId, intoId],
     );
-    await m.query(`DELETE FROM quote WHERE id = $1`, [fromId]);
+    await this.db.query(`DELETE FROM quote WHERE id = $1`, [fromId]);
   }
 
-  async deleteOccurrences(m: EntityManager, ids: string[]): Promise<void> {
-    if (ids.length) await m.query(`DELETE FROM quote_occurrence WHERE id = ANY($1::uuid[])`, [ids]);
+  async deleteOccurrences(ids: string[]): Promise<void> {
+    if (ids.length)
+      await this.db.query(`DELETE FROM quote_occurrence WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   // Quotes left with no occurrence and no reviewer correction; the caller keeps referenced ones.
-  async orphanIds(m: EntityManager, candidateIds: string[]): Promise<string[]> {
+  async orphanIds(candidateIds: string[]): Promise<string[]> {
     if (!candidateIds.length) return [];
-    const rows: { id: string }[] = await m.query(
+    const rows: { id: string }[] = await this.db.query(
       `SELECT q.id FROM quote q WHERE q.id = ANY($1::uuid[]) AND q.corrected_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id)`,
       [candidateIds],
@@ -364,8 +352,8 @@ export class QuoteRepository {
     return rows.map((r) => r.id);
   }
 
-  async deleteQuotes(m: EntityManager, ids: string[]): Promise<void> {
-    if (ids.length) await m.query(`DELETE FROM quote WHERE id = ANY($1::uuid[])`, [ids]);
+  async deleteQuotes(ids: string[]): Promise<void> {
+    if (ids.length) await this.db.query(`DELETE FROM quote WHERE id = ANY($1::uuid[])`, [ids]);
   }
 }
 

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
-import { RequireRole } from '@app/auth';
+import { RequireRole } from '@app/common';
 import type { Response } from 'express';
 import { LookupQuery, PatchQuoteDto, QuoteFilterQuery } from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuotePageDto } from './dto/quote-response.dto';

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, etagVersion, Page, requestContext } from '@app/common';
 import { AuditService } from '@app/auth';
+import { EventBus } from '@app/common';
+import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { SpeakersService } from '@app/speakers';
 import { QuoteFilterQuery, PatchQuoteDto } from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuoteHitDto } from './dto/quote-response.dto';
-import { QuoteHooksRegistry } from './quote-hooks';
+import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { quoteKey } from './quote-key';
 import { QuoteFilter, QuoteRepository } from './quote.repository';
 import { QuoteViews } from './quote-views.service';
@@ -15,11 +17,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class QuotesService {
   constructor(
+    readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly quotes: QuoteRepository,
     private readonly views: QuoteViews,
     private readonly speakers: SpeakersService,
-    private readonly hooks: QuoteHooksRegistry,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
+    @Inject(QUOTE_CLAIMS) private readonly claims: QuoteClaimsPort,
   ) {}
 
   async search(query: QuoteFilterQuery): Promise<Page<QuoteHitDto>> {
@@ -46,7 +50,7 @@ export class QuotesService {
       if (!filter.speakerIds.length) return null;
     }
     if (query.verdict) {
-      const { include, exclude } = await this.hooks.verdictFilter(query.verdict);
+      const { include, exclude } = await this.claims.verdictFilter(query.verdict);
       if (include) filter.quoteIds = include;
       if (exclude) filter.excludeQuoteIds = exclude;
     }
@@ -88,54 +92,59 @@ export class QuotesService {
         'Nothing to change: give speakerId, text or attributionStatus',
       );
     }
+    return this.get(await this.applyCorrection(id, patch, ifMatch));
+  }
+
+  // Locks the quote, checks its version, and applies the patch; returns the id the quote has
+  // afterwards (another one's when it was folded into it).
+  @WriteTransaction()
+  private async applyCorrection(
+    id: string,
+    patch: PatchQuoteDto,
+    ifMatch: string | undefined,
+  ): Promise<string> {
     const actor = requestContext.get().actor;
-    const resultId = await this.quotes.transaction(async (m) => {
-      const quote = await this.quotes.findForUpdate(m, id);
-      if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
-      checkVersion(ifMatch, quote.version);
-      const speakerId = patch.speakerId !== undefined ? patch.speakerId : quote.speakerId;
-      if (speakerId && !(await this.speakers.exists(speakerId))) {
-        throw new QuotesError(QuotesErrorCode.SpeakerNotFound, `No speaker with id ${speakerId}`, {
-          field: 'speakerId',
-        });
-      }
-      let target = id;
-      if (
-        speakerId !== quote.speakerId ||
-        (patch.text !== undefined && patch.text !== quote.text)
-      ) {
-        const text = patch.text ?? quote.text;
-        const textKey = quoteKey(text) || text;
-        const dup = await this.quotes.findByKey(m, speakerId, textKey);
-        if (dup && dup.id !== id) {
-          await this.hooks.quotesFolded(m, id, dup.id);
-          await this.quotes.foldInto(m, id, dup.id);
-          target = dup.id;
-        }
-        await this.quotes.setSpeakerAndText(m, target, {
-          speakerId,
-          text,
-          textKey,
-          correctedBy: actor.name,
-        });
-      }
-      if (patch.attributionStatus)
-        await this.quotes.setAttributionStatus(m, target, patch.attributionStatus, actor.name);
-      await this.audit.record(m, {
-        action: 'quote.correct',
-        targetType: 'quote',
-        targetId: id,
-        before: {
-          speakerId: quote.speakerId,
-          text: quote.text,
-          attributionStatus: quote.attributionStatus,
-          version: quote.version,
-        },
-        after: { ...patch, quoteId: target },
+    const quote = await this.quotes.findForUpdate(id);
+    if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
+    checkVersion(ifMatch, quote.version);
+    const speakerId = patch.speakerId !== undefined ? patch.speakerId : quote.speakerId;
+    if (speakerId && !(await this.speakers.exists(speakerId))) {
+      throw new QuotesError(QuotesErrorCode.SpeakerNotFound, `No speaker with id ${speakerId}`, {
+        field: 'speakerId',
       });
-      return target;
+    }
+    let target = id;
+    if (speakerId !== quote.speakerId || (patch.text !== undefined && patch.text !== quote.text)) {
+      const text = patch.text ?? quote.text;
+      const textKey = quoteKey(text) || text;
+      const dup = await this.quotes.findByKey(speakerId, textKey);
+      if (dup && dup.id !== id) {
+        await this.events.emit('quote.folded', { fromId: id, intoId: dup.id });
+        await this.quotes.foldInto(id, dup.id);
+        target = dup.id;
+      }
+      await this.quotes.setSpeakerAndText(target, {
+        speakerId,
+        text,
+        textKey,
+        correctedBy: actor.name,
+      });
+    }
+    if (patch.attributionStatus)
+      await this.quotes.setAttributionStatus(target, patch.attributionStatus, actor.name);
+    await this.audit.record({
+      action: 'quote.correct',
+      targetType: 'quote',
+      targetId: id,
+      before: {
+        speakerId: quote.speakerId,
+        text: quote.text,
+        attributionStatus: quote.attributionStatus,
+        version: quote.version,
+      },
+      after: { ...patch, quoteId: target },
     });
-    return this.get(resultId);
+    return target;
   }
 
   private async speakerIds(speaker: string): Promise<string[]> {

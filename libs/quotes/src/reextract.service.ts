@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ArticlesService } from '@app/articles';
-import { ENGINE_VERSION } from '@app/extraction';
-import { QuoteHooksRegistry } from './quote-hooks';
-import { QuotePersister } from './quote-persister.service';
+import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
+import { ENGINE_VERSION, ExtractionResult } from '@app/extraction';
+import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
+import { ArticleFacts, QuotePersister } from './quote-persister.service';
 import { QuoteRepository } from './quote.repository';
 
 export interface ReextractSummary {
@@ -18,10 +19,11 @@ export interface ReextractSummary {
 @Injectable()
 export class ReextractService {
   constructor(
+    readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly quotes: QuoteRepository,
     private readonly persister: QuotePersister,
     private readonly articles: ArticlesService,
-    private readonly hooks: QuoteHooksRegistry,
+    @Inject(QUOTE_CLAIMS) private readonly claims: QuoteClaimsPort,
   ) {}
 
   // Articles extracted by another engine version, or never (stored before extraction existed).
@@ -32,33 +34,59 @@ export class ReextractService {
     return ids.filter((id) => !current.has(id));
   }
 
+  // At start: articles stored without their extraction (a crash, or the old start-order bug)
+  // are extracted now. Articles from an older engine are left to `reextract`, which is explicit.
+  async extractMissing(): Promise<number> {
+    const [ids, extracted] = await Promise.all([
+      this.articles.allIds(),
+      this.quotes.extractedArticleIds(),
+    ]);
+    const missing = ids.filter((id) => !extracted.has(id));
+    const summary = emptySummary();
+    for (const id of missing) await this.reextractArticle(id, summary);
+    return summary.articles;
+  }
+
   async reextractArticle(articleId: string, summary: ReextractSummary): Promise<void> {
     const article = await this.articles.findEntity(articleId);
     if (!article) return;
-    const result = this.persister.extract(article);
-    await this.quotes.transaction(async (m) => {
-      const existing = await this.quotes.occurrencesInArticle(m, articleId);
-      const corrected = new Set<string>();
-      for (const quoteId of new Set(existing.map((o) => o.quoteId))) {
-        if ((await this.quotes.findById(quoteId, m))?.correctedAt) corrected.add(quoteId);
-      }
-      const kept = existing.filter((o) => corrected.has(o.quoteId));
-      const replaced = existing.filter((o) => !corrected.has(o.quoteId));
-      await this.quotes.deleteOccurrences(
-        m,
-        replaced.map((o) => o.id),
-      );
-      const keptStarts = new Set(kept.map((o) => o.startOffset));
-      const fresh = { ...result, quotes: result.quotes.filter((q) => !keptStarts.has(q.start)) };
-      await this.persister.persist(m, article, fresh);
-      const orphans = await this.quotes.orphanIds(m, [...new Set(replaced.map((o) => o.quoteId))]);
-      const referenced = await this.hooks.referencedQuoteIds(m, orphans);
-      const removable = orphans.filter((id) => !referenced.has(id));
-      await this.quotes.deleteQuotes(m, removable);
-      summary.articles += 1;
-      summary.occurrencesReplaced += replaced.length;
-      summary.occurrencesKept += kept.length;
-      summary.quotesRemoved += removable.length;
-    });
+    await this.replaceQuotes(article, this.persister.extract(article), summary);
   }
+
+  @WriteTransaction()
+  private async replaceQuotes(
+    article: ArticleFacts,
+    result: ExtractionResult,
+    summary: ReextractSummary,
+  ): Promise<void> {
+    const existing = await this.quotes.occurrencesInArticle(article.id);
+    const corrected = new Set<string>();
+    for (const quoteId of new Set(existing.map((o) => o.quoteId))) {
+      if ((await this.quotes.findById(quoteId))?.correctedAt) corrected.add(quoteId);
+    }
+    const kept = existing.filter((o) => corrected.has(o.quoteId));
+    const replaced = existing.filter((o) => !corrected.has(o.quoteId));
+    await this.quotes.deleteOccurrences(replaced.map((o) => o.id));
+    const keptStarts = new Set(kept.map((o) => o.startOffset));
+    const fresh = { ...result, quotes: result.quotes.filter((q) => !keptStarts.has(q.start)) };
+    await this.persister.persist(article, fresh);
+    const orphans = await this.quotes.orphanIds([...new Set(replaced.map((o) => o.quoteId))]);
+    const referenced = await this.claims.referencedQuoteIds(orphans);
+    const removable = orphans.filter((id) => !referenced.has(id));
+    await this.quotes.deleteQuotes(removable);
+    summary.articles += 1;
+    summary.occurrencesReplaced += replaced.length;
+    summary.occurrencesKept += kept.length;
+    summary.quotesRemoved += removable.length;
+  }
+}
+
+export function emptySummary(): ReextractSummary {
+  return {
+    engineVersion: ENGINE_VERSION,
+    articles: 0,
+    occurrencesReplaced: 0,
+    occurrencesKept: 0,
+    quotesRemoved: 0,
+  };
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { nameKey } from './name-key';
 import { SpeakerRepository } from './speaker.repository';
 
@@ -18,23 +17,18 @@ export interface PersonSeen {
 export class SpeakerResolver {
   constructor(private readonly repository: SpeakerRepository) {}
 
-  async resolve(
-    manager: EntityManager,
-    person: PersonSeen,
-    seen: { at: Date; articleId: string },
-  ): Promise<string> {
+  async resolve(person: PersonSeen, seen: { at: Date; articleId: string }): Promise<string> {
     const key = nameKey(person.name);
-    await this.repository.lockName(manager, key);
+    await this.repository.lockName(key);
     const id =
-      (await this.findExisting(manager, person, key)) ??
-      (await this.repository.create(manager, {
+      (await this.findExisting(person, key)) ??
+      (await this.repository.create({
         name: person.name,
         nameKey: key,
         nativeName: person.nativeName,
       }));
-    if (person.nativeName)
-      await this.repository.setNativeNameIfMissing(manager, id, person.nativeName);
-    await this.repository.addAliases(manager, id, [
+    if (person.nativeName) await this.repository.setNativeNameIfMissing(id, person.nativeName);
+    await this.repository.addAliases(id, [
       { alias: person.name, aliasKey: key, kind: key.includes(' ') ? 'name' : 'surname' },
       ...person.aliases.map((a) => ({ alias: a, aliasKey: nameKey(a), kind: 'surname' as const })),
       ...(person.nativeName
@@ -48,7 +42,7 @@ export class SpeakerResolver {
         : []),
     ]);
     if (person.role || person.organization) {
-      await this.repository.recordAffiliation(manager, {
+      await this.repository.recordAffiliation({
         speakerId: id,
         role: person.role,
         organization: person.organization,
@@ -60,20 +54,13 @@ export class SpeakerResolver {
     return id;
   }
 
-  private async findExisting(
-    manager: EntityManager,
-    person: PersonSeen,
-    key: string,
-  ): Promise<string | null> {
+  private async findExisting(person: PersonSeen, key: string): Promise<string | null> {
     if (person.nativeName) {
-      const byNative = await this.repository.findIdsByAlias(manager, nameKey(person.nativeName), [
-        'native',
-      ]);
+      const byNative = await this.repository.findIdsByAlias(nameKey(person.nativeName), ['native']);
       if (byNative.length === 1) return byNative[0];
     }
     const multiWord = key.includes(' ');
     const byName = await this.repository.findIdsByAlias(
-      manager,
       key,
       multiWord ? ['name', 'variant'] : undefined,
     );

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TxRepository } from '@app/database';
 import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
 import { AliasKind, SpeakerAliasEntity } from './entities/speaker-alias.entity';
 import { SpeakerEntity } from './entities/speaker.entity';
@@ -17,62 +16,40 @@ export interface SpeakerHit {
 
 // The only code that touches speaker, speaker_alias and speaker_affiliation.
 @Injectable()
-export class SpeakerRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SpeakerRepository extends TxRepository {
   // Serialises registry writes for one name across concurrent ingests.
-  async lockName(manager: EntityManager, key: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`speaker:${key}`]);
+  async lockName(key: string): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`speaker:${key}`]);
   }
 
   // Distinct speakers that carry this alias key, optionally of some kinds only.
-  async findIdsByAlias(
-    manager: EntityManager,
-    aliasKey: string,
-    kinds?: AliasKind[],
-  ): Promise<string[]> {
-    const rows: { speaker_id: string }[] = await manager.query(
+  async findIdsByAlias(aliasKey: string, kinds?: AliasKind[]): Promise<string[]> {
+    const rows: { speaker_id: string }[] = await this.db.query(
       `SELECT DISTINCT speaker_id FROM speaker_alias WHERE alias_key = $1 AND ($2::text[] IS NULL OR kind = ANY($2))`,
       [aliasKey, kinds ?? null],
     );
     return rows.map((r) => r.speaker_id);
   }
 
-  async create(
-    manager: EntityManager,
-    speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'>,
-  ): Promise<string> {
-    const result = await manager.insert(SpeakerEntity, speaker);
+  async create(speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'>): Promise<string> {
+    const result = await this.db.insert(SpeakerEntity, speaker);
     return result.identifiers[0].id as string;
   }
 
-  async setNativeNameIfMissing(
-    manager: EntityManager,
-    id: string,
-    nativeName: string,
-  ): Promise<void> {
-    await manager.query(
+  async setNativeNameIfMissing(id: string, nativeName: string): Promise<void> {
+    await this.db.query(
       `UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`,
       [id, nativeName],
     );
   }
 
   async addAliases(
-    manager: EntityManager,
     speakerId: string,
     aliases: { alias: string; aliasKey: string; kind: AliasKind }[],
   ): Promise<void> {
     const rows = aliases.filter((a) => a.aliasKey.length > 0).map((a) => ({ ...a, speakerId }));
     if (rows.length)
-      await manager
+      await this.db
         .createQueryBuilder()
         .insert()
         .into(SpeakerAliasEntity)
@@ -81,18 +58,15 @@ export class SpeakerRepository {
         .execute();
   }
 
-  async recordAffiliation(
-    manager: EntityManager,
-    a: {
-      speakerId: string;
-      role: string | null;
-      organization: string | null;
-      affiliationKey: string;
-      seenAt: Date;
-      articleId: string;
-    },
-  ): Promise<void> {
-    await manager.query(
+  async recordAffiliation(a: {
+    speakerId: string;
+    role: string | null;
+    organization: string | null;
+    affiliationKey: string;
+    seenAt: Date;
+    articleId: string;
+  }): Promise<void> {
+    await this.db.query(
       `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
        VALUES ($1, $2, $3, $4, $5, $5, ARRAY[$6::uuid])
        ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
@@ -104,20 +78,20 @@ export class SpeakerRepository {
     );
   }
 
-  findById(id: string, manager: EntityManager = this.manager): Promise<SpeakerEntity | null> {
-    return manager.findOneBy(SpeakerEntity, { id });
+  findById(id: string): Promise<SpeakerEntity | null> {
+    return this.db.findOneBy(SpeakerEntity, { id });
   }
 
   findByIds(ids: string[]): Promise<SpeakerEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.manager
+    return this.db
       .createQueryBuilder(SpeakerEntity, 's')
       .where('s.id = ANY(:ids)', { ids })
       .getMany();
   }
 
   aliasesOf(id: string): Promise<SpeakerAliasEntity[]> {
-    return this.manager.find(SpeakerAliasEntity, {
+    return this.db.find(SpeakerAliasEntity, {
       where: { speakerId: id },
       order: { kind: 'ASC', alias: 'ASC' },
     });
@@ -125,7 +99,7 @@ export class SpeakerRepository {
 
   affiliationsOf(ids: string[]): Promise<SpeakerAffiliationEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.manager
+    return this.db
       .createQueryBuilder(SpeakerAffiliationEntity, 'a')
       .where('a.speaker_id = ANY(:ids)', { ids })
       .orderBy('a.first_seen', 'ASC')
@@ -146,7 +120,7 @@ export class SpeakerRepository {
   // is always nameKey(alias).)
   async search(q: string, key: string, limit: number): Promise<SpeakerHit[]> {
     const notSurnames = key.includes(' ') ? `kind <> 'surname' AND` : '';
-    return this.manager.query(
+    return this.db.query(
       `WITH exact AS MATERIALIZED (
          SELECT speaker_id, alias, CASE WHEN alias_key = $2 OR alias = $1 THEN 1.0 ELSE 0.9 END AS score
            FROM speaker_alias WHERE $2 <> '' AND alias_key LIKE $2 || '%'
@@ -178,14 +152,14 @@ export class SpeakerRepository {
   }
 
   // Moves everything of `fromId` onto `intoId`, then deletes `fromId`.
-  async merge(manager: EntityManager, fromId: string, intoId: string): Promise<void> {
-    await manager.query(
+  async merge(fromId: string, intoId: string): Promise<void> {
+    await this.db.query(
       `INSERT INTO speaker_alias (speaker_id, alias_key, alias, kind)
        SELECT $2, alias_key, alias, kind FROM speaker_alias WHERE speaker_id = $1
        ON CONFLICT DO NOTHING`,
       [fromId, intoId],
     );
-    await manager.query(
+    await this.db.query(
       `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
        SELECT $2, role, organization, affiliation_key, first_seen, last_seen, article_ids FROM speaker_affiliation WHERE speaker_id = $1
        ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
@@ -194,10 +168,10 @@ export class SpeakerRepository {
          article_ids = ARRAY(SELECT DISTINCT unnest(speaker_affiliation.article_ids || EXCLUDED.article_ids))`,
       [fromId, intoId],
     );
-    await manager.query(
+    await this.db.query(
       `UPDATE speaker SET native_name = COALESCE(native_name, (SELECT native_name FROM speaker WHERE id = $1)), updated_at = now() WHERE id = $2`,
       [fromId, intoId],
     );
-    await manager.query(`DELETE FROM speaker WHERE id = $1`, [fromId]);
+    await this.db.query(`DELETE FROM speaker WHERE id = $1`, [fromId]);
   }
 }

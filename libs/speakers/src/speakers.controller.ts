@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
-import { RequireRole } from '@app/auth';
+import { RequireRole } from '@app/common';
 import {
   MergeSpeakersDto,
   SearchSpeakersQuery,

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
 import { SpeakerAliasEntity } from './entities/speaker-alias.entity';
 import { SpeakerEntity } from './entities/speaker.entity';
-import { SpeakerHooksRegistry } from './speaker-hooks';
 import { SpeakerRepository } from './speaker.repository';
 import { SpeakerResolver } from './speaker-resolver.service';
 import { SpeakersController } from './speakers.controller';
@@ -14,7 +13,7 @@ import { SpeakersService } from './speakers.service';
     TypeOrmModule.forFeature([SpeakerEntity, SpeakerAliasEntity, SpeakerAffiliationEntity]),
   ],
   controllers: [SpeakersController],
-  providers: [SpeakerRepository, SpeakerResolver, SpeakersService, SpeakerHooksRegistry],
-  exports: [SpeakerResolver, SpeakersService, SpeakerHooksRegistry],
+  providers: [SpeakerRepository, SpeakerResolver, SpeakersService],
+  exports: [SpeakerResolver, SpeakersService],
 })
 export class SpeakersModule {}

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/auth';
+import { EventBus } from '@app/common';
+import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { nameKey } from './name-key';
 import { SpeakerRepository } from './speaker.repository';
-import { SpeakerHooksRegistry } from './speaker-hooks';
+import { SPEAKER_QUOTES, SpeakerQuotesPort } from './speaker-quotes.port';
 import { SpeakersError, SpeakersErrorCode } from './speakers.errors';
 import {
   AffiliationDto,
@@ -16,9 +18,11 @@ import { SpeakerEntity } from './entities/speaker.entity';
 @Injectable()
 export class SpeakersService {
   constructor(
+    readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly repository: SpeakerRepository,
-    private readonly registry: SpeakerHooksRegistry,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
+    @Inject(SPEAKER_QUOTES) private readonly quotes: SpeakerQuotesPort,
   ) {}
 
   async search(q: string, limit: number): Promise<SpeakerHitDto[]> {
@@ -44,13 +48,11 @@ export class SpeakersService {
     const speaker = await this.repository.findById(id);
     if (!speaker)
       throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
-    const [aliases, affiliations] = await Promise.all([
+    const [aliases, affiliations, quotes] = await Promise.all([
       this.repository.aliasesOf(id),
       this.repository.affiliationsOf([id]),
+      this.quotes.profileQuotes(id),
     ]);
-    let quotes: Record<string, unknown> = {};
-    for (const hooks of this.registry.hooks)
-      if (hooks.profileQuotes) quotes = { ...quotes, ...(await hooks.profileQuotes(id)) };
     return {
       ...toSummary(speaker, latestAffiliation(affiliations).get(id)),
       aliases: [...new Set(aliases.map((a) => a.alias))],
@@ -63,7 +65,7 @@ export class SpeakersService {
     return (await this.repository.findById(id)) !== null;
   }
 
-  // One transaction: the duplicates' aliases, affiliations and quotes move, then they are deleted.
+  // The duplicates' aliases, affiliations, quotes and claims move, then they are deleted.
   async merge(intoId: string, fromIds: string[]): Promise<SpeakerProfileDto> {
     const from = [...new Set(fromIds)];
     if (from.includes(intoId))
@@ -72,28 +74,30 @@ export class SpeakersService {
         'A speaker cannot be merged into itself',
         { id: intoId },
       );
-    await this.repository.transaction(async (manager) => {
-      const found = new Map<string, SpeakerEntity>();
-      for (const id of [intoId, ...from]) {
-        const speaker = await this.repository.findById(id, manager);
-        if (!speaker)
-          throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
-        found.set(id, speaker);
-      }
-      for (const id of from) {
-        const merged = found.get(id);
-        for (const hooks of this.registry.hooks) await hooks.speakerMerged?.(manager, id, intoId);
-        await this.repository.merge(manager, id, intoId);
-        await this.audit.record(manager, {
-          action: 'speaker.merge',
-          targetType: 'speaker',
-          targetId: intoId,
-          before: merged,
-          after: { mergedInto: intoId },
-        });
-      }
-    });
+    await this.mergeInTransaction(intoId, from);
     return this.profile(intoId);
+  }
+
+  @WriteTransaction()
+  private async mergeInTransaction(intoId: string, from: string[]): Promise<void> {
+    const found = new Map<string, SpeakerEntity>();
+    for (const id of [intoId, ...from]) {
+      const speaker = await this.repository.findById(id);
+      if (!speaker)
+        throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+      found.set(id, speaker);
+    }
+    for (const id of from) {
+      await this.events.emit('speaker.merged', { fromId: id, intoId });
+      await this.repository.merge(id, intoId);
+      await this.audit.record({
+        action: 'speaker.merge',
+        targetType: 'speaker',
+        targetId: intoId,
+        before: found.get(id),
+        after: { mergedInto: intoId },
+      });
+    }
   }
 }
 

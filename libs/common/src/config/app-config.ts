@@ -61,6 +61,12 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) EXPORT_LARGE_SHEET_ROWS = 20_000;
   // Connection pool size.
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+  // How long a request waits for a free database connection before it is answered 503.
+  @Type(() => Number) @IsInt() @Min(100) DB_ACQUIRE_TIMEOUT_MS = 5000;
+  // Longest statement before Postgres cancels it (0 = no limit).
+  @Type(() => Number) @IsInt() @Min(0) DB_STATEMENT_TIMEOUT_MS = 60_000;
+  // Longest idle time inside an open transaction before Postgres ends the session.
+  @Type(() => Number) @IsInt() @Min(0) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 }
 
 export class ConfigError extends Error {}

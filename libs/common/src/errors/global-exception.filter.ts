@@ -39,6 +39,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       ...(mapped.details ? { details: mapped.details } : {}),
       requestId,
     };
+    if (mapped.status === 503) res.setHeader('Retry-After', '1');
     if (!res.headersSent) res.status(mapped.status).json(body);
     else res.end();
   }
@@ -55,6 +56,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const cause = exception instanceof HttpException ? exception.cause : exception;
     const parserError = this.fromBodyParser(cause as BodyParserError);
     if (parserError) return parserError;
+    const databaseError = fromDatabase(exception);
+    if (databaseError) return databaseError;
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     // Anything unknown is our fault: generic body, details only in the log line.
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
@@ -96,4 +99,25 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         return { status: err.status && err.status < 500 ? err.status : 400, message: err.message };
     }
   }
+}
+
+// The database said "not now" (no free connection in time, a statement or an idle transaction
+// ran out of time, a conflict that outlived its retries): the request may be sent again.
+// These are 503 with Retry-After, never a 500, and never a hang.
+const BUSY_CODES = new Set(['57014', '25P03', '53300', '55P03', '40001', '40P01']);
+const BUSY_MESSAGES = /timeout exceeded when trying to connect|connection timeout/i;
+
+function fromDatabase(exception: unknown): Mapped | null {
+  if (!(exception instanceof Error)) return null;
+  const code =
+    (exception as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (exception as { code?: unknown }).code;
+  if (BUSY_CODES.has(String(code)) || BUSY_MESSAGES.test(exception.message)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      message: 'The database is busy; try again shortly',
+      details: { code: 'DATABASE_BUSY' },
+    };
+  }
+  return null;
 }

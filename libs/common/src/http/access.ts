@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@app/common';
+import type { Role } from './roles';
 
 export type Access = { kind: 'public' } | { kind: 'read' } | { kind: 'role'; role: Role };
 export const ACCESS_KEY = 'quote-ledger:access';

@@ -1,0 +1,10 @@
+import type { ArticleQuoteDto } from './dto/article-response.dto';
+
+// A question articles asks and the quotes lib answers: the quotes found in these articles, for
+// article responses. Articles owns the port, so the dependency arrow still points from quotes to
+// articles.
+export const ARTICLE_QUOTES = Symbol('ArticleQuotesPort');
+
+export interface ArticleQuotesPort {
+  quotesOf(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>>;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DomainEvents, EventBus, OnDomainEvent } from '@app/common';
+import { QuotePersister } from './quote-persister.service';
+import { QuoteRepository } from './quote.repository';
+
+// What the quote store does when other libs announce facts; each handler runs inside the
+// transaction that raised the event.
+@Injectable()
+export class QuoteListeners {
+  constructor(
+    private readonly persister: QuotePersister,
+    private readonly quotes: QuoteRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  // A new article: extract its quotes and store them with it.
+  @OnDomainEvent('article.created')
+  async extractArticle({ article }: DomainEvents['article.created']): Promise<void> {
+    await this.persister.persist(article);
+  }
+
+  // A merged speaker's quotes move to the survivor; one the survivor already has is folded.
+  @OnDomainEvent('speaker.merged')
+  async moveQuotes({ fromId, intoId }: DomainEvents['speaker.merged']): Promise<void> {
+    for (const quote of await this.quotes.quotesOfSpeaker(fromId)) {
+      const dup = await this.quotes.findByKey(intoId, quote.textKey);
+      if (dup) {
+        await this.events.emit('quote.folded', { fromId: quote.id, intoId: dup.id });
+        await this.quotes.foldInto(quote.id, dup.id);
+      } else await this.quotes.reassignSpeaker(quote.id, intoId);
+    }
+  }
+}

@@ -272,6 +272,9 @@ describe('quote store, speaker registry and lookup', () => {
       .send({ from: [stein.id] })
       .expect(200);
     expect(merged.body.quotes.quotes).toBe(4);
-    await request(t.http).get(`/api/v1/speakers/${stein.id}`).expect(404);
+    // The old id leads to the survivor.
+    const gone = await request(t.http).get(`/api/v1/speakers/${stein.id}`).expect(308);
+    expect(gone.headers.location).toBe(`/api/v1/speakers/${hom.id}`);
+    expect(gone.body.details).toMatchObject({ code: 'SPEAKER_MERGED', mergedInto: hom.id });
   });
 });

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ClaimRef, QuoteClaimsPort } from '@app/quotes';
+import type { SpeakerClaimsPort } from '@app/speakers';
 import { ClaimRepository } from './claim.repository';
-import { VERDICTS } from './verdicts';
+import { CLAIM_STATUSES, VERDICTS } from './verdicts';
 
-// The claims lib's answers to the quote store's questions (libs/quotes quote-claims.port.ts).
+// The claims lib's answers to the questions of the quote store and the speaker registry.
 @Injectable()
-export class ClaimPorts implements QuoteClaimsPort {
+export class ClaimPorts implements QuoteClaimsPort, SpeakerClaimsPort {
   constructor(private readonly claims: ClaimRepository) {}
 
   async claimsOf(quoteIds: string[]): Promise<Map<string, ClaimRef>> {
@@ -26,5 +27,15 @@ export class ClaimPorts implements QuoteClaimsPort {
 
   async referencedQuoteIds(quoteIds: string[]): Promise<Set<string>> {
     return new Set(await this.claims.referenced(quoteIds));
+  }
+
+  async verdictCounts(speakerId: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0]));
+    for (const row of await this.claims.statusCounts(speakerId)) counts[row.status] = row.count;
+    return counts;
+  }
+
+  async claimCount(speakerId: string): Promise<number> {
+    return (await this.claims.statusCounts(speakerId)).reduce((n, r) => n + r.count, 0);
   }
 }

@@ -214,4 +214,12 @@ export class ClaimRepository extends TxRepository {
       needsReview: relation === 'other-speaker',
     });
   }
+
+  // A speaker's claims by status.
+  statusCounts(speakerId: string): Promise<{ status: string; count: number }[]> {
+    return this.db.query(
+      `SELECT status, count(*)::int AS count FROM claim WHERE speaker_id = $1 GROUP BY status`,
+      [speakerId],
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUOTE_CLAIMS, QuotesModule } from '@app/quotes';
-import { SpeakersModule } from '@app/speakers';
+import { SPEAKER_CLAIMS, SpeakersModule } from '@app/speakers';
 import { ClaimListeners } from './claim-listeners';
 import { ClaimMatcher } from './claim-matcher.service';
 import { ClaimPorts } from './claim-ports';
@@ -12,7 +12,7 @@ import { ClaimQuoteEntity } from './entities/claim-quote.entity';
 import { ClaimReviewEntity } from './entities/claim-review.entity';
 import { ClaimEntity } from './entities/claim.entity';
 
-// Global only so that the quote store can inject the port this lib answers without importing
+// Global only so that the quote store and the speaker registry can inject the ports this lib answers without importing
 // it (which would close a cycle).
 @Global()
 @Module({
@@ -29,7 +29,8 @@ import { ClaimEntity } from './entities/claim.entity';
     ClaimListeners,
     ClaimPorts,
     { provide: QUOTE_CLAIMS, useExisting: ClaimPorts },
+    { provide: SPEAKER_CLAIMS, useExisting: ClaimPorts },
   ],
-  exports: [ClaimsService, ClaimRepository, QUOTE_CLAIMS],
+  exports: [ClaimsService, ClaimRepository, QUOTE_CLAIMS, SPEAKER_CLAIMS],
 })
 export class ClaimsModule {}

@@ -162,8 +162,10 @@ export class ClaimsService {
       throw new ClaimsError(ClaimsErrorCode.InvalidCursor, 'cursor is not valid', {
         field: 'cursor',
       });
+    const speakerIds = q.speaker ? await this.speakers.resolveFilter(q.speaker) : undefined;
+    if (speakerIds && speakerIds.length === 0) return { items: [], nextCursor: null };
     const rows = await this.claims.page(
-      { status: q.status, flagged: q.flagged, speakerId: q.speaker },
+      { status: q.status, flagged: q.flagged, speakerId: speakerIds?.[0] },
       q.limit + 1,
       parts ? { createdAt: String(parts[0]), id: String(parts[1]) } : null,
     );

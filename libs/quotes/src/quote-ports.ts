@@ -21,7 +21,19 @@ export class QuotePorts implements ArticleQuotesPort, SpeakerQuotesPort {
         id: r.id,
         text: r.text,
         firstSeen: new Date(r.first_seen).toISOString(),
+        article: {
+          id: r.article_id,
+          title: r.article_title,
+          publisher: r.article_publisher,
+          publishedAt: r.article_published_at
+            ? new Date(r.article_published_at).toISOString()
+            : null,
+        },
       })),
     };
+  }
+
+  async quoteCount(speakerId: string): Promise<number> {
+    return (await this.quotes.speakerStats(speakerId)).quotes;
   }
 }

@@ -46,7 +46,7 @@ export class QuotesService {
     if (query.from) filter.from = new Date(query.from);
     if (query.to) filter.to = endOfDayIfDate(query.to);
     if (query.speaker) {
-      filter.speakerIds = await this.speakerIds(query.speaker);
+      filter.speakerIds = await this.speakers.resolveFilter(query.speaker);
       if (!filter.speakerIds.length) return null;
     }
     if (query.verdict) {
@@ -145,13 +145,6 @@ export class QuotesService {
       after: { ...patch, quoteId: target },
     });
     return target;
-  }
-
-  private async speakerIds(speaker: string): Promise<string[]> {
-    if (UUID.test(speaker)) return [speaker];
-    const hits = await this.speakers.search(speaker, 10);
-    const best = hits[0]?.similarity ?? 0;
-    return best >= 0.5 ? hits.filter((h) => h.similarity === best).map((h) => h.id) : [];
   }
 
   private after(cursor: string | undefined): { firstSeen: string; id: string } | null {

@@ -5,3 +5,7 @@ export * from './speaker-quotes.port';
 export * from './speakers.errors';
 export * from './name-key';
 export * from './dto/speaker.dto';
+export * from './speaker-claims.port';
+export * from './speaker-editor.service';
+export { SPEAKER_KINDS } from './entities/speaker.entity';
+export type { SpeakerKind } from './entities/speaker.entity';

@@ -5,4 +5,6 @@ export const SPEAKER_QUOTES = Symbol('SpeakerQuotesPort');
 
 export interface SpeakerQuotesPort {
   profileQuotes(speakerId: string): Promise<Record<string, unknown>>;
+  // Quotes attributed to the speaker (a speaker with none may be deleted).
+  quoteCount(speakerId: string): Promise<number>;
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TxRepository } from '@app/database';
 import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
 import { AliasKind, SpeakerAliasEntity } from './entities/speaker-alias.entity';
-import { SpeakerEntity } from './entities/speaker.entity';
+import { SpeakerEntity, SpeakerKind } from './entities/speaker.entity';
+import { nameKey as nameKeyOf } from './name-key';
 
 export interface SpeakerHit {
   id: string;
@@ -12,6 +13,7 @@ export interface SpeakerHit {
   similarity: number;
   role: string | null;
   organization: string | null;
+  kind: SpeakerKind;
 }
 
 // The only code that touches speaker, speaker_alias and speaker_affiliation.
@@ -31,9 +33,118 @@ export class SpeakerRepository extends TxRepository {
     return rows.map((r) => r.speaker_id);
   }
 
-  async create(speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'>): Promise<string> {
+  async create(
+    speaker: Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName'> & { kind?: SpeakerKind },
+  ): Promise<string> {
     const result = await this.db.insert(SpeakerEntity, speaker);
     return result.identifiers[0].id as string;
+  }
+
+  // A reviewer's edit; the version moves by one whatever changed.
+  async update(
+    id: string,
+    change: Partial<Pick<SpeakerEntity, 'name' | 'nameKey' | 'nativeName' | 'kind'>>,
+  ): Promise<void> {
+    await this.db.update(SpeakerEntity, { id }, { ...change, version: () => 'version + 1' });
+  }
+
+  findForUpdate(id: string): Promise<SpeakerEntity | null> {
+    return this.db
+      .createQueryBuilder(SpeakerEntity, 's')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id })
+      .getOne();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM speaker WHERE id = $1`, [id]);
+  }
+
+  // Where a merged speaker went (chains are collapsed when they form).
+  async redirectOf(id: string): Promise<string | null> {
+    const rows: { into_id: string }[] = await this.db.query(
+      `SELECT into_id FROM speaker_redirect WHERE from_id = $1`,
+      [id],
+    );
+    return rows[0]?.into_id ?? null;
+  }
+
+  // The aliases a reviewer manages: all but the name itself and the native-script name.
+  async replaceAliases(
+    speakerId: string,
+    keep: { name: string; nameKey: string; nativeName: string | null },
+    aliases: { alias: string; aliasKey: string; kind: AliasKind }[],
+  ): Promise<void> {
+    await this.db.query(`DELETE FROM speaker_alias WHERE speaker_id = $1`, [speakerId]);
+    await this.addAliases(speakerId, [
+      {
+        alias: keep.name,
+        aliasKey: keep.nameKey,
+        kind: keep.nameKey.includes(' ') ? 'name' : 'surname',
+      },
+      ...(keep.nativeName
+        ? [
+            {
+              alias: keep.nativeName,
+              aliasKey: nameKeyOf(keep.nativeName),
+              kind: 'native' as const,
+            },
+          ]
+        : []),
+      ...aliases,
+    ]);
+  }
+
+  async addAffiliation(a: {
+    speakerId: string;
+    role: string | null;
+    organization: string | null;
+    affiliationKey: string;
+    from: Date;
+    to: Date;
+    editedBy: string;
+  }): Promise<string> {
+    const [row]: { id: string }[] = await this.db.query(
+      `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids, edited_by)
+       VALUES ($1, $2, $3, $4, $5, $6, '{}', $7) RETURNING id`,
+      [a.speakerId, a.role, a.organization, a.affiliationKey, a.from, a.to, a.editedBy],
+    );
+    return row.id;
+  }
+
+  findAffiliation(speakerId: string, id: string): Promise<SpeakerAffiliationEntity | null> {
+    return this.db.findOneBy(SpeakerAffiliationEntity, { id, speakerId });
+  }
+
+  async updateAffiliation(
+    id: string,
+    change: Pick<
+      SpeakerAffiliationEntity,
+      'role' | 'organization' | 'affiliationKey' | 'firstSeen' | 'lastSeen' | 'editedBy'
+    >,
+  ): Promise<void> {
+    await this.db.update(SpeakerAffiliationEntity, { id }, change);
+  }
+
+  async deleteAffiliation(id: string): Promise<void> {
+    await this.db.delete(SpeakerAffiliationEntity, { id });
+  }
+
+  // Speakers by name (or newest first), keyset paged.
+  list(
+    sort: 'name' | 'newest',
+    limit: number,
+    after: { key: string; id: string } | null,
+  ): Promise<SpeakerEntity[]> {
+    const qb = this.db.createQueryBuilder(SpeakerEntity, 's').limit(limit);
+    if (sort === 'name') {
+      qb.orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC');
+      if (after) qb.where('(s.name, s.id) > (:key, :id)', after);
+    } else {
+      qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC');
+      if (after) qb.where('(s.created_at, s.id) < (:key::timestamptz, :id)', after);
+    }
+    return qb.getMany();
   }
 
   async setNativeNameIfMissing(id: string, nativeName: string): Promise<void> {
@@ -131,7 +242,7 @@ export class SpeakerRepository extends TxRepository {
             AND (SELECT set_config('pg_trgm.similarity_threshold', $4, true)) IS NOT NULL
             AND (alias_key % $2 OR alias_key LIKE '%' || $2 || '%') AND alias_key NOT LIKE $2 || '%'
        ), page AS MATERIALIZED (
-         SELECT s.id, s.name, s.native_name, best.alias, best.score
+         SELECT s.id, s.name, s.native_name, s.kind, best.alias, best.score
            FROM (
              SELECT DISTINCT ON (speaker_id) speaker_id, alias, score
                FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) m
@@ -141,7 +252,7 @@ export class SpeakerRepository extends TxRepository {
           ORDER BY best.score DESC, s.name
           LIMIT $3
        )
-       SELECT p.id, p.name, p.native_name AS "nativeName", p.alias AS matched, p.score AS similarity, aff.role, aff.organization
+       SELECT p.id, p.name, p.native_name AS "nativeName", p.kind, p.alias AS matched, p.score AS similarity, aff.role, aff.organization
          FROM page p
          LEFT JOIN LATERAL (
            SELECT a.role, a.organization FROM speaker_affiliation a WHERE a.speaker_id = p.id
@@ -170,6 +281,15 @@ export class SpeakerRepository extends TxRepository {
     );
     await this.db.query(
       `UPDATE speaker SET native_name = COALESCE(native_name, (SELECT native_name FROM speaker WHERE id = $1)), updated_at = now() WHERE id = $2`,
+      [fromId, intoId],
+    );
+    await this.db.query(`UPDATE speaker_redirect SET into_id = $2 WHERE into_id = $1`, [
+      fromId,
+      intoId,
+    ]);
+    await this.db.query(
+      `INSERT INTO speaker_redirect (from_id, into_id) VALUES ($1, $2)
+       ON CONFLICT (from_id) DO UPDATE SET into_id = EXCLUDED.into_id, merged_at = now()`,
       [fromId, intoId],
     );
     await this.db.query(`DELETE FROM speaker WHERE id = $1`, [fromId]);

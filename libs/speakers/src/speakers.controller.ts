@@ -1,42 +1,217 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorBody, uuidParam } from '@app/common';
-import { RequireRole } from '@app/common';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPermanentRedirectResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ErrorBody, RequireRole, uuidParam } from '@app/common';
+import {
+  AffiliationInputDto,
+  CreateSpeakerDto,
   MergeSpeakersDto,
   SearchSpeakersQuery,
   SpeakerHitDto,
+  SpeakerPageDto,
   SpeakerProfileDto,
+  UpdateSpeakerDto,
 } from './dto/speaker.dto';
+import { SpeakerEditor } from './speaker-editor.service';
+import { SpeakersError, SpeakersErrorCode } from './speakers.errors';
 import { SpeakersService } from './speakers.service';
 
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The speaker version ETag; 412 when stale',
+};
+
 @ApiTags('speakers')
+@ApiExtraModels(SpeakerHitDto, SpeakerPageDto)
 @Controller('speakers')
 export class SpeakersController {
-  constructor(private readonly speakers: SpeakersService) {}
+  constructor(
+    private readonly speakers: SpeakersService,
+    private readonly editor: SpeakerEditor,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ type: [SpeakerHitDto] })
-  search(@Query() query: SearchSpeakersQuery): Promise<SpeakerHitDto[]> {
-    return this.speakers.search(query.q, query.limit);
+  @ApiOperation({
+    summary: 'Search speakers by name, or list them',
+    description:
+      'With `q`: names, aliases and native-script names, typos tolerated, best first (an array). ' +
+      'Without `q`: every speaker, by name or newest first, cursor paged.',
+  })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { type: 'array', items: { $ref: getSchemaPath(SpeakerHitDto) } },
+        { $ref: getSchemaPath(SpeakerPageDto) },
+      ],
+    },
+  })
+  search(@Query() query: SearchSpeakersQuery): Promise<SpeakerHitDto[] | SpeakerPageDto> {
+    return query.q === undefined
+      ? this.speakers.list(query.sort, query.limit, query.cursor)
+      : this.speakers.search(query.q, query.limit);
+  }
+
+  @Post()
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a speaker the engine missed' })
+  @ApiCreatedResponse({ type: SpeakerProfileDto })
+  create(@Body() body: CreateSpeakerDto): Promise<SpeakerProfileDto> {
+    return this.editor.create(body);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'A speaker profile: names, affiliations over time, quotes and verdict counts',
+  })
+  @ApiOkResponse({ type: SpeakerProfileDto })
+  @ApiPermanentRedirectResponse({
+    type: ErrorBody,
+    description: 'The speaker was merged: Location and details.mergedInto name the survivor',
+  })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async profile(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SpeakerProfileDto | ErrorBodyLike> {
+    try {
+      const profile = await this.speakers.profile(id);
+      res.setHeader('ETag', `"${profile.version}"`);
+      return profile;
+    } catch (err) {
+      if (!(err instanceof SpeakersError) || err.code !== SpeakersErrorCode.Merged) throw err;
+      const into = String(err.details?.mergedInto);
+      res.status(308).location(`/api/v1/speakers/${into}`);
+      return {
+        statusCode: 308,
+        error: 'Permanent Redirect',
+        message: err.message,
+        details: { code: err.code, mergedInto: into },
+      };
+    }
+  }
+
+  @Patch(':id')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Correct a name, native-script name, aliases or kind' })
   @ApiOkResponse({ type: SpeakerProfileDto })
   @ApiNotFoundResponse({ type: ErrorBody })
-  profile(@Param('id', uuidParam()) id: string): Promise<SpeakerProfileDto> {
-    return this.speakers.profile(id);
+  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  update(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateSpeakerDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<SpeakerProfileDto> {
+    return this.editor.update(id, body, ifMatch);
+  }
+
+  @Delete(':id')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiHeader(IF_MATCH)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a speaker with no quotes and no claims' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Quotes or claims still name the speaker' })
+  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  async remove(
+    @Param('id', uuidParam()) id: string,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<void> {
+    await this.editor.delete(id, ifMatch);
+  }
+
+  @Post(':id/affiliations')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add a role at an organisation, with the dates it was held' })
+  @ApiCreatedResponse({ type: SpeakerProfileDto })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  addAffiliation(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: AffiliationInputDto,
+  ): Promise<SpeakerProfileDto> {
+    return this.editor.addAffiliation(id, body);
+  }
+
+  @Patch(':id/affiliations/:affiliationId')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Correct an affiliation (role, organisation, dates)' })
+  @ApiOkResponse({ type: SpeakerProfileDto })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody })
+  updateAffiliation(
+    @Param('id', uuidParam()) id: string,
+    @Param('affiliationId', uuidParam('affiliationId')) affiliationId: string,
+    @Body() body: AffiliationInputDto,
+  ): Promise<SpeakerProfileDto> {
+    return this.editor.updateAffiliation(id, affiliationId, body);
+  }
+
+  @Delete(':id/affiliations/:affiliationId')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a wrong affiliation' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async removeAffiliation(
+    @Param('id', uuidParam()) id: string,
+    @Param('affiliationId', uuidParam('affiliationId')) affiliationId: string,
+  ): Promise<void> {
+    await this.editor.deleteAffiliation(id, affiliationId);
   }
 
   @Post(':id/merge')
   @RequireRole('reviewer')
   @ApiBearerAuth()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Fold duplicate speakers into this one' })
   @ApiOkResponse({ type: SpeakerProfileDto, description: 'The merged profile' })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody })
   merge(
     @Param('id', uuidParam()) id: string,
     @Body() body: MergeSpeakersDto,
   ): Promise<SpeakerProfileDto> {
     return this.speakers.merge(id, body.from);
   }
+}
+
+interface ErrorBodyLike {
+  statusCode: number;
+  error: string;
+  message: string;
+  details: Record<string, unknown>;
 }

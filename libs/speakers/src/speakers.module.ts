@@ -7,13 +7,14 @@ import { SpeakerRepository } from './speaker.repository';
 import { SpeakerResolver } from './speaker-resolver.service';
 import { SpeakersController } from './speakers.controller';
 import { SpeakersService } from './speakers.service';
+import { SpeakerEditor } from './speaker-editor.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([SpeakerEntity, SpeakerAliasEntity, SpeakerAffiliationEntity]),
   ],
   controllers: [SpeakersController],
-  providers: [SpeakerRepository, SpeakerResolver, SpeakersService],
+  providers: [SpeakerRepository, SpeakerResolver, SpeakersService, SpeakerEditor],
   exports: [SpeakerResolver, SpeakersService],
 })
 export class SpeakersModule {}

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/auth';
-import { EventBus } from '@app/common';
+import { decodeCursor, encodeCursor, EventBus, Page } from '@app/common';
 import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { nameKey } from './name-key';
 import { SpeakerRepository } from './speaker.repository';
+import { SPEAKER_CLAIMS, SpeakerClaimsPort } from './speaker-claims.port';
 import { SPEAKER_QUOTES, SpeakerQuotesPort } from './speaker-quotes.port';
 import { SpeakersError, SpeakersErrorCode } from './speakers.errors';
 import {
@@ -23,6 +24,7 @@ export class SpeakersService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     @Inject(SPEAKER_QUOTES) private readonly quotes: SpeakerQuotesPort,
+    @Inject(SPEAKER_CLAIMS) private readonly claims: SpeakerClaimsPort,
   ) {}
 
   async search(q: string, limit: number): Promise<SpeakerHitDto[]> {
@@ -33,6 +35,7 @@ export class SpeakersService {
       nativeName: h.nativeName,
       role: h.role,
       organization: h.organization,
+      kind: h.kind,
       matched: h.matched,
       similarity: Math.round(Number(h.similarity) * 1000) / 1000,
     }));
@@ -44,25 +47,110 @@ export class SpeakersService {
     return new Map(speakers.map((s) => [s.id, toSummary(s, latest.get(s.id))]));
   }
 
+  // Speakers without a query: by name, or newest first.
+  async list(
+    sort: 'name' | 'newest',
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<SpeakerSummaryDto>> {
+    const parts = decodeCursor(cursor);
+    if (cursor && (!parts || parts.length !== 2 || parts.some((p) => typeof p !== 'string')))
+      throw new SpeakersError(SpeakersErrorCode.InvalidCursor, 'cursor is not valid', {
+        field: 'cursor',
+      });
+    const after = parts ? { key: String(parts[0]), id: String(parts[1]) } : null;
+    if (after && !/^[0-9a-f-]{36}$/i.test(after.id))
+      throw new SpeakersError(SpeakersErrorCode.InvalidCursor, 'cursor is not valid', {
+        field: 'cursor',
+      });
+    if (after && sort === 'newest' && isNaN(Date.parse(after.key)))
+      throw new SpeakersError(SpeakersErrorCode.InvalidCursor, 'cursor is not valid', {
+        field: 'cursor',
+      });
+    const rows = await this.repository.list(sort, limit + 1, after);
+    const page = rows.slice(0, limit);
+    const summaries = await this.summaries(page.map((r) => r.id));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => summaries.get(r.id)).filter((x): x is SpeakerSummaryDto => !!x),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor([sort === 'name' ? last.name : last.createdAt.toISOString(), last.id])
+          : null,
+    };
+  }
+
   async profile(id: string): Promise<SpeakerProfileDto> {
     const speaker = await this.repository.findById(id);
-    if (!speaker)
-      throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
-    const [aliases, affiliations, quotes] = await Promise.all([
+    if (!speaker) throw await this.notFound(id);
+    const [aliases, affiliations, quotes, verdicts] = await Promise.all([
       this.repository.aliasesOf(id),
       this.repository.affiliationsOf([id]),
       this.quotes.profileQuotes(id),
+      this.claims.verdictCounts(id),
     ]);
     return {
       ...toSummary(speaker, latestAffiliation(affiliations).get(id)),
+      version: speaker.version,
       aliases: [...new Set(aliases.map((a) => a.alias))],
       affiliations: affiliations.map(toAffiliationDto),
       quotes,
+      verdicts,
     };
+  }
+
+  // 404, or for a merged speaker's old id a pointer to the survivor.
+  async notFound(id: string): Promise<SpeakersError> {
+    const into = await this.repository.redirectOf(id);
+    return into
+      ? new SpeakersError(SpeakersErrorCode.Merged, `Speaker ${id} was merged into ${into}`, {
+          id,
+          mergedInto: into,
+        })
+      : new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+  }
+
+  // The survivor of a merged id, for callers that follow it (null when the id never merged).
+  redirectOf(id: string): Promise<string | null> {
+    return this.repository.redirectOf(id);
   }
 
   async exists(id: string): Promise<boolean> {
     return (await this.repository.findById(id)) !== null;
+  }
+
+  // What a `speaker=` filter means: an id, or a name or alias that fits exactly one speaker.
+  // A name that fits several is a 409 listing them: two people are never mixed silently.
+  async resolveFilter(speaker: string): Promise<string[]> {
+    const value = speaker.trim();
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+      if (await this.exists(value)) return [value];
+      const into = await this.repository.redirectOf(value);
+      return into ? [into] : [];
+    }
+    const ids = await this.repository.findIdsByAlias(nameKey(value));
+    if (ids.length <= 1) return ids;
+    const candidates = [...(await this.summaries(ids)).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    throw new SpeakersError(
+      SpeakersErrorCode.AmbiguousName,
+      `"${value}" names ${ids.length} speakers; filter by one of their ids`,
+      { field: 'speaker', candidates },
+    );
+  }
+
+  // The speaker's role and organisation as of a date: the affiliation whose span covers it,
+  // else the latest one first seen before it, else none.
+  async affiliationAt(
+    id: string,
+    at: Date,
+  ): Promise<{ role: string | null; organization: string | null } | null> {
+    const rows = await this.repository.affiliationsOf([id]);
+    const covering = rows.filter((a) => a.firstSeen <= at && at <= a.lastSeen);
+    const before = rows.filter((a) => a.firstSeen <= at);
+    const pick = latestAffiliation(covering.length ? covering : before).get(id);
+    return pick ? { role: pick.role, organization: pick.organization } : null;
   }
 
   // The duplicates' aliases, affiliations, quotes and claims move, then they are deleted.
@@ -83,8 +171,7 @@ export class SpeakersService {
     const found = new Map<string, SpeakerEntity>();
     for (const id of [intoId, ...from]) {
       const speaker = await this.repository.findById(id);
-      if (!speaker)
-        throw new SpeakersError(SpeakersErrorCode.NotFound, `No speaker with id ${id}`, { id });
+      if (!speaker) throw await this.notFound(id);
       found.set(id, speaker);
     }
     for (const id of from) {
@@ -119,13 +206,14 @@ function latestAffiliation(
 }
 
 function toSummary(
-  s: Pick<SpeakerEntity, 'id' | 'name' | 'nativeName'>,
+  s: Pick<SpeakerEntity, 'id' | 'name' | 'nativeName' | 'kind'>,
   a?: SpeakerAffiliationEntity,
 ): SpeakerSummaryDto {
   return {
     id: s.id,
     name: s.name,
     nativeName: s.nativeName,
+    kind: s.kind,
     role: a?.role ?? null,
     organization: a?.organization ?? null,
   };
@@ -133,10 +221,12 @@ function toSummary(
 
 function toAffiliationDto(a: SpeakerAffiliationEntity): AffiliationDto {
   return {
+    id: a.id,
     role: a.role,
     organization: a.organization,
     firstSeen: a.firstSeen.toISOString(),
     lastSeen: a.lastSeen.toISOString(),
     articleIds: a.articleIds,
+    editedBy: a.editedBy,
   };
 }

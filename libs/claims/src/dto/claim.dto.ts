@@ -97,7 +97,16 @@ export class ListClaimsQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   flagged?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() speaker?: string;
+  @ApiPropertyOptional({
+    description:
+      'Speaker id, or an exact name or alias; a name that fits several speakers is a 409 listing them',
+    example: 'Wang Baodong',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  speaker?: string;
 }
 
 export class ReviewDto {

@@ -37,7 +37,11 @@ export class QuoteFilterQuery extends PageQuery {
   @MaxLength(500)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Speaker id, or a name / alias' })
+  @ApiPropertyOptional({
+    description:
+      'Speaker id, or an exact name or alias; a name that fits several speakers is a 409 listing them',
+    example: 'Wang Baodong',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

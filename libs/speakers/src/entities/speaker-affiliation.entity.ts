@@ -11,4 +11,6 @@ export class SpeakerAffiliationEntity {
   @Column('timestamptz') firstSeen!: Date;
   @Column('timestamptz') lastSeen!: Date;
   @Column('uuid', { array: true }) articleIds!: string[];
+  // Set when a reviewer entered or changed it; extraction then leaves it alone.
+  @Column('text', { nullable: true }) editedBy!: string | null;
 }

@@ -6,6 +6,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+export const SPEAKER_KINDS = ['person', 'organization'] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+
 // A person (or organisation) who is quoted somewhere.
 @Entity('speaker')
 export class SpeakerEntity {
@@ -13,6 +16,8 @@ export class SpeakerEntity {
   @Column('text') name!: string;
   @Column('text') nameKey!: string;
   @Column('text', { nullable: true }) nativeName!: string | null;
+  @Column('varchar', { length: 16 }) kind!: SpeakerKind;
+  @Column('int') version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

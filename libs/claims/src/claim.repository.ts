@@ -14,7 +14,9 @@ export interface MatchCandidate {
 // Near-same wording: trigram similarity this high, or one text containing the other.
 export const MATCH_THRESHOLD = 0.7;
 
-// The only code that touches claim, claim_review and claim_quote.
+// The only code that names claim, claim_review and claim_quote. Other libs read the
+// claim_verdict_ref view (migration PublishReadModels). test/boundaries checks that no other
+// lib names the tables.
 @Injectable()
 export class ClaimRepository extends TxRepository {
   async insert(

@@ -73,8 +73,9 @@ function withHitColumns(inner: string, orderBy: string): string {
     ORDER BY ${orderBy}`;
 }
 
-// The only code that names quote, quote_occurrence and article_extraction (other libs read the
-// quote_ref and quote_occurrence_ref views this lib publishes; see migration PublishReadModels).
+// With quote-filter.sql.ts, the only code that names quote, quote_occurrence and
+// article_extraction. Other libs read the quote_ref and quote_occurrence_ref views this lib
+// publishes (migration PublishReadModels).
 @Injectable()
 export class QuoteRepository extends TxRepository {
   private frequencies: { at: number; map: Map<string, number> } | null = null;

@@ -4,6 +4,7 @@ import { CreateKeysAndAudit1764057600000 } from './1764057600000-CreateKeysAndAu
 import { CreateClaims1764144000000 } from './1764144000000-CreateClaims';
 import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
 import { SpeakerNameTrigrams1764400000000 } from './1764400000000-SpeakerNameTrigrams';
+import { PublishReadModels1764470000000 } from './1764470000000-PublishReadModels';
 import { SpeakerEditing1764500000000 } from './1764500000000-SpeakerEditing';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   CreateClaims1764144000000,
   SpeedUpLookups1764260000000,
   SpeakerNameTrigrams1764400000000,
+  PublishReadModels1764470000000,
   SpeakerEditing1764500000000,
 ];

@@ -10,7 +10,9 @@ export interface SourceRow extends ArticleSourceEntity {
   filename: string | null;
 }
 
-// The only code that touches document, article and article_source.
+// The only code that names document, article and article_source. Other libs read the
+// article_ref and article_source_ref views (migration PublishReadModels): change them with
+// these tables, in a new migration. test/boundaries checks that no other lib names the tables.
 @Injectable()
 export class ArticleRepository extends TxRepository {
   // ON CONFLICT keeps concurrent posts of the same text from failing: the loser reads the winner's row.

@@ -14,7 +14,9 @@ export interface MatchCandidate {
 // Near-same wording: trigram similarity this high, or one text containing the other.
 export const MATCH_THRESHOLD = 0.7;
 
-// The only code that touches claim, claim_review and claim_quote.
+// The only code that names claim, claim_review and claim_quote. Other libs read the
+// claim_verdict_ref view (migration PublishReadModels). test/boundaries checks that no other
+// lib names the tables.
 @Injectable()
 export class ClaimRepository extends TxRepository {
   async insert(
@@ -108,14 +110,14 @@ export class ClaimRepository extends TxRepository {
     );
   }
 
-  // Existing quotes that say what a new claim says.
+  // Existing quotes that say what a new claim says (from quote_ref, which the quotes lib publishes).
   async quotesMatching(textKey: string): Promise<MatchCandidate[]> {
     await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
       String(MATCH_THRESHOLD),
     ]);
     return this.db.query(
       `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
-         FROM quote WHERE text_key % $1 ORDER BY similarity DESC LIMIT 50`,
+         FROM quote_ref WHERE text_key % $1 ORDER BY similarity DESC LIMIT 50`,
       [textKey],
     );
   }

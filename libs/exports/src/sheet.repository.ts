@@ -32,8 +32,11 @@ interface RawRow {
   attribution_status: string;
 }
 
-// Exports are a read model: they read across quote, speaker, occurrence, article, source and
-// review tables (and write nothing). Two plans for the same columns:
+// Exports are a read model: one statement per sheet over the views the other libs publish
+// (quote_ref, quote_occurrence_ref, speaker_ref, article_ref, article_source_ref,
+// claim_verdict_ref), filtered with the quotes lib's own quoteFilterConditions; it names no
+// table and writes nothing. The views are plain, so the planner inlines them and plans the
+// tables underneath as before. Two plans for the same columns:
 // - small sheets: per-quote LATERAL lookups, cheap for a few thousand rows;
 // - large sheets: whole-table hash joins and one sort, ~10x faster per row at a million rows,
 //   given a larger work_mem for this transaction only.
@@ -41,56 +44,54 @@ interface RawRow {
 // consistent snapshot (REPEATABLE READ) for the whole sheet.
 const COLUMNS = `q.id, q.text, q.attribution_status, s.name AS speaker, s.native_name,
   o.speaker_description, o.role, o.organization,
-  a.title, left(a.body, 100) AS lead, a.publisher, a.url,
+  a.title, left(a.lead, 100) AS lead, a.publisher, a.url,
   to_char(COALESCE(a.published_at, q.first_seen) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
   cl.status, cl.reviewer_name, to_char(cl.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS reviewed_at,
   cl.evidence, ap.appearances, ap.appeared_in`;
 
-const LATEST_REVIEW = `LEFT JOIN LATERAL (
-  SELECT r.reviewer_name, r.created_at,
-         (SELECT string_agg(e->>'url', ' | ') FROM jsonb_array_elements(r.evidence) e) AS evidence
-    FROM claim_review r WHERE r.claim_id = c.id ORDER BY r.created_at DESC LIMIT 1) r ON true`;
+const DOCUMENT_NAME = `COALESCE(src.filename, src.url, 'document ' || src.document_id::text)`;
+// Inside the verdict subqueries, so it runs per verdict row, not per sheet row.
+const EVIDENCE_URLS = `(SELECT string_agg(e->>'url', ' | ') FROM jsonb_array_elements(v.evidence) e) AS evidence`;
 
 const SMALL_FROM = `
-  FROM quote q
-  LEFT JOIN speaker s ON s.id = q.speaker_id
-  LEFT JOIN LATERAL (SELECT * FROM quote_occurrence o WHERE o.quote_id = q.id ORDER BY o.seen_at, o.start_offset LIMIT 1) o ON true
-  LEFT JOIN article a ON a.id = o.article_id
+  FROM quote_ref q
+  LEFT JOIN speaker_ref s ON s.id = q.speaker_id
+  LEFT JOIN LATERAL (SELECT * FROM quote_occurrence_ref o WHERE o.quote_id = q.id ORDER BY o.seen_at, o.start_offset LIMIT 1) o ON true
+  LEFT JOIN article_ref a ON a.id = o.article_id
   LEFT JOIN LATERAL (
     SELECT count(DISTINCT x.id)::int AS appearances,
-           string_agg(DISTINCT COALESCE(d.filename, d.url, 'document ' || d.id::text), '; ') AS appeared_in
-      FROM quote_occurrence x
-      JOIN article_source src ON src.article_id = x.article_id
-      JOIN document d ON d.id = src.document_id
+           string_agg(DISTINCT ${DOCUMENT_NAME}, '; ') AS appeared_in
+      FROM quote_occurrence_ref x
+      JOIN article_source_ref src ON src.article_id = x.article_id
      WHERE x.quote_id = q.id) ap ON true
   LEFT JOIN LATERAL (
-    SELECT c.status, r.reviewer_name, r.created_at AS reviewed_at, r.evidence
-      FROM claim_quote l JOIN claim c ON c.id = l.claim_id ${LATEST_REVIEW}
-     WHERE l.quote_id = q.id AND l.relation IN ('source', 'same-speaker')
-     ORDER BY c.reviewed_at DESC NULLS LAST LIMIT 1) cl ON true`;
+    SELECT v.status, v.reviewer_name, v.review_created_at AS reviewed_at, ${EVIDENCE_URLS}
+      FROM claim_verdict_ref v WHERE v.quote_id = q.id
+     ORDER BY v.reviewed_at DESC NULLS LAST LIMIT 1) cl ON true`;
 
 // One pass over occurrences (count, first occurrence, document names) and articles read once
-// each: `left(body, …)` on a TOASTed body per quote row was the most expensive part.
+// each: cutting a TOASTed body per quote row was the most expensive part (`OFFSET 0` keeps the
+// article subquery from being flattened into the join).
 const LARGE_FROM = `
-  FROM quote q
-  LEFT JOIN speaker s ON s.id = q.speaker_id
+  FROM quote_ref q
+  LEFT JOIN speaker_ref s ON s.id = q.speaker_id
   LEFT JOIN (
     -- One sort of the occurrences: the first row of each quote, with counts over its partition.
     SELECT DISTINCT ON (o.quote_id) o.quote_id, o.article_id, o.role, o.organization, o.speaker_description,
            (count(*) OVER w)::int AS appearances, string_agg(ad.names, '; ') OVER w AS appeared_in
-      FROM quote_occurrence o
+      FROM quote_occurrence_ref o
       LEFT JOIN (
-        SELECT src.article_id, string_agg(COALESCE(d.filename, d.url, 'document ' || d.id::text), '; ') AS names
-          FROM article_source src JOIN document d ON d.id = src.document_id GROUP BY src.article_id) ad ON ad.article_id = o.article_id
+        SELECT src.article_id, string_agg(${DOCUMENT_NAME}, '; ') AS names
+          FROM article_source_ref src GROUP BY src.article_id) ad ON ad.article_id = o.article_id
     WINDOW w AS (PARTITION BY o.quote_id)
      ORDER BY o.quote_id, o.seen_at, o.start_offset) o ON o.quote_id = q.id
-  LEFT JOIN (SELECT id, title, left(body, 100) AS body, publisher, url, published_at FROM article OFFSET 0) a ON a.id = o.article_id
+  LEFT JOIN (SELECT id, title, left(lead, 100) AS lead, publisher, url, published_at FROM article_ref OFFSET 0) a ON a.id = o.article_id
   CROSS JOIN LATERAL (SELECT o.appearances, o.appeared_in) ap
   LEFT JOIN (
-    SELECT DISTINCT ON (l.quote_id) l.quote_id, c.status, r.reviewer_name, r.created_at AS reviewed_at, r.evidence
-      FROM claim_quote l JOIN claim c ON c.id = l.claim_id ${LATEST_REVIEW}
-     WHERE l.relation IN ('source', 'same-speaker')
-     ORDER BY l.quote_id, c.reviewed_at DESC NULLS LAST) cl ON cl.quote_id = q.id`;
+    SELECT DISTINCT ON (v.quote_id) v.quote_id, v.status, v.reviewer_name, v.review_created_at AS reviewed_at,
+           ${EVIDENCE_URLS}
+      FROM claim_verdict_ref v
+     ORDER BY v.quote_id, v.reviewed_at DESC NULLS LAST) cl ON cl.quote_id = q.id`;
 
 @Injectable()
 export class SheetRepository {
@@ -103,7 +104,7 @@ export class SheetRepository {
     const params: unknown[] = [];
     const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      `SELECT count(*)::int AS n FROM quote_ref q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
     );
     return row.n;

@@ -1,7 +1,9 @@
 import type { QuoteFilter } from './quote.repository';
 
 // SQL conditions for a QuoteFilter over `quote q`, for readers outside the repository
-// (exports) that must select exactly what GET /quotes selects. `p` binds a parameter.
+// (exports, over the published `quote_ref q`) that must select exactly what GET /quotes
+// selects. The quotes lib owns this SQL, so the tables it names stay its own. `p` binds a
+// parameter.
 export function quoteFilterConditions(f: QuoteFilter, p: (value: unknown) => string): string[] {
   const where: string[] = [];
   if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);

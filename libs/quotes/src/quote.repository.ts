@@ -54,25 +54,28 @@ const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.attribution_sta
   (SELECT count(*)::int FROM quote_occurrence o WHERE o.quote_id = q.id) AS occurrences`;
 
 // Joins what a hit shows onto quote rows already chosen and ordered, so a page of hits is one
-// statement. Hits are a read model: this reads speaker, article and source rows, writes none.
+// statement. The speaker and article columns come from the views speakers and articles publish
+// (speaker_ref, article_ref, article_source_ref): plain views, inlined by the planner.
 function withHitColumns(inner: string, orderBy: string): string {
   return `SELECT q.*, s.name AS speaker_name, s.native_name AS speaker_native_name,
       fo.role, fo.organization, fo.speaker_description,
       a.id AS article_id, a.kind AS article_kind, a.kicker AS article_kicker, a.title AS article_title,
-      left(a.body, 200) AS article_lead, length(a.body) AS article_length, a.url AS article_url,
+      a.lead AS article_lead, a.body_length AS article_length, a.url AS article_url,
       a.publisher AS article_publisher, a.published_at AS article_published_at,
-      (SELECT json_agg(json_build_object('documentId', src.document_id, 'filename', d.filename) ORDER BY d.created_at, src.position)
-         FROM article_source src JOIN document d ON d.id = src.document_id WHERE src.article_id = a.id) AS article_sources
+      (SELECT json_agg(json_build_object('documentId', src.document_id, 'filename', src.filename) ORDER BY src.document_created_at, src.position)
+         FROM article_source_ref src WHERE src.article_id = a.id) AS article_sources
     FROM (${inner}) q
-    LEFT JOIN speaker s ON s.id = q.speaker_id
+    LEFT JOIN speaker_ref s ON s.id = q.speaker_id
     LEFT JOIN LATERAL (
       SELECT o.article_id, o.role, o.organization, o.speaker_description FROM quote_occurrence o
        WHERE o.quote_id = q.id ORDER BY o.seen_at, o.start_offset LIMIT 1) fo ON true
-    LEFT JOIN article a ON a.id = fo.article_id
+    LEFT JOIN article_ref a ON a.id = fo.article_id
     ORDER BY ${orderBy}`;
 }
 
-// The only code that touches quote, quote_occurrence and article_extraction.
+// With quote-filter.sql.ts, the only code that names quote, quote_occurrence and
+// article_extraction. Other libs read the quote_ref and quote_occurrence_ref views this lib
+// publishes (migration PublishReadModels).
 @Injectable()
 export class QuoteRepository extends TxRepository {
   private frequencies: { at: number; map: Map<string, number> } | null = null;
@@ -162,7 +165,7 @@ export class QuoteRepository extends TxRepository {
       `SELECT o.article_id, o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
               q.speaker_id, s.name AS speaker_name, o.speaker_description AS "speakerDescription", o.role, o.organization,
               o.mention, o.cue, o.rule, o.confidence, o.partial, o.unterminated
-         FROM quote_occurrence o JOIN quote q ON q.id = o.quote_id LEFT JOIN speaker s ON s.id = q.speaker_id
+         FROM quote_occurrence o JOIN quote q ON q.id = o.quote_id LEFT JOIN speaker_ref s ON s.id = q.speaker_id
         WHERE o.article_id = ANY($1::uuid[]) ORDER BY o.article_id, o.start_offset`,
       [articleIds],
     );

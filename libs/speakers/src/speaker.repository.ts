@@ -16,7 +16,9 @@ export interface SpeakerHit {
   kind: SpeakerKind;
 }
 
-// The only code that touches speaker, speaker_alias and speaker_affiliation.
+// The only code that names speaker, speaker_alias and speaker_affiliation. Other libs read the
+// speaker_ref view (migration PublishReadModels). test/boundaries checks that no other lib
+// names the tables.
 @Injectable()
 export class SpeakerRepository extends TxRepository {
   // Serialises registry writes for one name across concurrent ingests.

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/auth';
 import { DomainEvents, OnDomainEvent } from '@app/common';
 import { ClaimMatcher } from './claim-matcher.service';
 import { ClaimRepository } from './claim.repository';
@@ -10,12 +11,34 @@ export class ClaimListeners {
   constructor(
     private readonly claims: ClaimRepository,
     private readonly matcher: ClaimMatcher,
+    private readonly audit: AuditService,
   ) {}
 
   // A stored quote that says what a claim says joins it (or is flagged for review).
   @OnDomainEvent('quote.persisted')
   async matchQuote(quote: DomainEvents['quote.persisted']): Promise<void> {
     await this.matcher.quotePersisted(quote);
+  }
+
+  // A corrected speaker reaches the claims made from the quote, and so their ClaimReview.
+  @OnDomainEvent('quote.reattributed')
+  async followSpeaker({
+    quoteId,
+    fromSpeakerId,
+    toSpeakerId,
+  }: DomainEvents['quote.reattributed']): Promise<void> {
+    for (const claim of await this.claims.reattributeClaimsOfQuote(
+      quoteId,
+      fromSpeakerId,
+      toSpeakerId,
+    ))
+      await this.audit.record({
+        action: 'claim.reattribute',
+        targetType: 'claim',
+        targetId: claim.id,
+        before: { speakerId: fromSpeakerId, version: claim.version - 1 },
+        after: { speakerId: toSpeakerId, version: claim.version, quoteId },
+      });
   }
 
   @OnDomainEvent('quote.folded')

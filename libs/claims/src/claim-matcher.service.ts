@@ -28,7 +28,7 @@ export class ClaimMatcher {
 
   // Runs inside the ingest transaction for every stored quote.
   async quotePersisted(quote: DomainEvents['quote.persisted']): Promise<void> {
-    if (await this.claims.isLinked(quote.quoteId)) return;
+    if (quote.rejected || (await this.claims.isLinked(quote.quoteId))) return;
     for (const c of await this.claims.claimsMatching(quote.textKey)) {
       const relation =
         c.speaker_id && c.speaker_id === quote.speakerId ? 'same-speaker' : 'other-speaker';

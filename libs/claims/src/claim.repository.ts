@@ -104,7 +104,7 @@ export class ClaimRepository extends TxRepository {
     ]);
     return this.db.query(
       `SELECT id, speaker_id, GREATEST(similarity(text_key, $1), CASE WHEN strpos($1, text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
-         FROM claim WHERE text_key % $1 OR strpos($1, text_key) > 0
+         FROM claim WHERE (text_key % $1 OR strpos($1, text_key) > 0) AND status <> 'withdrawn'
         ORDER BY similarity DESC LIMIT 10`,
       [textKey],
     );
@@ -117,7 +117,7 @@ export class ClaimRepository extends TxRepository {
     ]);
     return this.db.query(
       `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
-         FROM quote_ref WHERE text_key % $1 ORDER BY similarity DESC LIMIT 50`,
+         FROM quote_ref WHERE text_key % $1 AND rejected_at IS NULL ORDER BY similarity DESC LIMIT 50`,
       [textKey],
     );
   }
@@ -133,6 +133,7 @@ export class ClaimRepository extends TxRepository {
       .addOrderBy('c.id', 'DESC')
       .limit(limit);
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    else qb.andWhere(`c.status <> 'withdrawn'`);
     if (f.speakerId) qb.andWhere('c.speaker_id = :speakerId', { speakerId: f.speakerId });
     if (f.flagged)
       qb.andWhere(
@@ -144,7 +145,7 @@ export class ClaimRepository extends TxRepository {
 
   async reviewedIds(limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM claim WHERE status <> 'unreviewed' ORDER BY reviewed_at DESC, id LIMIT $1`,
+      `SELECT id FROM claim WHERE status NOT IN ('unreviewed', 'withdrawn') ORDER BY reviewed_at DESC, id LIMIT $1`,
       [limit],
     );
     return rows.map((r) => r.id);
@@ -159,6 +160,7 @@ export class ClaimRepository extends TxRepository {
       `SELECT DISTINCT ON (l.quote_id) l.quote_id, c.id, c.status, c.reviewed_at
          FROM claim_quote l JOIN claim c ON c.id = l.claim_id
         WHERE l.quote_id = ANY($1::uuid[]) AND l.relation IN ('source', 'same-speaker')
+          AND c.status <> 'withdrawn'
         ORDER BY l.quote_id, c.reviewed_at DESC NULLS LAST`,
       [quoteIds],
     );
@@ -222,6 +224,31 @@ export class ClaimRepository extends TxRepository {
     return this.db.query(
       `SELECT status, count(*)::int AS count FROM claim WHERE speaker_id = $1 GROUP BY status`,
       [speakerId],
+    );
+  }
+
+  // Claims made from this quote that named its old speaker now name the new one.
+  reattributeClaimsOfQuote(
+    quoteId: string,
+    fromSpeakerId: string | null,
+    toSpeakerId: string | null,
+  ): Promise<{ id: string; version: number }[]> {
+    return this.db
+      .query(
+        `UPDATE claim SET speaker_id = $3, version = version + 1, updated_at = now()
+          WHERE quote_id = $1 AND speaker_id IS NOT DISTINCT FROM $2
+          RETURNING id, version`,
+        [quoteId, fromSpeakerId, toSpeakerId],
+      )
+      .then((r: [{ id: string; version: number }[], number]) => r[0]);
+  }
+
+  async withdraw(id: string, by: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE claim SET status = 'withdrawn', withdrawn_at = now(), withdrawn_by = $2,
+              withdrawn_reason = $3, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, by, reason],
     );
   }
 }

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
   ApiHeader,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
@@ -18,6 +21,7 @@ import {
   CreateClaimDto,
   CreateReviewDto,
   ListClaimsQuery,
+  WithdrawClaimDto,
 } from './dto/claim.dto';
 
 @ApiTags('claims')
@@ -71,6 +75,29 @@ export class ClaimsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ClaimDetailDto> {
     return withEtag(res, await this.claims.review(id, body, ifMatch));
+  }
+
+  @Post(':id/withdraw')
+  @RequireRole('reviewer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw a claim made by mistake',
+    description:
+      'The claim keeps its history but leaves lists, exports and ClaimReview, and quotes stop carrying its verdict.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The claim ETag (version)' })
+  @ApiOkResponse({ type: ClaimDetailDto })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Already withdrawn' })
+  @ApiPreconditionFailedResponse({ type: ErrorBody, description: 'Stale If-Match' })
+  @ApiResponse({ status: 428, type: ErrorBody, description: 'If-Match missing' })
+  async withdraw(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: WithdrawClaimDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ClaimDetailDto> {
+    return withEtag(res, await this.claims.withdraw(id, body.reason, ifMatch));
   }
 }
 

@@ -10,6 +10,8 @@ export enum ClaimsErrorCode {
   VersionRequired = 'IF_MATCH_REQUIRED',
   VersionMismatch = 'VERSION_MISMATCH',
   InvalidCursor = 'INVALID_CURSOR',
+  Withdrawn = 'CLAIM_WITHDRAWN',
+  SpanNotInQuote = 'SPAN_NOT_IN_QUOTE',
 }
 
 export class ClaimsError extends AppError<ClaimsErrorCode> {
@@ -24,7 +26,10 @@ export class ClaimsError extends AppError<ClaimsErrorCode> {
       case ClaimsErrorCode.BadSpan:
       case ClaimsErrorCode.InvalidCursor:
         return 400;
+      case ClaimsErrorCode.SpanNotInQuote:
+        return 400;
       case ClaimsErrorCode.Duplicate:
+      case ClaimsErrorCode.Withdrawn:
         return 409;
       case ClaimsErrorCode.VersionRequired:
         return 428;

@@ -86,15 +86,7 @@ export class ClaimsService {
     dto: CreateReviewDto,
     given: number | null,
   ): Promise<void> {
-    const claim = await this.claims.lockForReview(id);
-    if (!claim) throw new ClaimsError(ClaimsErrorCode.NotFound, `No claim with id ${id}`, { id });
-    if (given !== claim.version) {
-      throw new ClaimsError(
-        ClaimsErrorCode.VersionMismatch,
-        `Claim changed: current version is ${claim.version}`,
-        { currentVersion: claim.version },
-      );
-    }
+    const claim = await this.lockAt(id, given);
     const { actor } = requestContext.get();
     await this.claims.appendReview({
       claimId: id,
@@ -121,6 +113,48 @@ export class ClaimsService {
         evidence: dto.evidence,
       },
     });
+  }
+
+  // A claim made by mistake leaves lists, exports and verdicts; its history stays.
+  async withdraw(id: string, reason: string, ifMatch: string | undefined): Promise<ClaimDetailDto> {
+    if (ifMatch === undefined)
+      throw new ClaimsError(
+        ClaimsErrorCode.VersionRequired,
+        'Send If-Match with the claim version (its ETag) to withdraw it',
+      );
+    await this.markWithdrawn(id, reason.trim(), etagVersion(ifMatch));
+    return this.get(id);
+  }
+
+  @WriteTransaction()
+  private async markWithdrawn(id: string, reason: string, given: number | null): Promise<void> {
+    const claim = await this.lockAt(id, given);
+    const { actor } = requestContext.get();
+    await this.claims.withdraw(id, actor.name, reason);
+    await this.audit.record({
+      action: 'claim.withdraw',
+      targetType: 'claim',
+      targetId: id,
+      before: { status: claim.status, version: claim.version },
+      after: { status: 'withdrawn', version: claim.version + 1, reason },
+    });
+  }
+
+  // The claim, locked, at the version the caller holds; a withdrawn claim takes no changes.
+  private async lockAt(id: string, given: number | null): Promise<ClaimEntity> {
+    const claim = await this.claims.lockForReview(id);
+    if (!claim) throw new ClaimsError(ClaimsErrorCode.NotFound, `No claim with id ${id}`, { id });
+    if (given !== claim.version)
+      throw new ClaimsError(
+        ClaimsErrorCode.VersionMismatch,
+        `Claim changed: current version is ${claim.version}`,
+        { currentVersion: claim.version },
+      );
+    if (claim.status === 'withdrawn')
+      throw new ClaimsError(ClaimsErrorCode.Withdrawn, 'This claim was withdrawn', {
+        withdrawnAt: claim.withdrawnAt?.toISOString() ?? null,
+      });
+    return claim;
   }
 
   async get(id: string): Promise<ClaimDetailDto> {
@@ -200,18 +234,21 @@ export class ClaimsService {
         reviewedAt: c.reviewedAt?.toISOString() ?? null,
         createdAt: c.createdAt.toISOString(),
         createdBy: c.createdBy,
+        withdrawn: c.withdrawnAt
+          ? { at: c.withdrawnAt.toISOString(), by: c.withdrawnBy, reason: c.withdrawnReason }
+          : null,
       };
     });
   }
 
   private async source(dto: CreateClaimDto): Promise<ClaimSource> {
-    if ((dto.quoteId === undefined) === (dto.text === undefined)) {
-      throw new ClaimsError(
-        ClaimsErrorCode.BadSource,
-        'Give either quoteId (optionally with start/end) or text with speakerId',
-      );
-    }
-    if (dto.text !== undefined) {
+    const hasSpan = dto.start !== undefined || dto.end !== undefined;
+    if (dto.quoteId === undefined) {
+      if (dto.text === undefined || hasSpan)
+        throw new ClaimsError(
+          ClaimsErrorCode.BadSource,
+          'Give quoteId (with start/end or the exact text), or text with speakerId',
+        );
       if (!dto.speakerId)
         throw new ClaimsError(ClaimsErrorCode.BadSource, 'A free-text claim needs speakerId', {
           field: 'speakerId',
@@ -230,10 +267,17 @@ export class ClaimsService {
         spanEnd: null,
       };
     }
-    const quote = await this.quoteOr422(dto.quoteId as string);
-    const hasSpan = dto.start !== undefined || dto.end !== undefined;
-    const start = dto.start ?? 0;
-    const end = dto.end ?? quote.text.length;
+    if (dto.text !== undefined && hasSpan)
+      throw new ClaimsError(
+        ClaimsErrorCode.BadSource,
+        'Give the span either as start/end or as the exact text, not both',
+        { field: 'text' },
+      );
+    const quote = await this.quoteOr422(dto.quoteId);
+    const [start, end] =
+      dto.text !== undefined
+        ? spanOfText(quote.text, dto.text)
+        : [dto.start ?? 0, dto.end ?? quote.text.length];
     const text = cleanClaimText(quote.text.slice(start, end));
     if (end > quote.text.length || start >= end || text.length < 3) {
       throw new ClaimsError(
@@ -242,12 +286,13 @@ export class ClaimsService {
         { field: 'start' },
       );
     }
+    const whole = start === 0 && end === quote.text.length;
     return {
       quoteId: quote.id,
       speakerId: dto.speakerId ?? quote.speaker?.id ?? null,
       text,
-      spanStart: hasSpan ? start : null,
-      spanEnd: hasSpan ? end : null,
+      spanStart: hasSpan || (dto.text !== undefined && !whole) ? start : null,
+      spanEnd: hasSpan || (dto.text !== undefined && !whole) ? end : null,
     };
   }
 
@@ -262,4 +307,28 @@ export class ClaimsService {
       throw e;
     }
   }
+}
+
+// Where the exact words stand in the quote (the first place, when they stand twice). Spacing
+// and the kind of quotation mark or apostrophe do not count; anything else must match.
+function spanOfText(quote: string, words: string): [number, number] {
+  const fold = (c: string) => (/[‘’‚‛′]/.test(c) ? "'" : /[“”„‟″]/.test(c) ? '"' : c);
+  const wanted = [...words.trim()].map(fold).join('').replace(/\s+/g, ' ');
+  // Fold the quote the same way, remembering where each folded character came from.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < quote.length; i++) {
+    const c = fold(quote[i]);
+    if (/\s/.test(c)) {
+      if (folded.endsWith(' ')) continue;
+      folded += ' ';
+    } else folded += c;
+    origin.push(i);
+  }
+  const at = wanted.length ? folded.indexOf(wanted) : -1;
+  if (at < 0)
+    throw new ClaimsError(ClaimsErrorCode.SpanNotInQuote, 'text does not occur in the quote', {
+      field: 'text',
+    });
+  return [origin[at], origin[at + wanted.length - 1] + 1];
 }

@@ -16,5 +16,7 @@ export function quoteFilterConditions(f: QuoteFilter, p: (value: unknown) => str
   if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
   if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);
   if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
+  if (f.rejected === 'only') where.push(`q.rejected_at IS NOT NULL`);
+  else if (f.rejected !== 'include') where.push(`q.rejected_at IS NULL`);
   return where;
 }

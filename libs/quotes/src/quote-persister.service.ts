@@ -93,6 +93,7 @@ export class QuotePersister {
       speakerId,
       textKey,
       created: existing === null,
+      rejected: existing?.rejectedAt != null,
     });
   }
 }

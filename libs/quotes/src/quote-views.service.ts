@@ -41,6 +41,7 @@ export class QuoteViews {
         verdict: claim?.status ?? 'unreviewed',
         claim,
         version: r.version,
+        rejectedAt: r.rejected_at ? new Date(r.rejected_at).toISOString() : null,
       };
     });
   }

@@ -15,6 +15,8 @@ export interface QuoteFilter {
   to?: Date;
   quoteIds?: string[]; // pre-filtered by another lib (claims verdicts)
   excludeQuoteIds?: string[];
+  // Rejected quotes (not quotations) are left out unless a reviewer asks for them.
+  rejected?: 'exclude' | 'include' | 'only';
 }
 
 export interface QuoteRow {
@@ -25,6 +27,7 @@ export interface QuoteRow {
   attribution_status: string;
   version: number;
   occurrences: number;
+  rejected_at: Date | null;
 }
 
 // A quote row with what a hit shows: speaker, and the first occurrence's role and article.
@@ -50,7 +53,7 @@ export interface LookupRow extends HitRow {
   score: number;
 }
 
-const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.attribution_status, q.version,
+const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.attribution_status, q.version, q.rejected_at,
   (SELECT count(*)::int FROM quote_occurrence o WHERE o.quote_id = q.id) AS occurrences`;
 
 // Joins what a hit shows onto quote rows already chosen and ordered, so a page of hits is one
@@ -241,7 +244,7 @@ export class QuoteRepository extends TxRepository {
         withHitColumns(
           `WITH candidates AS MATERIALIZED (
            SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
-             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ $3::tsquery LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
+             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ $3::tsquery AND q.rejected_at IS NULL LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
             WHERE ts_match_vq(c.search, $4::tsquery)
          ), best AS (SELECT id FROM candidates ORDER BY rank DESC LIMIT ${LOOKUP_CANDIDATES})
          SELECT ${ROW_COLUMNS},
@@ -304,15 +307,44 @@ export class QuoteRepository extends TxRepository {
   ): Promise<void> {
     await this.db.query(
       `UPDATE quote SET speaker_id = $2, text = $3, text_key = $4, corrected_at = now(), corrected_by = $5,
-              version = version + 1, updated_at = now() WHERE id = $1`,
+              updated_at = now() WHERE id = $1`,
       [id, change.speakerId, change.text, change.textKey, change.correctedBy],
     );
   }
 
   async setAttributionStatus(id: string, status: string, by: string | null): Promise<void> {
     await this.db.query(
-      `UPDATE quote SET attribution_status = $2, corrected_by = COALESCE($3, corrected_by), version = version + 1, updated_at = now() WHERE id = $1`,
+      `UPDATE quote SET attribution_status = $2, corrected_by = COALESCE($3, corrected_by), updated_at = now() WHERE id = $1`,
       [id, status, by],
+    );
+  }
+
+  // A rejected quote is also a corrected one, so re-extraction keeps it (and keeps it rejected).
+  async setRejected(
+    id: string,
+    rejection: { by: string | null; reason: string | null } | null,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE quote SET rejected_at = CASE WHEN $2 THEN now() END, rejected_by = $3, rejected_reason = $4,
+              corrected_at = now(), corrected_by = COALESCE($3, corrected_by), updated_at = now()
+        WHERE id = $1`,
+      [id, rejection !== null, rejection?.by ?? null, rejection?.reason ?? null],
+    );
+  }
+
+  // One reviewer's change is one version, whatever it touched.
+  async bumpVersion(id: string): Promise<void> {
+    await this.db.query(`UPDATE quote SET version = version + 1 WHERE id = $1`, [id]);
+  }
+
+  // The speaker's role and organisation as of that article, after a speaker correction.
+  async setOccurrenceAffiliation(
+    occurrenceId: string,
+    affiliation: { role: string | null; organization: string | null } | null,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE quote_occurrence SET role = $2, organization = $3, speaker_description = NULL WHERE id = $1`,
+      [occurrenceId, affiliation?.role ?? null, affiliation?.organization ?? null],
     );
   }
 
@@ -377,7 +409,7 @@ function searchStatement(
   const order = 'q.first_seen DESC, q.id DESC';
   let from = matches;
   if (plan === 'window')
-    from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q }, p).join(' AND ')}`;
+    from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q, rejected: 'include' }, p).join(' AND ')}`;
   if (plan === 'all-matches')
     from = `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
   return [

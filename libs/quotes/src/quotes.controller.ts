@@ -4,13 +4,19 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorBody, uuidParam } from '@app/common';
 import { RequireRole } from '@app/common';
 import type { Response } from 'express';
-import { LookupQuery, PatchQuoteDto, QuoteFilterQuery } from './dto/quote-query.dto';
+import {
+  LookupQuery,
+  PatchQuoteDto,
+  QuoteFilterQuery,
+  QuoteHistoryEntryDto,
+} from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuotePageDto } from './dto/quote-response.dto';
 import { QuotesService } from './quotes.service';
 
@@ -44,6 +50,16 @@ export class QuotesController {
     const quote = await this.quotes.get(id);
     res.setHeader('ETag', `"${quote.version}"`);
     return quote;
+  }
+
+  @Get(':id/history')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The quote's correction history: who changed what, and when" })
+  @ApiOkResponse({ type: [QuoteHistoryEntryDto] })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  history(@Param('id', uuidParam()) id: string): Promise<QuoteHistoryEntryDto[]> {
+    return this.quotes.history(id);
   }
 
   @Patch(':id')

@@ -4,7 +4,7 @@ import { AuditService } from '@app/auth';
 import { EventBus } from '@app/common';
 import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { SpeakersService } from '@app/speakers';
-import { QuoteFilterQuery, PatchQuoteDto } from './dto/quote-query.dto';
+import { PatchQuoteDto, QuoteFilterQuery, QuoteHistoryEntryDto } from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuoteHitDto } from './dto/quote-response.dto';
 import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { quoteKey } from './quote-key';
@@ -42,7 +42,7 @@ export class QuotesService {
 
   // Shared with exports: the same filters, resolved once. null = nothing can match.
   async filter(query: Omit<QuoteFilterQuery, 'limit' | 'cursor'>): Promise<QuoteFilter | null> {
-    const filter: QuoteFilter = { q: query.q, articleId: query.article };
+    const filter: QuoteFilter = { q: query.q, articleId: query.article, rejected: query.rejected };
     if (query.from) filter.from = new Date(query.from);
     if (query.to) filter.to = endOfDayIfDate(query.to);
     if (query.speaker) {
@@ -69,7 +69,7 @@ export class QuotesService {
     const quote = await this.quotes.findById(id);
     if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
     const [{ row: _row, ...hit }] = await this.views.hits(
-      await this.quotes.search({ quoteIds: [id] }, 1, null),
+      await this.quotes.search({ quoteIds: [id], rejected: 'include' }, 1, null),
     );
     return {
       ...hit,
@@ -85,13 +85,18 @@ export class QuotesService {
     if (
       patch.speakerId === undefined &&
       patch.text === undefined &&
-      patch.attributionStatus === undefined
+      patch.attributionStatus === undefined &&
+      patch.rejected === undefined
     ) {
       throw new QuotesError(
         QuotesErrorCode.EmptyPatch,
-        'Nothing to change: give speakerId, text or attributionStatus',
+        'Nothing to change: give speakerId, text, attributionStatus or rejected',
       );
     }
+    if (patch.reason !== undefined && patch.rejected !== true)
+      throw new QuotesError(QuotesErrorCode.EmptyPatch, 'reason goes with rejected: true', {
+        field: 'reason',
+      });
     return this.get(await this.applyCorrection(id, patch, ifMatch));
   }
 
@@ -114,7 +119,10 @@ export class QuotesService {
       });
     }
     let target = id;
-    if (speakerId !== quote.speakerId || (patch.text !== undefined && patch.text !== quote.text)) {
+    let folded = false;
+    const speakerChanged = speakerId !== quote.speakerId;
+    const moved = speakerChanged ? await this.quotes.occurrencesOf([id]) : [];
+    if (speakerChanged || (patch.text !== undefined && patch.text !== quote.text)) {
       const text = patch.text ?? quote.text;
       const textKey = quoteKey(text) || text;
       const dup = await this.quotes.findByKey(speakerId, textKey);
@@ -122,6 +130,7 @@ export class QuotesService {
         await this.events.emit('quote.folded', { fromId: id, intoId: dup.id });
         await this.quotes.foldInto(id, dup.id);
         target = dup.id;
+        folded = true;
       }
       await this.quotes.setSpeakerAndText(target, {
         speakerId,
@@ -130,8 +139,28 @@ export class QuotesService {
         correctedBy: actor.name,
       });
     }
+    if (speakerChanged) {
+      // The quote now carries the new speaker's role as of each article, or none.
+      for (const o of moved)
+        await this.quotes.setOccurrenceAffiliation(
+          o.id,
+          speakerId ? await this.speakers.affiliationAt(speakerId, o.seenAt) : null,
+        );
+      await this.events.emit('quote.reattributed', {
+        quoteId: target,
+        fromSpeakerId: quote.speakerId,
+        toSpeakerId: speakerId,
+      });
+    }
     if (patch.attributionStatus)
       await this.quotes.setAttributionStatus(target, patch.attributionStatus, actor.name);
+    if (patch.rejected !== undefined)
+      await this.quotes.setRejected(
+        target,
+        patch.rejected ? { by: actor.name, reason: patch.reason ?? null } : null,
+      );
+    // One change, one version (a fold has already moved the surviving quote's version).
+    if (!folded) await this.quotes.bumpVersion(target);
     await this.audit.record({
       action: 'quote.correct',
       targetType: 'quote',
@@ -140,11 +169,35 @@ export class QuotesService {
         speakerId: quote.speakerId,
         text: quote.text,
         attributionStatus: quote.attributionStatus,
+        rejected: quote.rejectedAt !== null,
         version: quote.version,
       },
       after: { ...patch, quoteId: target },
     });
+    if (target !== id)
+      await this.audit.record({
+        action: 'quote.fold',
+        targetType: 'quote',
+        targetId: target,
+        after: { foldedFrom: id, by: 'correction' },
+      });
     return target;
+  }
+
+  // Who changed the quote, when, and from what: its audit entries, newest first.
+  async history(id: string): Promise<QuoteHistoryEntryDto[]> {
+    if (!(await this.quotes.findById(id)))
+      throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
+    const entries = await this.audit.list({ targetType: 'quote', targetId: id, limit: 500 });
+    return entries.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: e.actorName,
+      actorRole: e.actorRole,
+      before: e.before,
+      after: e.after,
+      requestId: e.requestId,
+    }));
   }
 
   private after(cursor: string | undefined): { firstSeen: string; id: string } | null {
@@ -174,7 +227,8 @@ function endOfDayIfDate(value: string): Date {
 }
 
 export function checkVersion(ifMatch: string | undefined, version: number): void {
-  if (ifMatch === undefined) return;
+  // `If-Match: *` matches any current version (RFC 9110).
+  if (ifMatch === undefined || ifMatch.trim() === '*') return;
   const given = etagVersion(ifMatch);
   if (given === null)
     throw new QuotesError(

@@ -40,7 +40,12 @@ export class CreateClaimDto {
   @Min(1)
   end?: number;
 
-  @ApiPropertyOptional({ description: 'Or: the claim as free text (with speakerId)' })
+  @ApiPropertyOptional({
+    description:
+      'With quoteId: the exact words of the quote the claim is about (instead of start/end). ' +
+      'Without quoteId: the claim as free text, with speakerId',
+    example: 'No one has been punished just because of his expressions of mind',
+  })
   @IsOptional()
   @IsString()
   @MinLength(3)
@@ -52,6 +57,15 @@ export class CreateClaimDto {
   @IsOptional()
   @IsUUID()
   speakerId?: string;
+}
+
+export class WithdrawClaimDto {
+  @ApiProperty({ description: 'Why the claim is withdrawn', example: 'Made from the wrong quote' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
 }
 
 export class EvidenceDto {
@@ -135,6 +149,12 @@ export class ClaimSummaryDto {
   @ApiPropertyOptional({ nullable: true }) reviewedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true }) createdBy!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'When, by whom and why the claim was withdrawn (null = standing)',
+    example: null,
+  })
+  withdrawn!: { at: string; by: string | null; reason: string | null } | null;
 }
 
 export class ClaimOccurrenceDto {

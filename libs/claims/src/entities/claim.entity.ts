@@ -21,6 +21,9 @@ export class ClaimEntity {
   @Column('int') version!: number;
   @Column('text', { nullable: true }) createdBy!: string | null;
   @Column('timestamptz', { nullable: true }) reviewedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) withdrawnAt!: Date | null;
+  @Column('text', { nullable: true }) withdrawnBy!: string | null;
+  @Column('text', { nullable: true }) withdrawnReason!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

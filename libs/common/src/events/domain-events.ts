@@ -9,12 +9,20 @@ export interface DomainEvents {
   'article.created': {
     article: { id: string; body: string; publishedAt: Date | null; createdAt: Date };
   };
-  // quotes: a quote occurrence was stored; `created` when the quote itself is new.
+  // quotes: a quote occurrence was stored; `created` when the quote itself is new, `rejected`
+  // when a reviewer had rejected it (not a quotation) and it must not join claims.
   'quote.persisted': {
     quoteId: string;
     speakerId: string | null;
     textKey: string;
     created: boolean;
+    rejected: boolean;
+  };
+  // quotes: a reviewer gave quote `quoteId` another speaker (null = unattributed).
+  'quote.reattributed': {
+    quoteId: string;
+    fromSpeakerId: string | null;
+    toSpeakerId: string | null;
   };
   // quotes: quote `fromId` was folded into `intoId` and is about to be deleted.
   'quote.folded': { fromId: string; intoId: string };

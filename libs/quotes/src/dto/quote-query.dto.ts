@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -67,6 +68,15 @@ export class QuoteFilterQuery extends PageQuery {
   @IsOptional()
   @IsIn(VERDICTS)
   verdict?: Verdict;
+
+  @ApiPropertyOptional({
+    enum: ['exclude', 'include', 'only'],
+    default: 'exclude',
+    description: 'Quotes a reviewer rejected (not quotations) are left out unless asked for',
+  })
+  @IsOptional()
+  @IsIn(['exclude', 'include', 'only'])
+  rejected?: 'exclude' | 'include' | 'only';
 }
 
 export class LookupQuery {
@@ -112,4 +122,35 @@ export class PatchQuoteDto {
   @IsOptional()
   @IsIn(ATTRIBUTION_STATUSES)
   attributionStatus?: (typeof ATTRIBUTION_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    description:
+      'true: not a quotation or not speech (a sign, a scare quote); it leaves search, exports and ' +
+      'claim matching, and re-extraction does not bring it back. false: restore it',
+  })
+  @IsOptional()
+  @IsBoolean()
+  rejected?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Why it was rejected',
+    example: 'A protest sign, not speech',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class QuoteHistoryEntryDto {
+  @ApiProperty({ example: '2026-11-30T10:00:00.000Z' }) at!: string;
+  @ApiProperty({ example: 'quote.correct' }) action!: string;
+  @ApiProperty({ example: 'Rita Reviewer', description: 'Who made the change (the key name)' })
+  actor!: string;
+  @ApiPropertyOptional({ nullable: true }) actorRole!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The quote before the change' })
+  before!: unknown;
+  @ApiPropertyOptional({ nullable: true, description: 'What changed' }) after!: unknown;
+  @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
 }

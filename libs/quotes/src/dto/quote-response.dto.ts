@@ -44,6 +44,11 @@ export class QuoteHitDto {
   @ApiProperty({ description: 'unreviewed, or the latest verdict of its claim' }) verdict!: string;
   @ApiPropertyOptional({ type: ClaimRefDto, nullable: true }) claim!: ClaimRefDto | null;
   @ApiProperty() version!: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'When a reviewer rejected it as not a quotation (null = not rejected)',
+  })
+  rejectedAt!: string | null;
 }
 
 export class LookupHitDto extends QuoteHitDto {

@@ -22,6 +22,11 @@ export class QuoteEntity {
   // Set when a reviewer corrected speaker or text: re-extraction never overwrites it.
   @Column('timestamptz', { nullable: true }) correctedAt!: Date | null;
   @Column('text', { nullable: true }) correctedBy!: string | null;
+  // Set when a reviewer found it is not a quotation (a sign, a scare quote) or not speech: it
+  // leaves search, exports and claim matching, and re-extraction does not bring it back.
+  @Column('timestamptz', { nullable: true }) rejectedAt!: Date | null;
+  @Column('text', { nullable: true }) rejectedBy!: string | null;
+  @Column('text', { nullable: true }) rejectedReason!: string | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -28,11 +28,17 @@ export interface Command<I = unknown> {
   options?: Record<string, Option>;
   positionals?: { min: number; max: number };
   subcommands?: Command[];
-  // Turns parsed arguments into the command's input; throws UsageError on a bad combination.
-  input?(parsed: Parsed): I | Promise<I>;
-  run?(app: INestApplicationContext, input: I): Promise<number>;
+  // What the command does, loaded only when it runs: help never loads the app's modules.
+  load?: () => Promise<CommandImpl<I>>;
   // Config overrides for this command (migrate forces MIGRATIONS_RUN).
   env?: Record<string, string>;
+}
+
+export interface CommandImpl<I = unknown> {
+  // Turns parsed arguments into the command's input; throws UsageError on a bad combination.
+  // Runs before any database is opened.
+  input?(parsed: Parsed): I | Promise<I>;
+  run(app: INestApplicationContext, input: I): Promise<number>;
 }
 
 // A mistake in how the command was typed: exit 2 with the command's usage.
@@ -155,7 +161,8 @@ export function plan(commands: Command[], argv: string[]): Plan {
   } catch (e) {
     return {
       kind: 'usage-error',
-      message: firstSentence(e instanceof Error ? e.message : String(e)),
+      // Not `instanceof Error`: node's own errors may come from another realm (jest's vm).
+      message: firstSentence(String((e as { message?: unknown }).message ?? e)),
       usage: commandHelp(command),
     };
   }

@@ -1,37 +1,12 @@
-import { ExportsService, QuoteSheetQuery, SHEET_FORMATS } from '@app/exports';
+import { ExportsService, QuoteSheetQuery } from '@app/exports';
 import { validationPipe } from '@app/common';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Command, UsageError } from '../cli';
+import { CommandImpl, UsageError } from '../cli';
 import { progressTo } from '../progress';
 
-const filter = (help: string, value = 'VALUE') => ({
-  spec: { type: 'string' as const },
-  value,
-  help,
-});
-
 // export --format xlsx --out FILE [--speaker … --q … --from … --to … --verdict … --article …]
-export const exportCommand: Command<{ query: QuoteSheetQuery; out?: string }> = {
-  name: 'export',
-  summary: 'write a quote sheet (same filters as GET /api/v1/quotes)',
-  description:
-    'Write a quote sheet to a file, with the same filters as GET /api/v1/quotes. A progress bar\n' +
-    'shows on a terminal; the row count goes to stderr.',
-  options: {
-    format: {
-      spec: { type: 'string', default: 'csv' },
-      value: 'FORMAT',
-      help: `${SHEET_FORMATS.join(', ')} (default csv)`,
-    },
-    out: filter('the file to write (default: a name made from the filters)', 'FILE'),
-    speaker: filter('speaker id or name', 'SPEAKER'),
-    q: filter('full-text search: "a phrase", OR, -word', 'QUERY'),
-    from: filter('quotes published on or after this date', 'DATE'),
-    to: filter('quotes published on or before this date', 'DATE'),
-    verdict: filter('only quotes whose claims have this verdict', 'VERDICT'),
-    article: filter('only quotes of this article', 'ID'),
-  },
+export const exportCommand: CommandImpl<{ query: QuoteSheetQuery; out?: string }> = {
   // The same validation as the HTTP query string, before any database is opened.
   async input({ values }) {
     const { out, ...filters } = values;

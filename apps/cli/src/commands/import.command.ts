@@ -1,7 +1,7 @@
 import { ArticlesService } from '@app/articles';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Command } from '../cli';
+import { CommandImpl } from '../cli';
 import { progressBar } from '../progress';
 
 const TEXT_FILE = /\.(txt|text|md)$/i;
@@ -23,15 +23,7 @@ async function collect(paths: string[]): Promise<string[]> {
 }
 
 // import <file|folder>...: each file through the same ingest as POST /articles.
-export const importCommand: Command<{ files: string[] }> = {
-  name: 'import',
-  summary: 'ingest text files or folders (as POST /api/v1/articles with text/plain)',
-  args: '<file|folder>...',
-  description:
-    'Ingest text files, as POST /api/v1/articles with text/plain does. A folder contributes its\n' +
-    '.txt, .text and .md files and files without an extension, recursively. Importing the same\n' +
-    'text twice stores it once. Prints a JSON summary; a progress bar shows on a terminal.',
-  positionals: { min: 1, max: Infinity },
+export const importCommand: CommandImpl<{ files: string[] }> = {
   // Missing paths fail here, before any database is opened.
   input: async ({ positionals }) => ({
     files: await collect(positionals).catch((e: NodeJS.ErrnoException) => {

@@ -1,18 +1,10 @@
 import { ApiKeysService } from '@app/auth';
 import { ROLES, Role } from '@app/common';
-import { Command, UsageError } from '../cli';
+import { CommandImpl, UsageError } from '../cli';
 
 // keys create|list|revoke: the same service as /api/v1/keys, audited as "system".
 
-const create: Command<{ name: string; role: Role }> = {
-  name: 'keys create',
-  summary: 'create an API key (shown once)',
-  description:
-    'Create an API key and print it as JSON. The key itself is shown only once: store it now.',
-  options: {
-    name: { spec: { type: 'string' }, value: 'NAME', help: 'who or what the key is for' },
-    role: { spec: { type: 'string' }, value: 'ROLE', help: ROLES.join(', ') },
-  },
+export const keysCreate: CommandImpl<{ name: string; role: Role }> = {
   input({ values }) {
     if (typeof values.name !== 'string' || !values.name.trim())
       throw new UsageError('--name is required');
@@ -28,31 +20,18 @@ const create: Command<{ name: string; role: Role }> = {
   },
 };
 
-const list: Command = {
-  name: 'keys list',
-  summary: 'list API keys (never their secrets)',
+export const keysList: CommandImpl = {
   async run(app) {
     process.stdout.write(`${JSON.stringify(await app.get(ApiKeysService).list(), null, 2)}\n`);
     return 0;
   },
 };
 
-const revoke: Command<{ id: string }> = {
-  name: 'keys revoke',
-  summary: 'revoke an API key by its id',
-  args: 'ID',
-  positionals: { min: 1, max: 1 },
+export const keysRevoke: CommandImpl<{ id: string }> = {
   input: ({ positionals }) => ({ id: positionals[0] }),
   async run(app, { id }) {
     await app.get(ApiKeysService).revoke(id);
     process.stdout.write(`revoked ${id}\n`);
     return 0;
   },
-};
-
-export const keysCommand: Command = {
-  name: 'keys',
-  summary: 'manage API keys: keys create | keys list | keys revoke ID',
-  description: 'Manage API keys, as /api/v1/keys does (roles: journalist < reviewer < admin).',
-  subcommands: [create, list, revoke] as Command[],
 };

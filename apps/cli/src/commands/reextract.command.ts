@@ -1,19 +1,10 @@
 import { ReextractService, ReextractSummary } from '@app/quotes';
 import { ENGINE_VERSION } from '@app/extraction';
-import { Command } from '../cli';
+import { CommandImpl } from '../cli';
 import { progressBar } from '../progress';
 
 // reextract [--all]: articles extracted by another engine version (or all) are extracted again.
-export const reextractCommand: Command<{ all: boolean }> = {
-  name: 'reextract',
-  summary: 're-run extraction on articles from an older engine (or all)',
-  description:
-    'Re-run quote extraction on the articles that an older engine version extracted (or on all\n' +
-    'of them with --all). Reviewer corrections and quotes with claims are kept. Prints a JSON\n' +
-    'summary; a progress bar shows on a terminal.',
-  options: {
-    all: { spec: { type: 'boolean', default: false }, help: 'every article, not only stale ones' },
-  },
+export const reextractCommand: CommandImpl<{ all: boolean }> = {
   input: ({ values }) => ({ all: values.all === true }),
   async run(app, { all }) {
     const service = app.get(ReextractService);

@@ -162,9 +162,57 @@ async function answers(info: PostmasterPid, dataDir: string): Promise<boolean> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// A borrowed server goes away with the process that started it (a CLI whose import ends while
+// `npm start` runs on it). The borrower then starts its own on the same folder and port, so its
+// connection string stays valid, and from then on it is that server's owner and stops it.
+function borrow(
+  info: PostmasterPid,
+  options: EmbeddedOptions,
+  log: (line: string) => void,
+): SharedPostgres {
+  let watched = info.pid;
+  let own: RunningPostgres | undefined;
+  let taking: Promise<void> | undefined;
+  let failed = false;
+  const takeOver = async () => {
+    const next = readPostmasterPid(options.dataDir);
+    if (next && processAlive(next.pid)) {
+      watched = next.pid; // another process restarted it first
+      return;
+    }
+    try {
+      own = await startEmbeddedPostgres({ ...options, port: info.port });
+      failed = false;
+      log(`the embedded PostgreSQL (pid ${watched}) stopped with its owner; started it again`);
+    } catch (e) {
+      const now = readPostmasterPid(options.dataDir);
+      if (now && processAlive(now.pid)) watched = now.pid;
+      else if (!failed) {
+        failed = true;
+        log(`the embedded PostgreSQL stopped and could not be started again: ${String(e)}`);
+      }
+    }
+  };
+  const timer = setInterval(() => {
+    if (taking || own || processAlive(watched)) return;
+    taking = takeOver().finally(() => (taking = undefined));
+  }, 1000);
+  timer.unref();
+  return {
+    url: urlOf(info.host, info.port),
+    owner: 'other',
+    pid: info.pid,
+    stop: async () => {
+      clearInterval(timer);
+      await taking;
+      await own?.stop();
+    },
+  };
+}
+
 // The embedded PostgreSQL for dataDir: the one already running there (an `npm start` next to a
 // CLI, or the other way round) when it answers, else a new one started by this process.
-// Only the process that started a server stops it; stop() on a borrowed one does nothing.
+// Only the process that started a server stops it; stop() on a borrowed one leaves it running.
 // A folder locked by a process that does not answer is an EmbeddedPostgresBusyError.
 export async function openEmbeddedPostgres(
   options: EmbeddedOptions & { waitMs?: number },
@@ -189,12 +237,7 @@ export async function openEmbeddedPostgres(
     }
     if (await answers(info, dataDir)) {
       log(`using the embedded PostgreSQL already running in ${dataDir} (pid ${info.pid})`);
-      return {
-        url: urlOf(info.host, info.port),
-        owner: 'other',
-        pid: info.pid,
-        stop: async () => undefined,
-      };
+      return borrow(info, { ...options, dataDir }, log);
     }
     // A postmaster that is starting, recovering or stopping gets some time; one that says it is
     // ready and still does not answer, a little.

@@ -1,13 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,10 +77,15 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+const postmasterFile = (dataDir: string): string => {
+  try {
+    return readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8');
+  } catch {
+    return '';
+  }
+};
 const postmasterPid = (dataDir: string): number | undefined =>
-  existsSync(join(dataDir, 'pg', 'postmaster.pid'))
-    ? Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0])
-    : undefined;
+  Number(postmasterFile(dataDir).split('\n')[0]) || undefined;
 
 const HELP = [
   ['--help'],
@@ -139,15 +146,12 @@ describe('CLI help and usage: decided before any database', () => {
     }
   });
 
+  // A sample; apps/cli/src/cli.spec.ts covers the grammar case by case.
   const USAGE_ERRORS: [string[], RegExp][] = [
     [['reextract', '--bogus'], /unknown option '--bogus'/],
-    [['keys', 'list', '--name', 'x'], /unknown option '--name'/],
     [['keys', 'frob'], /unknown keys subcommand 'frob'/],
-    [['keys'], /keys needs a subcommand/],
-    [['frob'], /unknown command 'frob'/],
     [[], /a command is required/],
     [['migrate', 'now'], /unexpected argument 'now'/],
-    [['import'], /import needs <file\|folder>/],
     [['keys', 'create', '--name', 'x', '--role', 'boss'], /--role must be one of/],
     [['export', '--format', 'pdf'], /format must be one of/],
   ];
@@ -278,6 +282,56 @@ describe('CLI next to a running API on the embedded default', () => {
     expect(await health()).toMatchObject({ status: 'ok' });
     expect(await stop(api)).toBe(0);
     expect(postmasterPid(dataDir)).toBeUndefined();
+  });
+
+  // The CLI starts the server and then blocks reading a FIFO: a long `import` with a handle on
+  // when it ends. The API starts meanwhile and shares the server; when the CLI ends it stops the
+  // server it started, and the API starts it again on the same folder and port.
+  it('shares the server, then keeps serving when the CLI stops it', async () => {
+    // Nothing runs on DATA_DIR now (the test above stopped the API); the folder is migrated.
+    expect(postmasterPid(dataDir)).toBeUndefined();
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const env = envFor(dataDir, { EMBEDDED_PG_PORT: String(pgPort) });
+    const fifo = join(dataDir, 'article.txt');
+    execFileSync('mkfifo', [fifo]);
+    const importing = cli(['import', fifo], env);
+    for (let i = 0; i < 120 && !/ready/.test(postmasterFile(dataDir)); i++)
+      await new Promise((r) => setTimeout(r, 250));
+    const cliServer = postmasterPid(dataDir);
+    expect(cliServer).toBeDefined();
+
+    api = spawn(process.execPath, [API], {
+      cwd: ROOT,
+      env: {
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_ON_START: 'false',
+      },
+      stdio: 'ignore',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(base, api);
+    expect(postmasterPid(dataDir)).toBe(cliServer);
+
+    await writeFile(fifo, readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[0]), 'utf8'));
+    const run = await importing;
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: 1, failed: [] });
+
+    // The API notices within a second and starts the server again.
+    let items: unknown[] = [];
+    for (let i = 0; i < 120 && items.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const res = await fetch(`${base}/api/v1/articles?limit=100`).catch(() => undefined);
+      if (res?.ok) items = ((await res.json()) as { items: unknown[] }).items;
+    }
+    expect(items.length).toBeGreaterThan(0);
+    const apiServer = postmasterPid(dataDir);
+    expect(apiServer).toBeDefined();
+    expect(apiServer).not.toBe(cliServer);
+    expect(await stop(api)).toBe(0);
+    expect(postmasterPid(dataDir)).toBeUndefined(); // the API stopped what it started
   });
 });
 

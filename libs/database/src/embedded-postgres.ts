@@ -15,9 +15,10 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-// A server this process uses but did not start: stop() leaves it running.
+// The embedded server of a data folder, started by this process or by another one.
 export interface SharedPostgres extends RunningPostgres {
-  // Whether this process started the server (and so stops it) or borrowed a running one.
+  // Whether this process started the server (stop() stops it) or found it running (stop()
+  // leaves it running, unless this process had to start it again: see borrow()).
   owner: 'self' | 'other';
   // The postmaster's pid, from postmaster.pid.
   pid?: number;
@@ -117,7 +118,7 @@ export function readPostmasterPid(dataDir: string): PostmasterPid | undefined {
   const lines = text.split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
   const listen = (lines[5] ?? '').trim();
   const host = listen && listen !== '*' && !/^(0\.0\.0\.0|::)$/.test(listen) ? listen : '127.0.0.1';
   return { pid, port, host, status: (lines[7] ?? '').trim() };
@@ -147,7 +148,11 @@ function urlOf(host: string, port: number): string {
 
 // Does the postmaster named in postmaster.pid answer, and does it serve this data folder?
 async function answers(info: PostmasterPid, dataDir: string): Promise<boolean> {
-  const client = new Client({ connectionString: urlOf(info.host, info.port) });
+  const client = new Client({
+    connectionString: urlOf(info.host, info.port),
+    connectionTimeoutMillis: 2000,
+    query_timeout: 2000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -106,9 +106,19 @@ const HELP = [
 // a test of several runs takes a while, hence the generous timeout.
 jest.setTimeout(60_000);
 
+// One temporary folder for the file, removed by a top-level hook that runs even when a filter
+// (-t) skips whole describe blocks. The postgres user must be able to traverse it.
+const ROOT_TMP = mkdtempSync(join(tmpdir(), 'quote-ledger-cli-'));
+chmodSync(ROOT_TMP, 0o755);
+afterAll(() => rmSync(ROOT_TMP, { recursive: true, force: true }));
+const folder = (name: string): string => {
+  const path = join(ROOT_TMP, name);
+  mkdirSync(path, { mode: 0o755 });
+  return path;
+};
+
 describe('CLI help and usage: decided before any database', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'quote-ledger-cli-help-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = folder('help');
   // Any attempt to open a database would create this folder or fail on that URL.
   const dataDir = join(dir, 'never-created');
   const noDatabase = envFor(dataDir);
@@ -176,8 +186,7 @@ describe('CLI help and usage: decided before any database', () => {
 });
 
 describe('CLI next to a running API on the embedded default', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'quote-ledger-cli-'));
-  chmodSync(dataDir, 0o755);
+  const dataDir = folder('api-first');
   let api: ChildProcess;
   let base: string;
   let env: NodeJS.ProcessEnv;
@@ -205,7 +214,6 @@ describe('CLI next to a running API on the embedded default', () => {
 
   afterAll(async () => {
     if (api) await stop(api);
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const health = () => fetch(`${base}/health`).then((r) => r.json() as Promise<{ status: string }>);
@@ -336,7 +344,7 @@ describe('CLI next to a running API on the embedded default', () => {
 });
 
 describe('CLI on a data folder locked by something that does not answer', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'quote-ledger-cli-locked-'));
+  const dataDir = folder('locked');
   let holder: ChildProcess;
   beforeAll(() => {
     holder = spawn('sleep', ['60'], { stdio: 'ignore' });
@@ -349,7 +357,6 @@ describe('CLI on a data folder locked by something that does not answer', () => 
   });
   afterAll(() => {
     holder.kill();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('says what to do in one line and exits 1', async () => {

@@ -95,9 +95,9 @@ export function programHelp(commands: Command[]): string {
       ...commands.map((c): [string, string] => [c.name, c.summary]),
       ['help [command]', 'show help for a command'],
     ])}\n\n` +
-    `Run \`${PROGRAM} <command> --help\` for a command's arguments and options. Without\n` +
-    `DATABASE_URL the commands use the embedded PostgreSQL under DATA_DIR, the one \`npm start\`\n` +
-    `is running when it runs.\n`
+    `Run \`${PROGRAM} <command> --help\` for a command's arguments and options.\n` +
+    `Without DATABASE_URL the commands use the embedded PostgreSQL under DATA_DIR; while\n` +
+    `\`npm start\` runs on the same DATA_DIR, they share its server and leave it running.\n`
   );
 }
 

@@ -1,26 +1,51 @@
 import { AppConfig } from '@app/common';
 import { ensureDatabase, withDatabase } from './database-url';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { openEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   url: string;
   embedded: boolean;
+  // 'self': this process started the embedded server and stop() stops it; 'other': it was
+  // already running (an API next to a CLI, or the other way round) and stop() leaves it;
+  // 'external': DATABASE_URL.
+  owner: 'self' | 'other' | 'external';
   stop(): Promise<void>;
 }
 
-// DATABASE_URL wins; without it a real PostgreSQL from npm runs under DATA_DIR.
+// Two processes may create the database at the same moment; the loser sees it exist.
+async function ensureDatabaseOnce(url: string): Promise<void> {
+  try {
+    await ensureDatabase(url);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw e; // duplicate_database, unique_violation
+  }
+}
+
+// DATABASE_URL wins; without it a real PostgreSQL from npm runs under DATA_DIR, shared with
+// any process of this app already running it on the same DATA_DIR.
 export async function bootstrapDatabase(
   config: AppConfig,
   log: (line: string) => void,
 ): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL)
-    return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
-  const pg = await startEmbeddedPostgres({
+    return {
+      url: config.DATABASE_URL,
+      embedded: false,
+      owner: 'external',
+      stop: async () => undefined,
+    };
+  const pg = await openEmbeddedPostgres({
     dataDir: `${config.DATA_DIR}/pg`,
     port: config.EMBEDDED_PG_PORT,
     log,
   });
   const url = withDatabase(pg.url, 'quote_ledger');
-  await ensureDatabase(url);
-  return { url, embedded: true, stop: pg.stop };
+  try {
+    await ensureDatabaseOnce(url);
+  } catch (e) {
+    await pg.stop();
+    throw e;
+  }
+  return { url, embedded: true, owner: pg.owner, stop: pg.stop };
 }

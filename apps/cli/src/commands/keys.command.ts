@@ -1,37 +1,37 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { parseArgs } from 'node:util';
 import { ApiKeysService } from '@app/auth';
 import { ROLES, Role } from '@app/common';
-
-const USAGE =
-  'usage: keys create --name NAME --role admin|reviewer|journalist | keys list | keys revoke ID';
+import { CommandImpl, UsageError } from '../cli';
 
 // keys create|list|revoke: the same service as /api/v1/keys, audited as "system".
-export async function keysCommand(app: INestApplicationContext, args: string[]): Promise<number> {
-  const keys = app.get(ApiKeysService);
-  const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { name: { type: 'string' }, role: { type: 'string' } },
-    allowPositionals: true,
-  });
-  switch (sub) {
-    case 'create': {
-      if (!values.name || !ROLES.includes(values.role as Role)) throw new Error(USAGE);
-      const created = await keys.create(values.name, values.role as Role);
-      process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
-      process.stderr.write('Store the key now: it is not shown again.\n');
-      return 0;
-    }
-    case 'list':
-      process.stdout.write(`${JSON.stringify(await keys.list(), null, 2)}\n`);
-      return 0;
-    case 'revoke':
-      if (!positionals[0]) throw new Error(USAGE);
-      await keys.revoke(positionals[0]);
-      process.stdout.write(`revoked ${positionals[0]}\n`);
-      return 0;
-    default:
-      throw new Error(USAGE);
-  }
-}
+
+export const keysCreate: CommandImpl<{ name: string; role: Role }> = {
+  input({ values }) {
+    if (typeof values.name !== 'string' || !values.name.trim())
+      throw new UsageError('--name is required');
+    if (!ROLES.includes(values.role as Role))
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    return { name: values.name, role: values.role as Role };
+  },
+  async run(app, { name, role }) {
+    const created = await app.get(ApiKeysService).create(name, role);
+    process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
+    process.stderr.write('Store the key now: it is not shown again.\n');
+    return 0;
+  },
+};
+
+export const keysList: CommandImpl = {
+  async run(app) {
+    process.stdout.write(`${JSON.stringify(await app.get(ApiKeysService).list(), null, 2)}\n`);
+    return 0;
+  },
+};
+
+export const keysRevoke: CommandImpl<{ id: string }> = {
+  input: ({ positionals }) => ({ id: positionals[0] }),
+  async run(app, { id }) {
+    await app.get(ApiKeysService).revoke(id);
+    process.stdout.write(`revoked ${id}\n`);
+    return 0;
+  },
+};

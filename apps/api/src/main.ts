@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   if (config.SEED_ON_START) await app.get(SeedLoader).load(config.SEEDS_DIR);
   await app.listen(config.PORT, config.HOST);
   stderr(
-    `Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
+    `Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? (database.owner === 'other' ? 'embedded, shared with another process' : 'embedded') : 'DATABASE_URL'})`,
   );
   const shutdown = async () => {
     await app.close();

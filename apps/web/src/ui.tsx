@@ -57,9 +57,12 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 // A stable colour per speaker, from a palette of light tints that keep black text above 7:1.
+// A page with its own order (an article) passes it, so its first 8 speakers never share one.
 const PALETTE = 8;
-export function speakerColour(id: string | null | undefined): string {
+export function speakerColour(id: string | null | undefined, order?: Map<string, number>): string {
   if (!id) return 'sp-none';
+  const n = order?.get(id);
+  if (n !== undefined) return `sp-${n % PALETTE}`;
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
   return `sp-${h % PALETTE}`;

@@ -56,7 +56,7 @@ export function ArticlesPage() {
 const isLow = (q: ArticleQuote) => !q.speaker || q.confidence < LOW_CONFIDENCE;
 
 // The body with each quote marked; each mark links to its card below.
-function MarkedBody({ article }: { article: Article }) {
+function MarkedBody({ article, order }: { article: Article; order: Map<string, number> }) {
   const parts: ComponentChildren[] = [];
   let at = 0;
   article.quotes.forEach((q, i) => {
@@ -66,7 +66,7 @@ function MarkedBody({ article }: { article: Article }) {
       <mark
         key={i}
         id={`mark-${i + 1}`}
-        class={`q ${speakerColour(q.speaker?.id)}${isLow(q) ? ' low' : ''}`}
+        class={`q ${speakerColour(q.speaker?.id, order)}${isLow(q) ? ' low' : ''}`}
       >
         <a
           href={`#quote-${i + 1}`}
@@ -94,6 +94,7 @@ export function ArticlePage({ id }: { id: string }) {
         ).values(),
       ]
     : [];
+  const order = new Map(speakers.map((s, i) => [s.id, i]));
   return (
     <section>
       <ErrorBox error={result.error} />
@@ -126,7 +127,7 @@ export function ArticlePage({ id }: { id: string }) {
           {speakers.length ? (
             <ul class="legend" aria-label="Speakers in this article">
               {speakers.map((s) => (
-                <li key={s.id} class={speakerColour(s.id)}>
+                <li key={s.id} class={speakerColour(s.id, order)}>
                   <a href={`/speakers/${s.id}`}>{s.name}</a>
                 </li>
               ))}
@@ -134,7 +135,7 @@ export function ArticlePage({ id }: { id: string }) {
             </ul>
           ) : null}
           <div class="article-layout">
-            <MarkedBody article={a} />
+            <MarkedBody article={a} order={order} />
             <section aria-labelledby="quotes-heading" class="quote-cards">
               <h2 id="quotes-heading">
                 {a.quotes.length} quote{a.quotes.length === 1 ? '' : 's'}
@@ -144,7 +145,7 @@ export function ArticlePage({ id }: { id: string }) {
                   <li
                     key={`${q.quoteId}-${q.start}`}
                     id={`quote-${i + 1}`}
-                    class={`card ${speakerColour(q.speaker?.id)}-edge${isLow(q) ? ' low' : ''}`}
+                    class={`card ${speakerColour(q.speaker?.id, order)}-edge${isLow(q) ? ' low' : ''}`}
                     tabIndex={-1}
                   >
                     <p class="card-head">

@@ -195,6 +195,7 @@ function ReviewForm(props: { claim: ClaimDetail; etag: string | null; onSaved: (
         },
       });
       setNotice(`Saved: ${verdict}.`);
+      setVerdict('');
       setRationale('');
       setEvidence([{ url: '', title: '', note: '' }]);
       props.onSaved();

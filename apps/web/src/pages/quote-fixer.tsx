@@ -1,9 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, call, errorText, get } from '../api';
+import { Capabilities, capabilities } from '../capabilities';
 import type { ClaimDetail, QuoteDetail, SpeakerHit } from '../types';
 import { ErrorBox, Notice, SpeakerPicker } from '../ui';
 
-type Patch = { speakerId?: string | null; attributionStatus?: 'confirmed' | 'misattributed' };
+type Patch = Record<string, string | null>;
 
 // Offsets of the selection inside `el`'s text, or null when nothing in it is selected.
 function selectionIn(el: HTMLElement): { start: number; end: number } | null {
@@ -28,6 +29,10 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
   const [claim, setClaim] = useState<ClaimDetail | null>(null);
   const [busy, setBusy] = useState(false);
   const textRef = useRef<HTMLParagraphElement>(null);
+  const [caps, setCaps] = useState<Capabilities | null>(null);
+  useEffect(() => {
+    void capabilities().then(setCaps);
+  }, []);
 
   const load = async () => {
     try {
@@ -62,6 +67,20 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
       } else setError(errorText(e));
     } finally {
       setBusy(false);
+    }
+  };
+
+  // A speaker missing from the ledger, created and credited in one go (when the server can).
+  const createAndCredit = async () => {
+    const name = window.prompt('Name of the new speaker');
+    if (!name?.trim()) return;
+    try {
+      const r = await call<{ id: string; name: string }>('POST', '/speakers', {
+        body: { name: name.trim() },
+      });
+      await patch({ speakerId: r.data.id }, `Speaker ${r.data.name} created and credited.`);
+    } catch (e) {
+      setError(errorText(e));
     }
   };
 
@@ -135,7 +154,33 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
                 Make unattributed
               </button>
             ) : null}
+            {caps?.createSpeaker ? (
+              <button
+                type="button"
+                class="secondary"
+                disabled={busy}
+                onClick={() => void createAndCredit()}
+              >
+                New speaker…
+              </button>
+            ) : null}
+            {caps?.rejectField ? (
+              <button
+                type="button"
+                class="secondary"
+                disabled={busy}
+                onClick={() =>
+                  void patch(
+                    { [caps.rejectField!]: 'rejected' },
+                    'Rejected: not a quotation. It leaves search and exports.',
+                  )
+                }
+              >
+                Reject: not a quotation
+              </button>
+            ) : null}
           </div>
+          {caps?.quoteHistory ? <QuoteHistory quoteId={quoteId} version={q.version} /> : null}
           <p class="small muted" id={`claim-help-${quoteId}`}>
             To make a claim of part of the quote, select those words here, then choose “Claim the
             selected words”.
@@ -163,6 +208,46 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
           ) : null}
         </div>
       ) : null}
+    </details>
+  );
+}
+
+interface HistoryEntry {
+  at?: string;
+  createdAt?: string;
+  actor?: string | { name?: string };
+  by?: string;
+  action?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const who = (e: HistoryEntry) =>
+  typeof e.actor === 'object' ? (e.actor?.name ?? '') : (e.actor ?? e.by ?? '');
+
+// GET /quotes/:id/history (issue #13): who changed what, and when.
+function QuoteHistory({ quoteId, version }: { quoteId: string; version: number }) {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  useEffect(() => {
+    get<HistoryEntry[] | { items: HistoryEntry[] }>(`/quotes/${quoteId}/history`).then(
+      (r) => setEntries(Array.isArray(r.data) ? r.data : (r.data.items ?? [])),
+      () => setEntries(null),
+    );
+  }, [quoteId, version]);
+  if (!entries?.length) return null;
+  return (
+    <details>
+      <summary>Correction history ({entries.length})</summary>
+      <ol class="small">
+        {entries.map((e, i) => (
+          <li key={i}>
+            {new Date(e.at ?? e.createdAt ?? '').toLocaleString()} · {who(e)} · {e.action ?? ''}{' '}
+            {e.before !== undefined || e.after !== undefined
+              ? `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`
+              : ''}
+          </li>
+        ))}
+      </ol>
     </details>
   );
 }

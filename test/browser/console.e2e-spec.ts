@@ -78,6 +78,9 @@ describe('newsroom console (browser)', () => {
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');
     expect(((await api.json()) as { message: string }).message).toContain('no-such-thing');
+    const other = await fetch(url('/api/v2/quotes'));
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { message: string }).message).toContain('/api/v1');
     expect((await fetch(url('/docs-json'))).headers.get('content-type')).toContain('json');
     expect((await fetch(url('/health'))).status).toBe(200);
   });
@@ -139,8 +142,11 @@ describe('newsroom console (browser)', () => {
     await card.locator('summary', { hasText: 'Fix this quote' }).click();
     await card.getByText('attribution', { exact: false }).first().waitFor();
     const box = card.getByRole('combobox', { name: 'Change the speaker to' });
+    // By keyboard, as the combobox pattern has it: type, arrow down to the option, Enter.
     await box.fill('Todd Stein');
-    await card.getByRole('option', { name: /Todd Stein/ }).click();
+    await card.getByRole('option', { name: /Todd Stein/ }).waitFor();
+    await box.press('ArrowDown');
+    await box.press('Enter');
     await card.getByRole('status').filter({ hasText: 'Speaker changed to Todd Stein' }).waitFor();
     await page
       .locator('.quote-cards li', { hasText: 'do more than talk' })

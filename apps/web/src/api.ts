@@ -1,4 +1,4 @@
-import { session } from './session';
+import { session, signOut } from './session';
 import { Store } from './store';
 
 export const API = '/api/v1';
@@ -66,10 +66,15 @@ export async function call<T>(
       body = text;
     }
     if (!res.ok) {
-      const message =
+      let message =
         body && typeof body === 'object' && 'message' in body
           ? String((body as { message: unknown }).message)
           : `${res.status} ${res.statusText}`;
+      // A revoked key fails even reads: drop it, so the console goes on as a guest.
+      if (res.status === 401 && !opts.key && session.get()) {
+        signOut();
+        message += '. You have been signed out; sign in again with a valid key.';
+      }
       throw new ApiError(res.status, message, body);
     }
     return { data: body as T, etag: res.headers.get('ETag') };

@@ -98,7 +98,15 @@ export function App() {
               </button>
             </>
           ) : (
-            <a href="/sign-in">Sign in</a>
+            <a
+              href={
+                loc.path === '/sign-in'
+                  ? '/sign-in'
+                  : `/sign-in?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`
+              }
+            >
+              Sign in
+            </a>
           )}
         </div>
       </header>

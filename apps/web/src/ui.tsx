@@ -165,3 +165,11 @@ export function SpeakerPicker(props: {
     </div>
   );
 }
+
+// The first words of a text, cut at a word boundary, for links to untitled articles.
+export function firstWords(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

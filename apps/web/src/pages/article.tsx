@@ -4,15 +4,15 @@ import { location } from '../router';
 import { can, session } from '../session';
 import { useStore } from '../store';
 import type { Article, ArticleQuote, ArticleSummary, Page } from '../types';
-import { ErrorBox, formatDate, Loading, speakerColour, useAsync } from '../ui';
+import { ErrorBox, firstWords, formatDate, Loading, speakerColour, useAsync } from '../ui';
 import { QuoteFixer } from './quote-fixer';
 
 // Below this the engine was guessing (a pronoun far back, a bare title): reviewers look first.
 const LOW_CONFIDENCE = 0.75;
 
 function articleTitle(a: ArticleSummary): string {
-  if (a.kind === 'teaser') return a.kicker ? `${a.kicker}: ${a.lead.slice(0, 80)}…` : 'Teaser';
-  return a.title ?? `${a.lead.slice(0, 80)}…`;
+  // A teaser's text opens with its kicker (DIALOGUE: …), so its first words name it.
+  return a.title ?? firstWords(a.lead);
 }
 
 export function ArticlesPage() {
@@ -36,7 +36,10 @@ export function ArticlesPage() {
                 <a href={`/articles/${a.id}`}>{articleTitle(a)}</a>
                 <span class="muted small">
                   {' '}
-                  · {a.publisher ?? 'unknown publisher'} · {formatDate(a.publishedAt)}
+                  · {a.publisher ?? 'unknown publisher'} ·{' '}
+                  {a.publishedAt
+                    ? formatDate(a.publishedAt)
+                    : `undated, added ${formatDate(a.createdAt)}`}
                 </span>
               </li>
             ))}
@@ -106,7 +109,10 @@ export function ArticlePage({ id }: { id: string }) {
             {articleTitle(a)}
           </h1>
           <p class="muted">
-            {a.publisher ?? 'Unknown publisher'} · {formatDate(a.publishedAt)}
+            {a.publisher ?? 'Unknown publisher'} ·{' '}
+            {a.publishedAt
+              ? formatDate(a.publishedAt)
+              : `undated, added ${formatDate(a.createdAt)}`}
             {a.url ? (
               <>
                 {' '}

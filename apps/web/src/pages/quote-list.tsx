@@ -1,9 +1,9 @@
 import type { QuoteHit } from '../types';
-import { formatDate, speakerColour, Verdict } from '../ui';
+import { firstWords, formatDate, speakerColour, Verdict } from '../ui';
 
 function articleLabel(a: QuoteHit['article']): string {
-  if (a.kind === 'teaser') return `Teaser: ${a.kicker ?? a.lead.slice(0, 60)}`;
-  return a.title ?? a.lead.slice(0, 80);
+  if (a.kind === 'teaser') return `Teaser: ${a.kicker ?? firstWords(a.lead, 60)}`;
+  return a.title ?? firstWords(a.lead);
 }
 
 // One list for search, lookup and speaker pages: speaker, role, article, date, verdict.

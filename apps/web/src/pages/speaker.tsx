@@ -73,10 +73,12 @@ export function SpeakerPage({ id }: { id: string }) {
                         <td>{formatDate(a.lastSeen)}</td>
                         <td>
                           {a.articleIds.map((aid, j) => (
-                            <a key={aid} href={`/articles/${aid}`}>
+                            <span key={aid}>
                               {j ? ', ' : ''}
-                              {j + 1}
-                            </a>
+                              <a href={`/articles/${aid}`} aria-label={`Article ${j + 1}`}>
+                                {j + 1}
+                              </a>
+                            </span>
                           ))}
                         </td>
                       </tr>

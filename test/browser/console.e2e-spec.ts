@@ -145,6 +145,8 @@ describe('newsroom console (browser)', () => {
     // By keyboard, as the combobox pattern has it: type, arrow down to the option, Enter.
     await box.fill('Todd Stein');
     await card.getByRole('option', { name: /Todd Stein/ }).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await shootAndScan('article-fix');
     await box.press('ArrowDown');
     await box.press('Enter');
     await card.getByRole('status').filter({ hasText: 'Speaker changed to Todd Stein' }).waitFor();
@@ -221,6 +223,16 @@ describe('newsroom console (browser)', () => {
     await page.locator('ul.articles li').first().waitFor();
     await expect(page.locator('ul.articles li', { hasText: 'teaser' }).count()).resolves.toBe(5);
     await shootAndScan('articles');
+
+    // A teaser is shown as one, and its unattributed quote stands out.
+    const unattributed = (await app.api<{ items: Hit[] }>('GET', '/quotes?limit=100')).items.find(
+      (q) => !q.speaker,
+    )!;
+    await page.goto(url(`/articles/${unattributed.article.id}`));
+    await page.locator('.notice', { hasText: 'This is a teaser' }).waitFor();
+    await page.locator('.card.low', { hasText: 'Unattributed' }).first().waitFor();
+    await page.locator('.article-body mark.sp-none').first().waitFor();
+    await shootAndScan('teaser');
 
     await page.goto(url('/claims'));
     await page.getByRole('heading', { name: 'Claims' }).waitFor();

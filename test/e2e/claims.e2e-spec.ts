@@ -265,6 +265,14 @@ describe('claims moderation: keys, verdicts with history, audit, matching', () =
       .expect(401);
   });
 
+  it('tells any key its own name and role (GET /keys/me); no key, no answer', async () => {
+    for (const role of ['journalist', 'reviewer', 'admin'] as const) {
+      const me = await request(t.http).get('/api/v1/keys/me').set(t.as(role)).expect(200);
+      expect(me.body).toEqual({ name: expect.any(String), role });
+    }
+    await request(t.http).get('/api/v1/keys/me').expect(401);
+  });
+
   it('validates claims: one source, spans inside the quote, known speakers', async () => {
     await request(t.http).post('/api/v1/claims').set(t.as('reviewer')).send({}).expect(400);
     await request(t.http)

@@ -8,6 +8,7 @@ import { ClaimsModule } from '@app/claims';
 import { ExportsModule } from '@app/exports';
 import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
+import { webConsoleModules } from './web-console';
 
 // Composes the libs; the validated config and the resolved database URL come from outside
 // so main.ts, the CLI and e2e tests build the same module.
@@ -35,6 +36,7 @@ export class AppModule {
         QuotesModule,
         ClaimsModule,
         ExportsModule,
+        ...webConsoleModules(),
       ],
     };
   }

@@ -8,10 +8,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ErrorBody, uuidParam } from '@app/common';
+import { ErrorBody, requestContext, uuidParam } from '@app/common';
 import { RequireRole } from '@app/common';
 import { ApiKeysService } from './api-keys.service';
-import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, WhoAmIDto } from './dto/api-key.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -29,6 +29,15 @@ export class KeysController {
   })
   create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.keys.create(body.name.trim(), body.role);
+  }
+
+  // Any valid key may ask who it is: the console shows the role and hides what it may not do.
+  @Get('me')
+  @RequireRole('journalist')
+  @ApiOkResponse({ type: WhoAmIDto, description: 'The name and role of the key sent' })
+  me(): WhoAmIDto {
+    const { name, role } = requestContext.get().actor;
+    return { name, role: role ?? 'journalist' };
   }
 
   @Get()

@@ -29,3 +29,8 @@ export class ApiKeyDto {
 export class CreatedApiKeyDto extends ApiKeyDto {
   @ApiProperty({ description: 'The key itself: shown once, store it now' }) key!: string;
 }
+
+export class WhoAmIDto {
+  @ApiProperty({ example: 'Jane Doe (desk)' }) name!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+}

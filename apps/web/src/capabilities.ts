@@ -4,8 +4,8 @@
 export interface Capabilities {
   quoteHistory: boolean;
   createSpeaker: boolean;
-  // The PATCH /quotes field whose enum has `rejected`, if any.
-  rejectField: string | null;
+  // PATCH /quotes takes `rejected: true` (not a quotation).
+  rejectQuote: boolean;
 }
 
 interface OpenApiDoc {
@@ -34,8 +34,7 @@ export function capabilities(): Promise<Capabilities> {
         createSpeaker:
           Boolean(paths['/api/v1/speakers']?.post) &&
           (speaker?.required ?? ['name']).every((f) => f === 'name'),
-        rejectField:
-          Object.entries(patch).find(([, p]) => p.enum?.includes('rejected'))?.[0] ?? null,
+        rejectQuote: Boolean(patch.rejected),
       };
     });
   return pending;

@@ -4,7 +4,7 @@ import { Capabilities, capabilities } from '../capabilities';
 import type { ClaimDetail, QuoteDetail, SpeakerHit } from '../types';
 import { ErrorBox, Notice, SpeakerPicker } from '../ui';
 
-type Patch = Record<string, string | null>;
+type Patch = Record<string, string | boolean | null>;
 
 // Offsets of the selection inside `el`'s text, or null when nothing in it is selected.
 function selectionIn(el: HTMLElement): { start: number; end: number } | null {
@@ -164,14 +164,14 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
                 New speaker…
               </button>
             ) : null}
-            {caps?.rejectField ? (
+            {caps?.rejectQuote ? (
               <button
                 type="button"
                 class="secondary"
                 disabled={busy}
                 onClick={() =>
                   void patch(
-                    { [caps.rejectField!]: 'rejected' },
+                    { rejected: true },
                     'Rejected: not a quotation. It leaves search and exports.',
                   )
                 }

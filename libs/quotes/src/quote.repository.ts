@@ -85,16 +85,17 @@ export class QuoteRepository extends TxRepository {
     text: string;
     textKey: string;
     seenAt: Date;
-  }): Promise<string> {
-    const [row]: { id: string }[] = await this.db.query(
+  }): Promise<{ quoteId: string; created: boolean }> {
+    // xmax is 0 on a row this statement inserted, and set on one it updated (and locked).
+    const [row]: { id: string; created: boolean }[] = await this.db.query(
       `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4)
        ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET
          first_seen = LEAST(quote.first_seen, EXCLUDED.first_seen),
          last_seen = GREATEST(quote.last_seen, EXCLUDED.last_seen)
-       RETURNING id`,
+       RETURNING id, (xmax = 0) AS created`,
       [q.speakerId, q.text, q.textKey, q.seenAt],
     );
-    return row.id;
+    return { quoteId: row.id, created: row.created };
   }
 
   async insertOccurrence(o: NewOccurrence): Promise<void> {

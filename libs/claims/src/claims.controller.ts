@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -29,6 +30,7 @@ export class ClaimsController {
   @Post()
   @RequireRole('reviewer')
   @ApiCreatedResponse({ type: ClaimDetailDto })
+  @ApiConflictResponse({ type: ErrorBody, description: 'This quote (span) already has a claim' })
   async create(
     @Body() body: CreateClaimDto,
     @Res({ passthrough: true }) res: Response,

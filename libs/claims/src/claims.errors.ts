@@ -7,6 +7,7 @@ export enum ClaimsErrorCode {
   BadSource = 'BAD_CLAIM_SOURCE',
   BadSpan = 'BAD_SPAN',
   Duplicate = 'CLAIM_EXISTS',
+  Conflict = 'CONCURRENT_CHANGE',
   VersionRequired = 'IF_MATCH_REQUIRED',
   VersionMismatch = 'VERSION_MISMATCH',
   InvalidCursor = 'INVALID_CURSOR',
@@ -25,6 +26,7 @@ export class ClaimsError extends AppError<ClaimsErrorCode> {
       case ClaimsErrorCode.InvalidCursor:
         return 400;
       case ClaimsErrorCode.Duplicate:
+      case ClaimsErrorCode.Conflict:
         return 409;
       case ClaimsErrorCode.VersionRequired:
         return 428;

@@ -137,6 +137,15 @@ export class QuoteRepository extends TxRepository {
     return this.db.findOneBy(QuoteEntity, { id });
   }
 
+  // Keeps the quote from being folded away (deleted) until the transaction ends; false when it
+  // is already gone.
+  async lockForKeyShare(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM quote WHERE id = $1 FOR KEY SHARE`, [
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
   // The quote, locked until the transaction ends: concurrent corrections queue behind it.
   findForUpdate(id: string): Promise<QuoteEntity | null> {
     return this.db

@@ -3,7 +3,9 @@
 // deadlocks Postgres logged meanwhile:
 //   npx tsx bench/ingest-parallel.ts [--clients 16] [--database-url URL] [--no-build]
 //     [--files /work/shared/eval/polnear_train.jsonl,/work/shared/eval/polnear_dev.jsonl]
-//     [--pg-log /var/log/postgresql/postgresql-15-main.log] [--limit N]
+//     [--pg-log /var/log/postgresql/postgresql-15-main.log] [--limit N] [--races]
+// --races: while the articles go in, crossed merges (A←B with B←A) of random speakers and 10
+// parallel claims from one random quote, in a loop; their statuses are reported apart.
 // The database in --database-url is dropped and created again. Other clients of the same
 // Postgres server write to the same log, so run it on a quiet server.
 import { randomBytes } from 'node:crypto';
@@ -80,10 +82,54 @@ async function main(): Promise<void> {
     }
   });
   const logStart = existsSync(pgLog) ? statSync(pgLog).size : 0;
+  const races = { merges: new Map<number, number>(), claims: new Map<number, number>() };
+  let ingesting = true;
+  const call = async (path: string, body: unknown, into: Map<number, number>) => {
+    const res = await fetch(`${api.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch(() => ({ status: 0, text: () => Promise.resolve('') }));
+    const text = await res.text();
+    into.set(res.status, (into.get(res.status) ?? 0) + 1);
+    if (res.status >= 500 && failures.length < 10)
+      failures.push(`${path}: ${res.status} ${text.slice(0, 300)}`);
+  };
+  const racer = async () => {
+    const picker = new Client({ connectionString: url });
+    await picker.connect();
+    try {
+      while (ingesting) {
+        const speakers = await picker.query<{ id: string }>(
+          `SELECT id FROM speaker TABLESAMPLE SYSTEM (10) LIMIT 2`,
+        );
+        if (speakers.rows.length === 2) {
+          const [a, b] = speakers.rows.map((r) => r.id);
+          await Promise.all([
+            call(`/speakers/${a}/merge`, { from: [b] }, races.merges),
+            call(`/speakers/${b}/merge`, { from: [a] }, races.merges),
+          ]);
+        }
+        const quotes = await picker.query<{ id: string }>(
+          `SELECT id FROM quote TABLESAMPLE SYSTEM (10) WHERE length(text) > 10 LIMIT 1`,
+        );
+        if (quotes.rows.length)
+          await Promise.all(
+            Array.from({ length: 10 }, () =>
+              call('/claims', { quoteId: quotes.rows[0].id }, races.claims),
+            ),
+          );
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await picker.end();
+    }
+  };
   const statuses = new Map<number, number>();
   const failures: string[] = [];
   let next = 0;
   const started = performance.now();
+  const racing = args.has('races') ? racer() : Promise.resolve();
   try {
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -100,7 +146,10 @@ async function main(): Promise<void> {
         }
       }),
     );
+    ingesting = false;
+    await racing;
   } finally {
+    ingesting = false;
     await api.stop();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -119,7 +168,15 @@ async function main(): Promise<void> {
   console.log(`clients: ${clients}`);
   console.log(`articles posted: ${texts.length}`);
   console.log(`statuses: ${fmt(statuses)}`);
-  console.log(`5xx: ${[...statuses].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0)}`);
+  const fiveXx = (m: Map<number, number>) =>
+    [...m].filter(([s]) => s >= 500 || s === 0).reduce((a, [, n]) => a + n, 0);
+  console.log(
+    `5xx (or no answer): ${fiveXx(statuses) + fiveXx(races.merges) + fiveXx(races.claims)}`,
+  );
+  if (args.has('races')) {
+    console.log(`crossed merges: ${fmt(races.merges)}`);
+    console.log(`parallel claims: ${fmt(races.claims)}`);
+  }
   console.log(`transaction retries (SQLSTATE): ${fmt(retries)}`);
   console.log(`'deadlock detected' in ${pgLog} during the run: ${deadlocks}`);
   console.log(

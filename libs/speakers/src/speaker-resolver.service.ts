@@ -32,11 +32,6 @@ const MAX_LOOKUPS = 3;
 export class SpeakerResolver {
   constructor(private readonly repository: SpeakerRepository) {}
 
-  async resolve(person: PersonSeen, seen: { at: Date; articleId: string }): Promise<string> {
-    const [id] = await this.resolveAll([{ person, ...seen }]);
-    return id;
-  }
-
   // The speaker id of each sighting, in input order. Persons are looked up in the order they were
   // seen, as if stored one by one: a full name seen first gives the surname that follows its
   // speaker. Aliases are written at the end, in key order, so the batch keeps its own index of
@@ -61,12 +56,15 @@ export class SpeakerResolver {
       const gone = new Set([...existing].filter((id) => !alive.has(id)));
       if (!gone.size) break;
       existing.clear();
+      const again = new Map<string, string>();
       for (const [i, { person }] of sightings.entries()) {
         if (!gone.has(ids[i])) continue;
         const found = round < MAX_LOOKUPS ? await this.findExisting(person, keys[i]) : null;
         if (found) existing.add(found);
-        // Still merged away after that: a new speaker, which a reviewer can merge.
-        ids[i] = found ?? (await this.createSpeaker(person, keys[i], pending));
+        // Still merged away after that: a new speaker (one per name), which a reviewer can merge.
+        ids[i] =
+          found ?? again.get(keys[i]) ?? (await this.createSpeaker(person, keys[i], pending));
+        if (!found) again.set(keys[i], ids[i]);
       }
     }
     await this.repository.addAliases(aliasRows(sightings, keys, ids));

@@ -56,6 +56,7 @@ export async function startApi(
   databaseUrl: string,
   env: Record<string, string>,
   log: (line: string) => void,
+  onStdout?: (chunk: string) => void,
 ): Promise<RunningApi> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
@@ -72,8 +73,9 @@ export async function startApi(
       NODE_ENV: 'production',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', onStdout ? 'pipe' : 'ignore', 'pipe'],
   });
+  child.stdout?.on('data', (d: Buffer) => onStdout?.(d.toString()));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);

@@ -57,7 +57,7 @@ export class ArticlesService {
     };
   }
 
-  // The document, its articles, their sources and whatever `article.created` handlers add
+  // The document, its articles, their sources and whatever `articles.created` handlers add
   // (quotes, speakers, claim matches) land together or not at all.
   @WriteTransaction()
   private async store(input: IngestInput): Promise<{ document: DocumentEntity; created: boolean }> {
@@ -73,11 +73,20 @@ export class ArticlesService {
       publishedAt,
     });
     if (!doc.created) return { document: doc.row, created: false };
-    const sources = [];
-    for (const [position, segment] of segmentDocument(input.body).entries()) {
+    // Articles are upserted in hash order: a teaser shared by two documents posted at once is
+    // waited on in the same order by both (the global lock order starts here).
+    const segments = segmentDocument(input.body).map((segment, position) => ({
+      segment,
+      position,
+      hash: sha256(segment.text),
+    }));
+    const byHash = [...segments].sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+    const articleIds = new Map<number, string>();
+    const created = [];
+    for (const { segment, position, hash } of byHash) {
       const isMain = segment.kind === 'article';
       const article = await this.repository.upsertArticle({
-        sha256: sha256(segment.text),
+        sha256: hash,
         kind: segment.kind,
         kicker: segment.kicker,
         truncated: segment.truncated,
@@ -87,15 +96,19 @@ export class ArticlesService {
         publisher: input.publisher ?? null,
         publishedAt,
       });
-      if (article.created) await this.events.emit('article.created', { article: article.row });
-      sources.push({
-        documentId: doc.row.id,
-        position,
-        articleId: article.row.id,
-        startOffset: segment.start,
-        endOffset: segment.end,
-      });
+      articleIds.set(position, article.row.id);
+      if (article.created) created.push({ position, row: article.row });
     }
+    created.sort((a, b) => a.position - b.position);
+    if (created.length)
+      await this.events.emit('articles.created', { articles: created.map((c) => c.row) });
+    const sources = segments.map(({ segment, position }) => ({
+      documentId: doc.row.id,
+      position,
+      articleId: articleIds.get(position) as string,
+      startOffset: segment.start,
+      endOffset: segment.end,
+    }));
     await this.repository.insertSources(sources);
     await this.audit.record({
       action: 'document.ingest',

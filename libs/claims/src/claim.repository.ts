@@ -24,13 +24,18 @@ export class ClaimRepository extends TxRepository {
       ClaimEntity,
       'quoteId' | 'speakerId' | 'text' | 'textKey' | 'spanStart' | 'spanEnd' | 'createdBy'
     >,
-  ): Promise<ClaimEntity> {
-    const { identifiers } = await this.db.insert(ClaimEntity, {
-      ...c,
-      status: 'unreviewed',
-      version: 1,
-    });
-    return this.db.findOneByOrFail(ClaimEntity, { id: identifiers[0].id as string });
+  ): Promise<ClaimEntity | null> {
+    // Null when the quote (span) already has a claim (claim_quote_span_uq), even one committed by
+    // a concurrent request after this transaction began: ON CONFLICT waits for it, then skips.
+    const { raw } = (await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(ClaimEntity)
+      .values({ ...c, status: 'unreviewed', version: 1 })
+      .orIgnore()
+      .returning('id')
+      .execute()) as { raw: { id: string }[] };
+    return raw.length ? this.db.findOneByOrFail(ClaimEntity, { id: raw[0].id }) : null;
   }
 
   findById(id: string): Promise<ClaimEntity | null> {

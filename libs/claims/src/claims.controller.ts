@@ -33,6 +33,7 @@ export class ClaimsController {
   @Post()
   @RequireRole('reviewer')
   @ApiCreatedResponse({ type: ClaimDetailDto })
+  @ApiConflictResponse({ type: ErrorBody, description: 'This quote (span) already has a claim' })
   async create(
     @Body() body: CreateClaimDto,
     @Res({ passthrough: true }) res: Response,

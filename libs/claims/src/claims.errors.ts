@@ -7,6 +7,7 @@ export enum ClaimsErrorCode {
   BadSource = 'BAD_CLAIM_SOURCE',
   BadSpan = 'BAD_SPAN',
   Duplicate = 'CLAIM_EXISTS',
+  Conflict = 'CONCURRENT_CHANGE',
   VersionRequired = 'IF_MATCH_REQUIRED',
   VersionMismatch = 'VERSION_MISMATCH',
   InvalidCursor = 'INVALID_CURSOR',
@@ -30,6 +31,7 @@ export class ClaimsError extends AppError<ClaimsErrorCode> {
         return 400;
       case ClaimsErrorCode.Duplicate:
       case ClaimsErrorCode.Withdrawn:
+      case ClaimsErrorCode.Conflict:
         return 409;
       case ClaimsErrorCode.VersionRequired:
         return 428;

@@ -37,24 +37,34 @@ export class ClaimsService {
     return this.get(await this.insert(await this.source(dto)));
   }
 
+  // Parallel requests for the same quote (span): the unique index decides, the first one wins
+  // and the others answer 409 with its id.
   @WriteTransaction()
   private async insert(source: ClaimSource): Promise<string> {
-    if (source.quoteId) {
-      const existing = await this.claims.findBySpan(
-        source.quoteId,
-        source.spanStart,
-        source.spanEnd,
+    if (source.quoteId) await this.assertNoClaim(source);
+    // What the claim refers to is locked in the global order (speaker, then quote), so that a
+    // merge that would delete them waits for this claim or makes it fail here, not at the insert.
+    if (source.speakerId && !(await this.speakers.lockExisting(source.speakerId)))
+      throw new ClaimsError(
+        ClaimsErrorCode.Conflict,
+        `Speaker ${source.speakerId} was merged into another one meanwhile`,
+        { field: 'speakerId' },
       );
-      if (existing)
-        throw new ClaimsError(ClaimsErrorCode.Duplicate, 'This quote (span) already has a claim', {
-          existingId: existing.id,
-        });
-    }
+    if (source.quoteId && !(await this.quotes.lockExisting(source.quoteId)))
+      throw new ClaimsError(
+        ClaimsErrorCode.QuoteNotFound,
+        `Quote ${source.quoteId} was merged into another one meanwhile`,
+        { field: 'quoteId' },
+      );
     const claim = await this.claims.insert({
       ...source,
       textKey: quoteKey(source.text),
       createdBy: requestContext.get().actor.name,
     });
+    if (!claim) {
+      await this.assertNoClaim(source);
+      throw new Error('claim insert skipped without a conflicting claim');
+    }
     await this.matcher.linkExistingQuotes(claim);
     await this.audit.record({
       action: 'claim.create',
@@ -63,6 +73,18 @@ export class ClaimsService {
       after: { text: claim.text, quoteId: claim.quoteId, speakerId: claim.speakerId },
     });
     return claim.id;
+  }
+
+  private async assertNoClaim(source: ClaimSource): Promise<void> {
+    const existing = await this.claims.findBySpan(
+      source.quoteId as string,
+      source.spanStart,
+      source.spanEnd,
+    );
+    if (existing)
+      throw new ClaimsError(ClaimsErrorCode.Duplicate, 'This quote (span) already has a claim', {
+        existingId: existing.id,
+      });
   }
 
   // Appends a review. The caller must hold the current version: 428 without If-Match, 412 when stale.

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { copyMethodMetadata } from 'nestjs-cls';
@@ -12,11 +12,16 @@ export type { TransactionalAdapterTypeOrm };
 // succeeds when run again.
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
+const logger = new Logger('WriteTransaction');
+
+export function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === undefined ? undefined : String(code);
+}
 
 export function isRetryable(err: unknown): boolean {
-  const code = (err as { code?: unknown; driverError?: { code?: unknown } } | null)?.code;
-  const driverCode = (err as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return RETRYABLE.has(String(code)) || RETRYABLE.has(String(driverCode));
+  return RETRYABLE.has(sqlState(err) ?? '');
 }
 
 // A use case that writes: one transaction, ambient for every repository and event handler
@@ -40,6 +45,11 @@ export function WriteTransaction() {
           return await host.withTransaction(work);
         } catch (err) {
           if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+          // Lock ordering should make these rare: a warning each, so load tests can count them.
+          logger.warn(
+            { sqlState: sqlState(err), attempt, method: String(_key) },
+            'transaction retried',
+          );
           await sleep(Math.random() * 20 * 2 ** attempt);
         }
       }

@@ -13,10 +13,10 @@ export class QuoteListeners {
     private readonly events: EventBus,
   ) {}
 
-  // A new article: extract its quotes and store them with it.
-  @OnDomainEvent('article.created')
-  async extractArticle({ article }: DomainEvents['article.created']): Promise<void> {
-    await this.persister.persist(article);
+  // New articles: extract their quotes and store them with them.
+  @OnDomainEvent('articles.created')
+  async extractArticles({ articles }: DomainEvents['articles.created']): Promise<void> {
+    await this.persister.persistAll(articles.map((article) => ({ article })));
   }
 
   // A merged speaker's quotes move to the survivor; one the survivor already has is folded.

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@app/common';
 import { ENGINE_VERSION, extract, ExtractedQuote, ExtractionResult } from '@app/extraction';
-import { SpeakerResolver } from '@app/speakers';
+import { SightingOf, SpeakerResolver } from '@app/speakers';
 import { quoteKey } from './quote-key';
-import { QuoteRepository } from './quote.repository';
+import { NewOccurrence, QuoteRepository } from './quote.repository';
 
 export interface ArticleFacts {
   id: string;
@@ -30,70 +30,99 @@ export class QuotePersister {
     article: ArticleFacts,
     result: ExtractionResult = this.extract(article),
   ): Promise<void> {
-    const seenAt = article.publishedAt ?? article.createdAt;
-    const speakerIds = await this.resolveSpeakers(article, result, seenAt);
-    for (const q of result.quotes) {
-      const speakerId = q.speaker ? (speakerIds.get(q.speaker) ?? null) : null;
-      await this.persistQuote(article, q, speakerId, seenAt);
-    }
-    await this.quotes.markExtracted(article.id, ENGINE_VERSION);
+    await this.persistAll([{ article, result }]);
   }
 
+  // The articles of one ingest together, so that its locks are taken in one global order
+  // (speaker names, speakers, aliases, affiliations, quotes, then what claims do on them) across
+  // all of them: two ingests then never wait on each other in a cycle.
+  async persistAll(batch: { article: ArticleFacts; result?: ExtractionResult }[]): Promise<void> {
+    const items = batch.map(({ article, result }) => ({
+      article,
+      result: result ?? this.extract(article),
+      seenAt: article.publishedAt ?? article.createdAt,
+    }));
+    const speakerIds = await this.resolveSpeakers(items);
+    const quotes = items
+      .flatMap(({ article, result, seenAt }, n) =>
+        result.quotes.map((q) => ({
+          article,
+          q,
+          seenAt,
+          speakerId: q.speaker ? (speakerIds[n].get(q.speaker) ?? null) : null,
+          textKey: quoteKey(q.text) || q.text,
+        })),
+      )
+      .sort((a, b) => cmp(a.speakerId ?? '', b.speakerId ?? '') || cmp(a.textKey, b.textKey));
+    // Quote rows are upserted (and locked) in (speaker, text) order, before anything else
+    // touches them; occurrences are new rows of new articles.
+    const stored: { quoteId: string; created: boolean; rejected: boolean }[] = [];
+    for (const { speakerId, q, textKey, seenAt } of quotes)
+      stored.push(await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt }));
+    for (const [i, { article, q, seenAt }] of quotes.entries())
+      await this.quotes.insertOccurrence(occurrence(article, q, stored[i].quoteId, seenAt));
+    for (const [i, { speakerId, textKey }] of quotes.entries())
+      await this.events.emit('quote.persisted', { ...stored[i], speakerId, textKey });
+    for (const { article } of items) await this.quotes.markExtracted(article.id, ENGINE_VERSION);
+  }
+
+  // Every quoted person of the batch, resolved in one go; per article, name → speaker id.
   private async resolveSpeakers(
-    article: ArticleFacts,
-    result: ExtractionResult,
-    seenAt: Date,
-  ): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    const quoted = new Set(result.quotes.map((q) => q.speaker).filter((s): s is string => !!s));
-    for (const name of quoted) {
-      const person = result.people.find((p) => p.name === name);
-      const fallback = result.quotes.find((q) => q.speaker === name);
-      const seen = person ?? {
-        name,
-        nativeName: fallback?.nativeName ?? null,
-        aliases: [],
-        role: fallback?.role ?? null,
-        organization: fallback?.organization ?? null,
-      };
-      ids.set(name, await this.resolver.resolve(seen, { at: seenAt, articleId: article.id }));
+    items: { article: ArticleFacts; result: ExtractionResult; seenAt: Date }[],
+  ): Promise<Map<string, string>[]> {
+    const sightings: SightingOf[] = [];
+    const names: string[][] = [];
+    for (const { article, result, seenAt } of items) {
+      const quoted = [
+        ...new Set(result.quotes.map((q) => q.speaker).filter((s): s is string => !!s)),
+      ];
+      names.push(quoted);
+      for (const name of quoted) {
+        const person = result.people.find((p) => p.name === name);
+        const fallback = result.quotes.find((q) => q.speaker === name);
+        sightings.push({
+          person: person ?? {
+            name,
+            nativeName: fallback?.nativeName ?? null,
+            aliases: [],
+            role: fallback?.role ?? null,
+            organization: fallback?.organization ?? null,
+          },
+          at: seenAt,
+          articleId: article.id,
+        });
+      }
     }
-    return ids;
+    const ids = await this.resolver.resolveAll(sightings);
+    let next = 0;
+    return names.map((quoted) => new Map(quoted.map((name) => [name, ids[next++]])));
   }
+}
 
-  private async persistQuote(
-    article: ArticleFacts,
-    q: ExtractedQuote,
-    speakerId: string | null,
-    seenAt: Date,
-  ): Promise<void> {
-    const textKey = quoteKey(q.text) || q.text;
-    const existing = await this.quotes.findByKey(speakerId, textKey);
-    const quoteId = await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt });
-    await this.quotes.insertOccurrence({
-      quoteId,
-      articleId: article.id,
-      startOffset: q.start,
-      endOffset: q.end,
-      wording: q.text,
-      mention: q.mention,
-      cue: q.cue,
-      rule: q.rule,
-      confidence: q.confidence,
-      partial: q.partial,
-      unterminated: q.unterminated,
-      role: q.role,
-      organization: q.organization,
-      speakerDescription: q.speakerDescription,
-      seenAt,
-      engineVersion: ENGINE_VERSION,
-    });
-    await this.events.emit('quote.persisted', {
-      quoteId,
-      speakerId,
-      textKey,
-      created: existing === null,
-      rejected: existing?.rejectedAt != null,
-    });
-  }
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function occurrence(
+  article: ArticleFacts,
+  q: ExtractedQuote,
+  quoteId: string,
+  seenAt: Date,
+): NewOccurrence {
+  return {
+    quoteId,
+    articleId: article.id,
+    startOffset: q.start,
+    endOffset: q.end,
+    wording: q.text,
+    mention: q.mention,
+    cue: q.cue,
+    rule: q.rule,
+    confidence: q.confidence,
+    partial: q.partial,
+    unterminated: q.unterminated,
+    role: q.role,
+    organization: q.organization,
+    speakerDescription: q.speakerDescription,
+    seenAt,
+    engineVersion: ENGINE_VERSION,
+  };
 }

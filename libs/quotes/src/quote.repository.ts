@@ -88,16 +88,17 @@ export class QuoteRepository extends TxRepository {
     text: string;
     textKey: string;
     seenAt: Date;
-  }): Promise<string> {
-    const [row]: { id: string }[] = await this.db.query(
+  }): Promise<{ quoteId: string; created: boolean; rejected: boolean }> {
+    // xmax is 0 on a row this statement inserted, and set on one it updated (and locked).
+    const [row]: { id: string; created: boolean; rejected: boolean }[] = await this.db.query(
       `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4)
        ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET
          first_seen = LEAST(quote.first_seen, EXCLUDED.first_seen),
          last_seen = GREATEST(quote.last_seen, EXCLUDED.last_seen)
-       RETURNING id`,
+       RETURNING id, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected`,
       [q.speakerId, q.text, q.textKey, q.seenAt],
     );
-    return row.id;
+    return { quoteId: row.id, created: row.created, rejected: row.rejected };
   }
 
   async insertOccurrence(o: NewOccurrence): Promise<void> {
@@ -137,6 +138,15 @@ export class QuoteRepository extends TxRepository {
 
   findById(id: string): Promise<QuoteEntity | null> {
     return this.db.findOneBy(QuoteEntity, { id });
+  }
+
+  // Keeps the quote from being folded away (deleted) until the transaction ends; false when it
+  // is already gone.
+  async lockForKeyShare(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM quote WHERE id = $1 FOR KEY SHARE`, [
+      id,
+    ]);
+    return rows.length > 0;
   }
 
   // The quote, locked until the transaction ends: concurrent corrections queue behind it.

@@ -26,6 +26,11 @@ export class QuotesService {
     @Inject(QUOTE_CLAIMS) private readonly claims: QuoteClaimsPort,
   ) {}
 
+  // For a write of another lib that refers to the quote: it stays until that transaction ends.
+  lockExisting(id: string): Promise<boolean> {
+    return this.quotes.lockForKeyShare(id);
+  }
+
   async search(query: QuoteFilterQuery): Promise<Page<QuoteHitDto>> {
     const filter = await this.filter(query);
     if (!filter) return { items: [], nextCursor: null };

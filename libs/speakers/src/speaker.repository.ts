@@ -16,14 +16,56 @@ export interface SpeakerHit {
   kind: SpeakerKind;
 }
 
+export type NewAlias = Pick<SpeakerAliasEntity, 'speakerId' | 'alias' | 'aliasKey' | 'kind'>;
+
+export interface NewAffiliation {
+  speakerId: string;
+  role: string | null;
+  organization: string | null;
+  affiliationKey: string;
+  seenAt: Date;
+  articleId: string;
+}
+
 // The only code that names speaker, speaker_alias and speaker_affiliation. Other libs read the
 // speaker_ref view (migration PublishReadModels). test/boundaries checks that no other lib
 // names the tables.
 @Injectable()
 export class SpeakerRepository extends TxRepository {
-  // Serialises registry writes for one name across concurrent ingests.
-  async lockName(key: string): Promise<void> {
-    await this.db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`speaker:${key}`]);
+  // Serialises registry writes for these names across concurrent ingests. The locks are taken in
+  // the order of their lock ids (not of the names: two names can share a hash), so two ingests
+  // that share names never wait on each other in a cycle. The outer aggregate reads the sorted
+  // subquery row by row, so each lock is taken in that order.
+  async lockNames(keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.db.query(
+      `SELECT count(pg_advisory_xact_lock(h)) FROM (
+         SELECT DISTINCT hashtext('speaker:' || k)::bigint AS h FROM unnest($1::text[]) k ORDER BY h
+       ) ids`,
+      [keys],
+    );
+  }
+
+  // Locks the speakers that still exist against a concurrent merge deleting them (FOR KEY SHARE
+  // lets other ingests and updates through), in id order; returns those that exist.
+  async lockForKeyShare(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM speaker WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  // Speakers for a merge, locked in id order so crossed merges queue instead of deadlocking;
+  // returns those that still exist once the lock is granted.
+  async lockForMerge(ids: string[]): Promise<SpeakerEntity[]> {
+    return this.db
+      .createQueryBuilder(SpeakerEntity, 's')
+      .setLock('pessimistic_write')
+      .where('s.id = ANY(:ids)', { ids })
+      .orderBy('s.id', 'ASC')
+      .getMany();
   }
 
   // Distinct speakers that carry this alias key, optionally of some kinds only.
@@ -78,7 +120,7 @@ export class SpeakerRepository extends TxRepository {
     aliases: { alias: string; aliasKey: string; kind: AliasKind }[],
   ): Promise<void> {
     await this.db.query(`DELETE FROM speaker_alias WHERE speaker_id = $1`, [speakerId]);
-    await this.addAliases(speakerId, [
+    const rows: Omit<NewAlias, 'speakerId'>[] = [
       {
         alias: keep.name,
         aliasKey: keep.nameKey,
@@ -94,7 +136,8 @@ export class SpeakerRepository extends TxRepository {
           ]
         : []),
       ...aliases,
-    ]);
+    ];
+    await this.addAliases(rows.map((r) => ({ ...r, speakerId })));
   }
 
   async addAffiliation(a: {
@@ -149,18 +192,18 @@ export class SpeakerRepository extends TxRepository {
     return qb.getMany();
   }
 
-  async setNativeNameIfMissing(id: string, nativeName: string): Promise<void> {
-    await this.db.query(
-      `UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`,
-      [id, nativeName],
-    );
+  // One statement per speaker, in the caller's (id) order: row locks follow that order.
+  async setNativeNamesIfMissing(rows: { id: string; nativeName: string }[]): Promise<void> {
+    for (const { id, nativeName } of rows)
+      await this.db.query(
+        `UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`,
+        [id, nativeName],
+      );
   }
 
-  async addAliases(
-    speakerId: string,
-    aliases: { alias: string; aliasKey: string; kind: AliasKind }[],
-  ): Promise<void> {
-    const rows = aliases.filter((a) => a.aliasKey.length > 0).map((a) => ({ ...a, speakerId }));
+  // Rows are inserted (and conflicting keys waited on) in the caller's order.
+  async addAliases(aliases: NewAlias[]): Promise<void> {
+    const rows = aliases.filter((a) => a.aliasKey.length > 0);
     if (rows.length)
       await this.db
         .createQueryBuilder()
@@ -171,14 +214,7 @@ export class SpeakerRepository extends TxRepository {
         .execute();
   }
 
-  async recordAffiliation(a: {
-    speakerId: string;
-    role: string | null;
-    organization: string | null;
-    affiliationKey: string;
-    seenAt: Date;
-    articleId: string;
-  }): Promise<void> {
+  async recordAffiliation(a: NewAffiliation): Promise<void> {
     await this.db.query(
       `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
        VALUES ($1, $2, $3, $4, $5, $5, ARRAY[$6::uuid])

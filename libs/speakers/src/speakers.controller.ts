@@ -199,8 +199,11 @@ export class SpeakersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Fold duplicate speakers into this one' })
   @ApiOkResponse({ type: SpeakerProfileDto, description: 'The merged profile' })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @ApiConflictResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'A speaker is unknown or was merged away' })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'Merge into itself, or a duplicate merged elsewhere meanwhile',
+  })
   merge(
     @Param('id', uuidParam()) id: string,
     @Body() body: MergeSpeakersDto,

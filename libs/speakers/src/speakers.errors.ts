@@ -13,6 +13,7 @@ export enum SpeakersErrorCode {
   InvalidVersion = 'INVALID_VERSION',
   InvalidCursor = 'INVALID_CURSOR',
   VersionMismatch = 'VERSION_MISMATCH',
+  MergeConflict = 'MERGE_CONFLICT',
 }
 
 export class SpeakersError extends AppError<SpeakersErrorCode> {
@@ -28,6 +29,7 @@ export class SpeakersError extends AppError<SpeakersErrorCode> {
       case SpeakersErrorCode.InUse:
       case SpeakersErrorCode.AmbiguousName:
       case SpeakersErrorCode.DuplicateAffiliation:
+      case SpeakersErrorCode.MergeConflict:
         return 409;
       case SpeakersErrorCode.EmptyAffiliation:
       case SpeakersErrorCode.BadDates:

@@ -153,6 +153,12 @@ export class SpeakersService {
     return pick ? { role: pick.role, organization: pick.organization } : null;
   }
 
+  // For a write of another lib that refers to the speaker: it cannot be merged away (deleted)
+  // until that transaction ends.
+  async lockExisting(id: string): Promise<boolean> {
+    return (await this.repository.lockForKeyShare([id])).has(id);
+  }
+
   // The duplicates' aliases, affiliations, quotes and claims move, then they are deleted.
   async merge(intoId: string, fromIds: string[]): Promise<SpeakerProfileDto> {
     const from = [...new Set(fromIds)];
@@ -166,14 +172,24 @@ export class SpeakersService {
     return this.profile(intoId);
   }
 
+  // The speakers are locked in id order, so crossed merges (A←B with B←A, or cycles of three)
+  // queue behind each other instead of deadlocking; the one that waited then finds its target
+  // (404) or a duplicate (409) merged away and changes nothing.
   @WriteTransaction()
   private async mergeInTransaction(intoId: string, from: string[]): Promise<void> {
-    const found = new Map<string, SpeakerEntity>();
-    for (const id of [intoId, ...from]) {
-      const speaker = await this.repository.findById(id);
-      if (!speaker) throw await this.notFound(id);
-      found.set(id, speaker);
-    }
+    const ids = [intoId, ...from];
+    for (const id of ids) if (!(await this.repository.findById(id))) throw await this.notFound(id);
+    const found = new Map((await this.repository.lockForMerge(ids)).map((s) => [s.id, s]));
+    // Gone while this merge waited for its locks: the target answers 404 (pointing to where it
+    // went), a duplicate 409.
+    if (!found.has(intoId)) throw await this.notFound(intoId);
+    const gone = from.find((id) => !found.has(id));
+    if (gone)
+      throw new SpeakersError(
+        SpeakersErrorCode.MergeConflict,
+        `Speaker ${gone} was merged or deleted while this merge waited`,
+        { id: gone, mergedInto: await this.repository.redirectOf(gone) },
+      );
     for (const id of from) {
       await this.events.emit('speaker.merged', { fromId: id, intoId });
       await this.repository.merge(id, intoId);

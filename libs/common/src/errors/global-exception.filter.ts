@@ -31,6 +31,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const requestId = String(req.id ?? res.getHeader('x-request-id') ?? '');
     if (mapped.status >= 500) {
       this.logger.error({ err: exception, requestId, path: req.url }, 'unhandled error');
+    } else if (mapped.details?.code === 'CONFLICT') {
+      // A race no use case caught: a 409 for the client, a warning for us.
+      this.logger.warn({ err: exception, requestId, path: req.url }, 'constraint conflict');
     }
     const body: ErrorBody = {
       statusCode: mapped.status,
@@ -106,12 +109,27 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 // These are 503 with Retry-After, never a 500, and never a hang.
 const BUSY_CODES = new Set(['57014', '25P03', '53300', '55P03', '40001', '40P01']);
 const BUSY_MESSAGES = /timeout exceeded when trying to connect|connection timeout/i;
+// A constraint that a concurrent request got to first (the use cases check these themselves;
+// this is the net for a race one of them missed): 23505 unique_violation, 23503
+// foreign_key_violation (the row referred to was merged away meanwhile). The constraint's name
+// is enough for the client; its detail (the values) stays in the log.
+const CONFLICT_CODES = new Set(['23505', '23503']);
 
 function fromDatabase(exception: unknown): Mapped | null {
   if (!(exception instanceof Error)) return null;
   const code =
     (exception as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
     (exception as { code?: unknown }).code;
+  if (CONFLICT_CODES.has(String(code))) {
+    const constraint =
+      (exception as { constraint?: unknown; driverError?: { constraint?: unknown } }).driverError
+        ?.constraint ?? (exception as { constraint?: unknown }).constraint;
+    return {
+      status: HttpStatus.CONFLICT,
+      message: 'A concurrent change conflicts with this request; reload and try again',
+      details: { code: 'CONFLICT', ...(constraint ? { constraint: String(constraint) } : {}) },
+    };
+  }
   if (BUSY_CODES.has(String(code)) || BUSY_MESSAGES.test(exception.message)) {
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,

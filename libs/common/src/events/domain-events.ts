@@ -5,9 +5,10 @@ import { EventEmitter2, EventEmitterModule, OnEvent } from '@nestjs/event-emitte
 // runs inside the transaction that raised the event (it is awaited, and its error rolls the
 // whole write back).
 export interface DomainEvents {
-  // articles: a new article was stored (raised once per article, never for a re-post).
-  'article.created': {
-    article: { id: string; body: string; publishedAt: Date | null; createdAt: Date };
+  // articles: new articles were stored, all of one ingest in one event (never for a re-post), so
+  // handlers can take their locks in one order across them.
+  'articles.created': {
+    articles: { id: string; body: string; publishedAt: Date | null; createdAt: Date }[];
   };
   // quotes: a quote occurrence was stored; `created` when the quote itself is new, `rejected`
   // when a reviewer had rejected it (not a quotation) and it must not join claims.

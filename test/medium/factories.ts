@@ -81,7 +81,9 @@ export async function newQuote(
   over: { speakerId?: string | null; text?: string; article?: ArticleRow; seenAt?: Date } = {},
 ): Promise<QuoteRow> {
   const text = over.text ?? `Quote ${unique()} about the harbour bridge`;
-  const article = over.article ?? (await newArticle(db, { body: `"${text}," someone said.` }));
+  const article =
+    over.article ??
+    (await newArticle(db, { body: `Report ${unique()}: "${text}," someone said.` }));
   const seenAt = over.seenAt ?? new Date('2024-01-15T00:00:00Z');
   const speakerId = over.speakerId ?? null;
   const [row] = await db.query(

@@ -90,21 +90,17 @@ describe('newsroom console (browser)', () => {
     await page.getByLabel('Words').fill('expressions of mind');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/q=expressions\+of\+mind/);
-    const result = page.locator('ol.quotes > li').first();
-    await expect(result.locator('blockquote').textContent()).resolves.toContain(
-      'No one has been punished',
-    );
+    // The list re-renders after the URL changes: wait for the answer, not the first row.
+    const wang = page.locator('ol.quotes > li', { hasText: 'No one has been punished' });
+    await wang.first().waitFor();
+    await expect(page.locator('ol.quotes > li').count()).resolves.toBe(1);
     // The search is in the URL: the same address shows the same results.
     const shared = page.url();
     await page.goto(shared);
-    await page.locator('ol.quotes > li').first().waitFor();
+    await wang.first().waitFor();
     await shootAndScan('search');
 
-    await page
-      .locator('ol.quotes > li')
-      .first()
-      .getByRole('link', { name: 'Wang Baodong' })
-      .click();
+    await wang.first().getByRole('link', { name: 'Wang Baodong' }).click();
     await page.getByRole('heading', { level: 1, name: /Wang Baodong/ }).waitFor();
     await expect(page.locator('h1').textContent()).resolves.toContain('王寶東');
     await page.getByRole('heading', { name: 'Affiliations over time' }).waitFor();

@@ -77,9 +77,17 @@ interface Hit {
 }
 
 describe('start command on the embedded default', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'quote-ledger-start-'));
-  chmodSync(dataDir, 0o755);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dirs: string[] = [];
+  const newDataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quote-ledger-start-'));
+    chmodSync(dir, 0o755);
+    dirs.push(dir);
+    return dir;
+  };
+  // The two seed tests share a data folder and pass in either order (each leaves the seeds as
+  // they were); the load test adds 100 quotes, so it has a folder of its own.
+  const dataDir = newDataDir();
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('stores the 7 seed articles with their 21 quotes, the same after a restart', async () => {
     expect(existsSync(MAIN)).toBe(true); // `npm test` builds first; plain `jest` needs `npm run build`
@@ -149,7 +157,7 @@ describe('start command on the embedded default', () => {
   }, 180_000);
 
   it('answers 100 parallel corrections of one quote and of 100 quotes; /health throughout', async () => {
-    const app = await start(dataDir);
+    const app = await start(newDataDir());
     const auth = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' };
     try {
       const body = Array.from(

@@ -6,7 +6,10 @@ declare global {
 }
 
 // Runs once per jest run, before any worker starts; workers read the env vars set here.
+// The medium and e2e projects both name this file; jest runs a shared path once, and the guard
+// keeps it at one server even if it is reached twice (e.g. through two different paths).
 export default async function globalSetup(): Promise<void> {
+  if (globalThis.__QL_TEST_SERVER__) return;
   const started = Date.now();
   const server = await startTestServer();
   const template = `ql_template_${process.pid}`;

@@ -27,9 +27,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, SEED_ON_START: 'false' });
   const database = await bootstrapDatabase(config, () => undefined);
-  const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register(config, database.url, database.migrationUrl),
+    {
+      bufferLogs: true,
+    },
+  );
   try {
     switch (command) {
       case 'import':

@@ -178,8 +178,12 @@ export async function excessPrivileges(
     items.length > 4
       ? `${items.slice(0, 4).join(', ')} and ${items.length - 4} more`
       : items.join(', ');
+  // A superuser passes every check below; one line says it all.
+  if (role.rolsuper)
+    return [
+      'is a superuser: it can TRUNCATE, ALTER and DROP any table, disable any trigger and set session_replication_role',
+    ];
   const found: string[] = [];
-  if (role.rolsuper) found.push('is a superuser');
   if (role.rolcreaterole) found.push('can create roles');
   if (role.rolcreatedb) found.push('can create databases');
   if (role.rolbypassrls) found.push('bypasses row-level security');

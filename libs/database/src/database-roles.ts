@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client, ClientBase } from 'pg';
 
@@ -53,20 +61,37 @@ async function inLockedTransaction<T>(c: ClientBase, work: () => Promise<T>): Pr
 // The embedded app role's password: made once, kept beside the data folder, readable by this
 // user only. A borrowing process (a CLI next to a running API) reads the same file.
 export function appRolePassword(file: string): string {
+  const existing = readPassword(file);
+  if (existing) {
+    chmodSync(file, 0o600);
+    return existing;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const password = randomBytes(24).toString('base64url');
+  const draft = `${file}.${process.pid}.tmp`;
+  writeFileSync(draft, `${password}\n`, { mode: 0o600 });
+  try {
+    // An empty file (a crash while writing, an edit) is replaced; else link() makes the name
+    // with its content in one step, and of two processes starting at once the second one
+    // (EEXIST) reads the first one's password.
+    if (existing === '') renameSync(draft, file);
+    else linkSync(draft, file);
+    return password;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return readPassword(file) || password;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+// The stored password; '' for an empty file, undefined for none.
+function readPassword(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  const password = randomBytes(24).toString('base64url');
-  try {
-    // 'wx': of two processes starting at once, the second reads the first one's password.
-    writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
-    return password;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return readFileSync(file, 'utf8').trim();
+    return undefined;
   }
 }
 

@@ -29,9 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await bootstrapDatabase(config, () => undefined);
   const app = await NestFactory.createApplicationContext(
     AppModule.register(config, database.url, database.migrationUrl),
-    {
-      bufferLogs: true,
-    },
+    { bufferLogs: true },
   );
   try {
     switch (command) {

@@ -1,7 +1,7 @@
+import { Client } from 'pg';
 import { DataSource, type MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { grantAppRole, roleOf } from './database-roles';
-import { Client } from 'pg';
 
 export interface OwnerStepOptions {
   // The owner of the schema: MIGRATION_DATABASE_URL, the embedded superuser, or (neither

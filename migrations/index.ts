@@ -4,6 +4,7 @@ import { CreateKeysAndAudit1764057600000 } from './1764057600000-CreateKeysAndAu
 import { CreateClaims1764144000000 } from './1764144000000-CreateClaims';
 import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
 import { SpeakerNameTrigrams1764400000000 } from './1764400000000-SpeakerNameTrigrams';
+import { ClaimReviewNoTruncate1764480000000 } from './1764480000000-ClaimReviewNoTruncate';
 import { PublishReadModels1764470000000 } from './1764470000000-PublishReadModels';
 import { SpeakerEditing1764500000000 } from './1764500000000-SpeakerEditing';
 import { RejectQuotesWithdrawClaims1764550000000 } from './1764550000000-RejectQuotesWithdrawClaims';
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   SpeedUpLookups1764260000000,
   SpeakerNameTrigrams1764400000000,
   PublishReadModels1764470000000,
+  ClaimReviewNoTruncate1764480000000,
   SpeakerEditing1764500000000,
   RejectQuotesWithdrawClaims1764550000000,
 ];

@@ -237,6 +237,7 @@ describe('parallel ingest over the built app', () => {
       env: {
         ...process.env,
         DATABASE_URL: db.url,
+        MIGRATION_DATABASE_URL: db.ownerUrl,
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',

@@ -1,10 +1,21 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { withDatabase } from '../../libs/database/src/database-url';
-import { SnakeNamingStrategy } from '../../libs/database/src/snake-naming.strategy';
+import { ensureAppRole, withCredentials } from '../../libs/database/src/database-roles';
+import { runOwnerStep } from '../../libs/database/src/owner-step';
 import { MIGRATIONS } from '../../migrations';
 
-// One migrated template per run; each test file clones it (CREATE DATABASE … TEMPLATE).
+// The tests' app logs in as a restricted role, as the app does, so the suite proves the app
+// works with row access only. A fixed name and password: shared by concurrent runs on one
+// TEST_DATABASE_URL server, never that of a real deployment (quote_ledger_app).
+export const TEST_APP_ROLE = 'quote_ledger_test_app';
+const TEST_APP_PASSWORD = 'quote_ledger_test_app';
+
+export function asTestApp(url: string): string {
+  return withCredentials(url, TEST_APP_ROLE, TEST_APP_PASSWORD);
+}
+
+// One migrated template per run; each test file clones it (CREATE DATABASE … TEMPLATE), grants
+// included: the server's superuser owns the schema, as on the embedded default.
 export async function createMigratedTemplate(serverUrl: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
@@ -14,19 +25,14 @@ export async function createMigratedTemplate(serverUrl: string, name: string): P
   } finally {
     await admin.end();
   }
-  const ds = new DataSource({
-    type: 'postgres',
-    url: withDatabase(serverUrl, name),
+  await ensureAppRole(serverUrl, TEST_APP_ROLE, TEST_APP_PASSWORD);
+  const url = withDatabase(serverUrl, name);
+  await runOwnerStep({
+    ownerUrl: url,
+    appUrl: asTestApp(url),
+    migrationsRun: true,
     migrations: MIGRATIONS,
-    namingStrategy: new SnakeNamingStrategy(),
-    migrationsTransactionMode: 'each',
   });
-  await ds.initialize();
-  try {
-    await ds.runMigrations();
-  } finally {
-    await ds.destroy();
-  }
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {

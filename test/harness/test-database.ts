@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabase } from '@app/database';
+import { asTestApp } from './template';
 
 export interface TestDatabase {
+  // As the app's restricted role (what the tests' app uses).
   url: string;
+  // As the server's superuser, the schema's owner: for setup and checks the app may not do.
+  ownerUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -40,7 +44,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   });
   return {
-    url: withDatabase(serverUrl, name),
+    url: asTestApp(withDatabase(serverUrl, name)),
+    ownerUrl: withDatabase(serverUrl, name),
     name,
     drop: () =>
       admin(

@@ -101,9 +101,19 @@ describe('ambient transactions (@WriteTransaction, TxRepository)', () => {
 
   beforeAll(async () => {
     t = await createMediumApp({ providers: [ProbeRepository, ProbeService] });
-    await t.dataSource.query('CREATE TABLE probe (note text NOT NULL)');
-    await t.dataSource.query('CREATE TABLE probe_lock (id int PRIMARY KEY)');
-    await t.dataSource.query('INSERT INTO probe_lock VALUES (1), (2)');
+    // The app's role may not create tables: the owner makes the probe tables and grants rows.
+    const owner = new Client({ connectionString: t.db.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query('CREATE TABLE probe (note text NOT NULL)');
+      await owner.query('CREATE TABLE probe_lock (id int PRIMARY KEY)');
+      await owner.query('INSERT INTO probe_lock VALUES (1), (2)');
+      await owner.query(
+        'GRANT SELECT, INSERT, UPDATE, DELETE ON probe, probe_lock TO CURRENT_USER, quote_ledger_test_app',
+      );
+    } finally {
+      await owner.end();
+    }
     service = t.get(ProbeService);
   });
   afterAll(() => t.close());

@@ -10,11 +10,12 @@ import { SpeakersModule } from '@app/speakers';
 import { MIGRATIONS } from '@app/migrations';
 import { webConsoleModules } from './web-console';
 
-// Composes the libs; the validated config and the resolved database URL come from outside
-// so main.ts, the CLI and e2e tests build the same module.
+// Composes the libs; the validated config and the resolved database URLs come from outside
+// so main.ts, the CLI and e2e tests build the same module. `migrationUrl` is the schema
+// owner's (migrations and grants); without it `databaseUrl` is also the owner.
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, migrationUrl?: string): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -22,6 +23,7 @@ export class AppModule {
         LoggerModule.forRoot(config.LOG_LEVEL),
         DatabaseModule.forRoot({
           url: databaseUrl,
+          migrationUrl,
           poolSize: config.DB_POOL_SIZE,
           acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     config.LOG_LEVEL === 'debug' ? stderr : () => undefined,
   );
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, database.url),
+    AppModule.register(config, database.url, database.migrationUrl),
     APP_OPTIONS,
   );
   configureApp(app);

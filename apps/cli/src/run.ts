@@ -19,7 +19,7 @@ export async function runWithApp(
   );
   try {
     const app = await NestFactory.createApplicationContext(
-      AppModule.register(config, database.url),
+      AppModule.register(config, database.url, database.migrationUrl),
       { bufferLogs: true, abortOnError: false },
     );
     try {

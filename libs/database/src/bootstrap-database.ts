@@ -1,9 +1,13 @@
 import { AppConfig } from '@app/common';
 import { ensureDatabase, withDatabase } from './database-url';
 import { openEmbeddedPostgres } from './embedded-postgres';
+import { embeddedAppUrl } from './database-roles';
 
 export interface ResolvedDatabase {
+  // The app's connection (a role with row access only, on the embedded default).
   url: string;
+  // The schema owner's connection, for the migrations and the app role's grants.
+  migrationUrl: string;
   embedded: boolean;
   // 'self': this process started the embedded server and stop() stops it; 'other': it was
   // already running (an API next to a CLI, or the other way round) and stop() leaves it;
@@ -31,6 +35,7 @@ export async function bootstrapDatabase(
   if (config.DATABASE_URL)
     return {
       url: config.DATABASE_URL,
+      migrationUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL,
       embedded: false,
       owner: 'external',
       stop: async () => undefined,
@@ -47,5 +52,7 @@ export async function bootstrapDatabase(
     await pg.stop();
     throw e;
   }
-  return { url, embedded: true, owner: pg.owner, stop: pg.stop };
+  // The embedded superuser owns the schema; the app logs in as its own restricted role.
+  const appUrl = await embeddedAppUrl(url, config.DATA_DIR);
+  return { url: appUrl, migrationUrl: url, embedded: true, owner: pg.owner, stop: pg.stop };
 }

@@ -6,9 +6,14 @@ import { ClsModule } from 'nestjs-cls';
 import type { MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { HealthController } from './health.controller';
+import { runOwnerStep } from './owner-step';
+import { DatabaseRoleCheck } from './database-role-check';
 
 export interface DatabaseOptions {
   url: string;
+  // The schema owner's connection string, for the migrations and the app role's grants
+  // (MIGRATION_DATABASE_URL, or the embedded superuser). Unset: `url` is also the owner.
+  migrationUrl?: string;
   poolSize: number;
   // How long a request waits for a free connection before it is answered 503.
   acquireTimeoutMs: number;
@@ -30,24 +35,35 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: options.url,
-          autoLoadEntities: true,
-          synchronize: false,
-          migrations: options.migrations,
-          migrationsRun: options.migrationsRun,
-          migrationsTransactionMode: 'each',
-          namingStrategy: new SnakeNamingStrategy(),
-          extra: {
-            max: options.poolSize,
-            connectionTimeoutMillis: options.acquireTimeoutMs,
-            statement_timeout: options.statementTimeoutMs,
-            idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
-            application_name: 'quote-ledger',
+        // The owner's step (migrations, then grants) runs before the app's pool opens.
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await runOwnerStep({
+              ownerUrl: options.migrationUrl ?? options.url,
+              appUrl: options.url,
+              migrationsRun: options.migrationsRun,
+              migrations: options.migrations,
+            });
+            return {
+              type: 'postgres',
+              url: options.url,
+              autoLoadEntities: true,
+              synchronize: false,
+              migrations: options.migrations,
+              migrationsRun: false,
+              migrationsTransactionMode: 'each',
+              namingStrategy: new SnakeNamingStrategy(),
+              extra: {
+                max: options.poolSize,
+                connectionTimeoutMillis: options.acquireTimeoutMs,
+                statement_timeout: options.statementTimeoutMs,
+                idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+                application_name: 'quote-ledger',
+              },
+              retryAttempts: 3,
+              retryDelay: 500,
+            };
           },
-          retryAttempts: 3,
-          retryDelay: 500,
         }),
         ClsModule.forRoot({
           global: true,
@@ -60,6 +76,7 @@ export class DatabaseModule {
         }),
       ],
       controllers: [HealthController],
+      providers: [DatabaseRoleCheck],
     };
   }
 }

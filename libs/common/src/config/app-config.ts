@@ -28,6 +28,11 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
+  // The schema owner's connection string: runs the migrations and grants DATABASE_URL's role
+  // its row access. Unset: DATABASE_URL runs them, and a role that can do more is warned about.
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
   // Where the embedded PostgreSQL keeps its data (kept across restarts).
   @IsString() DATA_DIR = '.data';
   // Port of the embedded PostgreSQL (apart from any server on 5432).
@@ -72,7 +77,11 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'BOOTSTRAP_ADMIN_KEY');
+  const known = Object.keys(new AppConfig()).concat(
+    'DATABASE_URL',
+    'MIGRATION_DATABASE_URL',
+    'BOOTSTRAP_ADMIN_KEY',
+  );
   const plain = Object.fromEntries(
     Object.entries(env).filter(
       ([key, value]) => known.includes(key) && value !== undefined && value !== '',
@@ -80,10 +89,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
-    );
+  const lines = errors.map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+  );
+  // The embedded server makes its own owner and app roles; an owner URL alone means a mistake.
+  if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL)
+    lines.push('MIGRATION_DATABASE_URL: needs DATABASE_URL (the role the app connects as)');
+  if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;

@@ -11,7 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ErrorBody, PageQuery, uuidParam } from '@app/common';
+import { AcceptsText, ErrorBody, PageQuery, uuidParam } from '@app/common';
 import { RequireRole } from '@app/auth';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
@@ -25,6 +25,7 @@ export class ArticlesController {
   constructor(private readonly articles: ArticlesService) {}
 
   @Post()
+  @AcceptsText()
   @RequireRole('reviewer')
   @ApiBearerAuth()
   @ApiConsumes('application/json', 'text/plain')

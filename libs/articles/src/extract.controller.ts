@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AcceptsText } from '@app/common';
 import { ReadAccess } from '@app/auth';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticlesService } from './articles.service';
@@ -12,6 +13,7 @@ export class ExtractController {
   constructor(private readonly articles: ArticlesService) {}
 
   @Post()
+  @AcceptsText()
   @ReadAccess()
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/plain')

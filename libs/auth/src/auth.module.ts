@@ -6,6 +6,7 @@ import { AppConfig } from '@app/common';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeysService } from './api-keys.service';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
@@ -45,6 +46,7 @@ const isRead = (ctx: ExecutionContext) =>
   providers: [
     ApiKeyRepository,
     ApiKeysService,
+    AuthFailureLimiter,
     AuditService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

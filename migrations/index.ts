@@ -4,6 +4,7 @@ import { CreateKeysAndAudit1764057600000 } from './1764057600000-CreateKeysAndAu
 import { CreateClaims1764144000000 } from './1764144000000-CreateClaims';
 import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
 import { SpeakerNameTrigrams1764400000000 } from './1764400000000-SpeakerNameTrigrams';
+import { NotifyApiKeyChanges1764480000000 } from './1764480000000-NotifyApiKeyChanges';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateClaims1764144000000,
   SpeedUpLookups1764260000000,
   SpeakerNameTrigrams1764400000000,
+  NotifyApiKeyChanges1764480000000,
 ];

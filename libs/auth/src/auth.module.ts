@@ -7,6 +7,7 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthFailureLimiter } from './auth-failure-limiter';
+import { KeyChangeListener } from './key-change.listener';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
@@ -47,6 +48,7 @@ const isRead = (ctx: ExecutionContext) =>
     ApiKeyRepository,
     ApiKeysService,
     AuthFailureLimiter,
+    KeyChangeListener,
     AuditService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -8,6 +8,7 @@ export * from './http/configure-app';
 export * from './http/logger.module';
 export * from './http/pagination';
 export * from './http/input-guard';
+export * from './http/iso-date';
 export * from './http/body-type.interceptor';
 export * from './http/uuid-param.pipe';
 export * from './http/request-id';

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@app/common';
@@ -24,7 +25,8 @@ export class CreateClaimDto {
   @ApiPropertyOptional({
     description: 'Make the claim from this quote (whole, or start/end within its text)',
   })
-  @IsOptional()
+  // Absent, not null: null is refused here rather than taken as "given".
+  @ValidateIf((_, v) => v !== undefined)
   @IsUUID()
   quoteId?: string;
 
@@ -41,7 +43,7 @@ export class CreateClaimDto {
   end?: number;
 
   @ApiPropertyOptional({ description: 'Or: the claim as free text (with speakerId)' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @MinLength(3)
   @MaxLength(5000)

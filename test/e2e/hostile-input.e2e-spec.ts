@@ -362,6 +362,43 @@ const deepJson: Case[] = BODY_ROUTES.flatMap((route) => [
   },
 ]);
 
+const tooMany: Case[] = [
+  {
+    name: '5,000 items in merge.from',
+    send: (t, ids) =>
+      call(t, 'post', `/speakers/${ids.speaker}/merge`, 'reviewer').send({
+        from: Array.from({ length: 5000 }, () => 'x'),
+      }),
+    status: 400,
+    message: /from has more than 1000 items/,
+    code: 'TOO_MANY_ITEMS',
+  },
+  {
+    name: '5,000 keys in a claim',
+    send: (t) =>
+      call(t, 'post', '/claims', 'reviewer').send(
+        Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])),
+      ),
+    status: 400,
+    message: /body has more than 1000 items/,
+    code: 'TOO_MANY_ITEMS',
+  },
+  {
+    name: '2,000 evidence entries',
+    send: (t, ids) =>
+      call(t, 'post', `/claims/${ids.claim}/reviews`, 'reviewer')
+        .set('If-Match', '"1"')
+        .send({
+          verdict: 'false',
+          rationale: 'r',
+          evidence: Array(2000).fill({ url: 'https://x.org' }),
+        }),
+    status: 400,
+    message: /evidence has more than 1000 items/,
+    field: 'evidence',
+  },
+];
+
 const FORGED_CURSORS: [string, string][] = [
   ['not base64 JSON', 'AAAA'],
   ['a JSON object', cursorOf({ a: 1 })],
@@ -714,6 +751,7 @@ const CASES: Case[] = [
   ...nulDeep,
   ...surrogates,
   ...deepJson,
+  ...tooMany,
   ...cursors,
   ...pathParams,
   ...bodyShapes,

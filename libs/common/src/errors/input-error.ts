@@ -5,6 +5,7 @@ export enum InputErrorCode {
   NulCharacter = 'NUL_CHARACTER',
   LoneSurrogate = 'LONE_SURROGATE',
   JsonTooDeep = 'JSON_TOO_DEEP',
+  TooManyItems = 'TOO_MANY_ITEMS',
   InvalidCursor = 'INVALID_CURSOR',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
 }
@@ -15,6 +16,7 @@ export class InputError extends AppError<InputErrorCode> {
       case InputErrorCode.NulCharacter:
       case InputErrorCode.LoneSurrogate:
       case InputErrorCode.JsonTooDeep:
+      case InputErrorCode.TooManyItems:
       case InputErrorCode.InvalidCursor:
         return 400;
       case InputErrorCode.UnsupportedMediaType:

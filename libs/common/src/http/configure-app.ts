@@ -87,7 +87,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.use(text({ limit: config.BODY_LIMIT, verify: verifyUtf8, type: 'text/plain' }));
-  // NUL characters and lone surrogates in any query parameter or body string, once for all routes.
+  // NUL, lone surrogates and over-long arrays/objects in the query or body, once for all routes.
   app.use(rejectBadStrings);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalInterceptors(new BodyTypeInterceptor(app.get(Reflector)));

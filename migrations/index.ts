@@ -8,6 +8,7 @@ import { ClaimReviewNoTruncate1764480000000 } from './1764480000000-ClaimReviewN
 import { PublishReadModels1764470000000 } from './1764470000000-PublishReadModels';
 import { SpeakerEditing1764500000000 } from './1764500000000-SpeakerEditing';
 import { RejectQuotesWithdrawClaims1764550000000 } from './1764550000000-RejectQuotesWithdrawClaims';
+import { NotifyApiKeyChanges1764490000000 } from './1764490000000-NotifyApiKeyChanges';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   SpeakerNameTrigrams1764400000000,
   PublishReadModels1764470000000,
   ClaimReviewNoTruncate1764480000000,
+  NotifyApiKeyChanges1764490000000,
   SpeakerEditing1764500000000,
   RejectQuotesWithdrawClaims1764550000000,
 ];

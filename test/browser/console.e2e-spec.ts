@@ -92,7 +92,7 @@ describe('newsroom console (browser)', () => {
     await page.waitForURL(/q=expressions\+of\+mind/);
     // The list re-renders after the URL changes: wait for the answer, not the first row.
     const wang = page.locator('ol.quotes > li', { hasText: 'No one has been punished' });
-    await page.waitForFunction(() => document.querySelectorAll('ol.quotes > li').length === 1);
+    await page.waitForFunction("document.querySelectorAll('ol.quotes > li').length === 1");
     await expect(wang.count()).resolves.toBe(1);
     // The search is in the URL: the same address shows the same results.
     const shared = page.url();

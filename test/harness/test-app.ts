@@ -28,6 +28,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     BOOTSTRAP_ADMIN_KEY: admin,
     RATE_LIMIT_READS: '0',
     RATE_LIMIT_WRITES: '0',
+    // Limits are opted into by the tests that check them (hostile-auth).
+    AUTH_FAILURES_PER_MINUTE: '0',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({

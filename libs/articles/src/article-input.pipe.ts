@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { validationPipe } from '@app/common';
 import { ArticlesError, ArticlesErrorCode } from './articles.errors';
 import { CreateArticleDto } from './dto/create-article.dto';
+import { withoutBom } from './article-text';
 
 // POST /articles takes JSON (validated as CreateArticleDto) or text/plain (a raw file).
 // Anything the body parsers did not read arrives as undefined or {}: wrong content type.
@@ -10,7 +11,8 @@ export class ArticleInputPipe implements PipeTransform<unknown, Promise<CreateAr
   private readonly validator = validationPipe();
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<CreateArticleDto> {
-    if (typeof value === 'string') return Object.assign(new CreateArticleDto(), { body: value });
+    if (typeof value === 'string')
+      return Object.assign(new CreateArticleDto(), { body: withoutBom(value) });
     if (value === undefined || value === null) {
       throw new ArticlesError(
         ArticlesErrorCode.UnsupportedMediaType,
@@ -22,6 +24,10 @@ export class ArticleInputPipe implements PipeTransform<unknown, Promise<CreateAr
         field: 'body',
       });
     }
-    return this.validator.transform(value, { ...metadata, metatype: CreateArticleDto });
+    const dto = (await this.validator.transform(value, {
+      ...metadata,
+      metatype: CreateArticleDto,
+    })) as CreateArticleDto;
+    return Object.assign(dto, { body: withoutBom(dto.body) });
   }
 }

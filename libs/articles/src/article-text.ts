@@ -12,3 +12,9 @@ export function articleTextProblem(text: unknown): string | null {
     return 'body looks like binary data (control characters)';
   return null;
 }
+
+// A leading byte-order mark is not part of the text: it is dropped before hashing and segmenting,
+// so offsets index the stored text. (body-parser's decoder already drops it from text/plain.)
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -11,8 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ErrorBody, PageQuery, uuidParam } from '@app/common';
-import { RequireRole } from '@app/common';
+import { AcceptsText, ErrorBody, PageQuery, RequireRole, uuidParam } from '@app/common';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticlesService } from './articles.service';
@@ -25,6 +24,7 @@ export class ArticlesController {
   constructor(private readonly articles: ArticlesService) {}
 
   @Post()
+  @AcceptsText()
   @RequireRole('reviewer')
   @ApiBearerAuth()
   @ApiConsumes('application/json', 'text/plain')

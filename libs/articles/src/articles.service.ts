@@ -161,13 +161,8 @@ export class ArticlesService {
   }
 
   async list(limit: number, cursor?: string): Promise<Page<ArticleSummaryDto>> {
-    const parts = decodeCursor(cursor);
-    if (cursor && (!parts || typeof parts[0] !== 'string' || !/^\d+$/.test(parts[0]))) {
-      throw new ArticlesError(ArticlesErrorCode.InvalidCursor, 'cursor is not valid', {
-        field: 'cursor',
-      });
-    }
-    const rows = await this.repository.page(limit + 1, parts ? String(parts[0]) : null);
+    const parts = decodeCursor(cursor, ['integer'] as const);
+    const rows = await this.repository.page(limit + 1, parts ? parts[0] : null);
     const items = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].seq]) : null;
     return { items: items.map(toSummaryDto), nextCursor };

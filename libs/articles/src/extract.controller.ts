@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ReadAccess } from '@app/common';
+import { AcceptsText, ReadAccess } from '@app/common';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticlesService } from './articles.service';
 import { CreateArticleDto } from './dto/create-article.dto';
@@ -12,6 +12,7 @@ export class ExtractController {
   constructor(private readonly articles: ArticlesService) {}
 
   @Post()
+  @AcceptsText()
   @ReadAccess()
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/plain')

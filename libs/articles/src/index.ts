@@ -10,3 +10,4 @@ export type { ArticleKind } from './entities/article.entity';
 export { DocumentEntity } from './entities/document.entity';
 export { ArticleSourceEntity } from './entities/article-source.entity';
 export * from './dto/extract-preview.dto';
+export { withoutBom } from './article-text';

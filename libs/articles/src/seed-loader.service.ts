@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ArticlesService } from './articles.service';
+import { withoutBom } from './article-text';
 
 // Loads the demo articles in seeds/ through the normal ingest path. Ingest is content-addressed,
 // so running it on every start adds nothing the second time.
@@ -18,7 +19,7 @@ export class SeedLoader {
       .sort();
     let created = 0;
     for (const file of files) {
-      const body = await readFile(join(folder, file), 'utf8');
+      const body = withoutBom(await readFile(join(folder, file), 'utf8'));
       const result = await this.articles.ingest({ body, source: 'seed', filename: file });
       if (result.document.created) created += 1;
     }

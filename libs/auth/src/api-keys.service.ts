@@ -13,11 +13,16 @@ import type { Role } from '@app/common';
 const CACHE_TTL_MS = 30_000;
 
 // scrypt costs tens of milliseconds by design; a verified key is remembered briefly so reads
-// stay fast. Revocation clears the entry here; other replicas forget it within CACHE_TTL_MS.
+// stay fast. The cache is only used while KeyChangeListener hears Postgres notifications about
+// api_key rows: a revocation by any process (CLI, another replica, psql) evicts the key here the
+// moment it commits. Without the listener every request verifies against the table.
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly verified = new Map<string, { actor: Actor; until: number }>();
+  // Bumped on every eviction: a verification that read the row before it cannot cache after it.
+  private generation = 0;
+  private cacheTrusted = false;
 
   constructor(
     readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -29,16 +34,37 @@ export class ApiKeysService {
     const lookup = lookupOf(key);
     const cacheKey = createHash('sha256').update(key).digest('hex');
     const cached = this.verified.get(cacheKey);
-    if (cached && cached.until > Date.now()) return cached.actor;
+    if (this.cacheTrusted && cached && cached.until > Date.now()) return cached.actor;
+    const generation = this.generation;
     for (const row of await this.repository.activeByLookup(lookup)) {
       if (await verifyKey(key, row.hash)) {
         const actor: Actor = { keyId: row.id, name: row.name, role: row.role };
-        if (this.verified.size > 10_000) this.verified.clear();
-        this.verified.set(cacheKey, { actor, until: Date.now() + CACHE_TTL_MS });
+        if (this.cacheTrusted && generation === this.generation) {
+          if (this.verified.size > 10_000) this.verified.clear();
+          this.verified.set(cacheKey, { actor, until: Date.now() + CACHE_TTL_MS });
+        }
         return actor;
       }
     }
     return null;
+  }
+
+  // A key row changed (keyId), or possibly any ('*'): drop what the cache holds for it.
+  forget(keyId: string): void {
+    this.generation += 1;
+    if (keyId === '*') {
+      this.verified.clear();
+      return;
+    }
+    for (const [cacheKey, entry] of this.verified) {
+      if (entry.actor.keyId === keyId) this.verified.delete(cacheKey);
+    }
+  }
+
+  // Whether changes are being heard. Losing the listener empties the cache and stops using it.
+  setCacheTrusted(trusted: boolean): void {
+    this.cacheTrusted = trusted;
+    this.forget('*');
   }
 
   async create(name: string, role: Role, secret?: string): Promise<CreatedApiKeyDto> {
@@ -67,7 +93,7 @@ export class ApiKeysService {
 
   async revoke(id: string): Promise<void> {
     await this.revokeAndAudit(id);
-    this.verified.clear();
+    this.forget(id);
   }
 
   @WriteTransaction()

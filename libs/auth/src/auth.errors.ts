@@ -5,6 +5,8 @@ export enum AuthErrorCode {
   InvalidKey = 'INVALID_API_KEY',
   Forbidden = 'FORBIDDEN',
   KeyNotFound = 'KEY_NOT_FOUND',
+  RateLimited = 'RATE_LIMITED',
+  TooManyFailedAttempts = 'TOO_MANY_FAILED_ATTEMPTS',
 }
 
 export class AuthError extends AppError<AuthErrorCode> {
@@ -17,6 +19,9 @@ export class AuthError extends AppError<AuthErrorCode> {
         return 403;
       case AuthErrorCode.KeyNotFound:
         return 404;
+      case AuthErrorCode.RateLimited:
+      case AuthErrorCode.TooManyFailedAttempts:
+        return 429;
       default:
         return assertNever(this.code);
     }

@@ -6,6 +6,8 @@ import { AppConfig } from '@app/common';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeysService } from './api-keys.service';
+import { AuthFailureLimiter } from './auth-failure-limiter';
+import { KeyChangeListener } from './key-change.listener';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
@@ -45,6 +47,8 @@ const isRead = (ctx: ExecutionContext) =>
   providers: [
     ApiKeyRepository,
     ApiKeysService,
+    AuthFailureLimiter,
+    KeyChangeListener,
     AuditService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -213,17 +213,13 @@ export class ClaimsService {
   }
 
   async list(q: ListClaimsQuery): Promise<ClaimPageDto> {
-    const parts = decodeCursor(q.cursor);
-    if (q.cursor && (!parts || parts.length !== 2))
-      throw new ClaimsError(ClaimsErrorCode.InvalidCursor, 'cursor is not valid', {
-        field: 'cursor',
-      });
+    const parts = decodeCursor(q.cursor, ['date', 'uuid'] as const);
     const speakerIds = q.speaker ? await this.speakers.resolveFilter(q.speaker) : undefined;
     if (speakerIds && speakerIds.length === 0) return { items: [], nextCursor: null };
     const rows = await this.claims.page(
       { status: q.status, flagged: q.flagged, speakerId: speakerIds?.[0] },
       q.limit + 1,
-      parts ? { createdAt: String(parts[0]), id: String(parts[1]) } : null,
+      parts ? { createdAt: parts[0], id: parts[1] } : null,
     );
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];

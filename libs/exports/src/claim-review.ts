@@ -78,3 +78,12 @@ function uniqueArticles<T extends { id: string }>(articles: T[]): T[] {
   const seen = new Set<string>();
   return articles.filter((a) => !seen.has(a.id) && seen.add(a.id));
 }
+
+// JSON that can be pasted into <script type="application/ld+json"> as it is: `<` cannot close
+// the element (`</script>`) or open a comment (`<!--`), and `>`, `&`, U+2028 and U+2029 are
+// escaped too. Still the same JSON to any parser.
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}

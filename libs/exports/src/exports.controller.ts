@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { QuoteSheetQuery, ClaimReviewQuery } from './dto/export-query.dto';
 import { ExportsService } from './exports.service';
+import { scriptSafeJson } from './claim-review';
 
 @ApiTags('exports')
 @Controller('exports')
@@ -39,8 +40,10 @@ export class ExportsController {
   async claimReview(
     @Query() query: ClaimReviewQuery,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<string> {
+    const graph = await this.exports.claimReviews(query.claim);
     res.setHeader('Content-Type', 'application/ld+json; charset=utf-8');
-    return this.exports.claimReviews(query.claim);
+    // Safe to embed in a <script> element: `<`, `>`, `&`, U+2028/9 escaped.
+    return scriptSafeJson(graph);
   }
 }

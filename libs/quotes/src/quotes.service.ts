@@ -12,7 +12,6 @@ import { QuoteFilter, QuoteRepository } from './quote.repository';
 import { QuoteViews } from './quote-views.service';
 import { QuotesError, QuotesErrorCode } from './quotes.errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class QuotesService {
@@ -206,21 +205,8 @@ export class QuotesService {
   }
 
   private after(cursor: string | undefined): { firstSeen: string; id: string } | null {
-    if (!cursor) return null;
-    const parts = decodeCursor(cursor);
-    if (
-      !parts ||
-      parts.length !== 2 ||
-      typeof parts[0] !== 'string' ||
-      typeof parts[1] !== 'string' ||
-      !UUID.test(parts[1]) ||
-      isNaN(Date.parse(parts[0]))
-    ) {
-      throw new QuotesError(QuotesErrorCode.InvalidCursor, 'cursor is not valid', {
-        field: 'cursor',
-      });
-    }
-    return { firstSeen: parts[0], id: parts[1] };
+    const parts = decodeCursor(cursor, ['date', 'uuid'] as const);
+    return parts && { firstSeen: parts[0], id: parts[1] };
   }
 }
 

@@ -53,20 +53,8 @@ export class SpeakersService {
     limit: number,
     cursor?: string,
   ): Promise<Page<SpeakerSummaryDto>> {
-    const parts = decodeCursor(cursor);
-    if (cursor && (!parts || parts.length !== 2 || parts.some((p) => typeof p !== 'string')))
-      throw new SpeakersError(SpeakersErrorCode.InvalidCursor, 'cursor is not valid', {
-        field: 'cursor',
-      });
-    const after = parts ? { key: String(parts[0]), id: String(parts[1]) } : null;
-    if (after && !/^[0-9a-f-]{36}$/i.test(after.id))
-      throw new SpeakersError(SpeakersErrorCode.InvalidCursor, 'cursor is not valid', {
-        field: 'cursor',
-      });
-    if (after && sort === 'newest' && isNaN(Date.parse(after.key)))
-      throw new SpeakersError(SpeakersErrorCode.InvalidCursor, 'cursor is not valid', {
-        field: 'cursor',
-      });
+    const parts = decodeCursor(cursor, [sort === 'name' ? 'string' : 'date', 'uuid'] as const);
+    const after = parts ? { key: String(parts[0]), id: parts[1] } : null;
     const rows = await this.repository.list(sort, limit + 1, after);
     const page = rows.slice(0, limit);
     const summaries = await this.summaries(page.map((r) => r.id));

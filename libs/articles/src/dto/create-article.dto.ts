@@ -8,6 +8,7 @@ import {
   ValidateBy,
   ValidationOptions,
 } from 'class-validator';
+import { IsCalendarDate } from '@app/common';
 import { articleTextProblem } from '../article-text';
 
 function IsArticleText(options?: ValidationOptions): PropertyDecorator {
@@ -53,5 +54,6 @@ export class CreateArticleDto {
   @ApiPropertyOptional({ example: '2010-05-14', description: 'ISO 8601 date or date-time' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsCalendarDate()
   publishedAt?: string;
 }

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@app/common';
@@ -24,7 +25,8 @@ export class CreateClaimDto {
   @ApiPropertyOptional({
     description: 'Make the claim from this quote (whole, or start/end within its text)',
   })
-  @IsOptional()
+  // Absent, not null: null is refused here rather than taken as "given".
+  @ValidateIf((_, v) => v !== undefined)
   @IsUUID()
   quoteId?: string;
 
@@ -46,7 +48,7 @@ export class CreateClaimDto {
       'Without quoteId: the claim as free text, with speakerId',
     example: 'No one has been punished just because of his expressions of mind',
   })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @MinLength(3)
   @MaxLength(5000)

@@ -54,6 +54,8 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_READS = 600;
   // Writes per minute per key or address (0 = no limit).
   @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_WRITES = 120;
+  // Failed authentications per minute per address before 429 (0 = no limit).
+  @Type(() => Number) @IsInt() @Min(0) AUTH_FAILURES_PER_MINUTE = 20;
   // Publisher named as author of ClaimReview exports.
   @IsString() PUBLISHER_NAME = 'Quote Ledger';
   // Publisher home page, in ClaimReview exports.

@@ -92,6 +92,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       case 'encoding.unsupported':
       case 'charset.unsupported':
         return { status: 415, message: err.message, details: { code: 'UNSUPPORTED_ENCODING' } };
+      case 'entity.too.deep':
+        return {
+          status: 400,
+          message: err.message,
+          details: { code: 'JSON_TOO_DEEP', limit: err.limit },
+        };
       case 'invalid.utf8':
         return {
           status: 400,

@@ -10,7 +10,10 @@ import { Logger } from 'nestjs-pino';
 import { json, text } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Reflector } from '@nestjs/core';
 import { assignRequestId } from './request-id';
+import { BodyTypeInterceptor } from './body-type.interceptor';
+import { checkJsonDepth, rejectBadStrings } from './input-guard';
 import { ANONYMOUS, requestContext } from './request-context';
 import { AppConfig } from '../config/app-config';
 import { GlobalExceptionFilter } from '../errors/global-exception.filter';
@@ -29,6 +32,13 @@ function verifyUtf8(_req: IncomingMessage, _res: unknown, buf: Buffer): void {
       status: 400,
     });
   }
+}
+
+// JSON is also measured for depth on the raw bytes, before JSON.parse and the recursive
+// validators downstream see it (20,000 nested arrays used to overflow the stack).
+function verifyJson(req: IncomingMessage, res: unknown, buf: Buffer): void {
+  verifyUtf8(req, res, buf);
+  checkJsonDepth(buf);
 }
 
 function flattenErrors(
@@ -72,12 +82,15 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(
     json({
       limit: config.BODY_LIMIT,
-      verify: verifyUtf8,
+      verify: verifyJson,
       type: ['application/json', 'application/*+json'],
     }),
   );
   app.use(text({ limit: config.BODY_LIMIT, verify: verifyUtf8, type: 'text/plain' }));
+  // NUL, lone surrogates and over-long arrays/objects in the query or body, once for all routes.
+  app.use(rejectBadStrings);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalInterceptors(new BodyTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.set('etag', 'strong');

@@ -6,10 +6,17 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
 
 // A cell a spreadsheet would run as a formula is neutralised with a leading apostrophe
-// (OWASP CSV injection): = + - @ tab and carriage return.
+// (OWASP CSV injection): = + - @ tab and carriage return, also when whitespace, NBSP or
+// zero-width characters come first (spreadsheets skip them) and in their full-width and small
+// forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫), which some spreadsheets fold to ASCII.
+const FORMULA =
+  /^[\s\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]/;
+
 export function neutralise(value: string): string {
   const c = value.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
+  // Fast path for the million-row export: a letter or most other ASCII cannot start a formula.
+  if (c > 64 && c < 127) return value;
+  return FORMULA.test(value) ? `'${value}` : value;
 }
 
 // RFC 4180: fields with a comma, quote or line break are quoted; quotes are doubled; CRLF rows.

@@ -3,8 +3,22 @@ import type { Writable } from 'node:stream';
 import { SHEET_COLUMNS, SheetRow } from '../sheet-row';
 import { SheetFormat, SheetWriter } from './sheet-writer';
 
+// A cell holds at most 32,767 characters (Excel's limit; beyond it the file is "corrupt").
+export const XLSX_CELL_LIMIT = 32_767;
+export const TRUNCATED_MARKER = '… [truncated]';
+
+// Longer text is cut, never inside a surrogate pair, and ends with a visible marker.
+export function xlsxCell(value: string | number): string | number {
+  if (typeof value !== 'string' || value.length <= XLSX_CELL_LIMIT) return value;
+  let end = XLSX_CELL_LIMIT - TRUNCATED_MARKER.length;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return value.slice(0, end) + TRUNCATED_MARKER;
+}
+
 // exceljs' streaming writer commits each row to the zip stream: memory stays flat.
-// Cells are typed strings, so text starting with "=" is never a formula here.
+// Every value is a plain string or number, so exceljs writes a typed string cell: text from the
+// data that starts with "=" (or ＝, @, …) is never a formula (only {formula} objects are).
 class XlsxWriter implements SheetWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
@@ -28,7 +42,7 @@ class XlsxWriter implements SheetWriter {
   }
 
   async rows(rows: SheetRow[]): Promise<void> {
-    for (const r of rows) this.sheet.addRow(SHEET_COLUMNS.map((c) => r[c.key])).commit();
+    for (const r of rows) this.sheet.addRow(SHEET_COLUMNS.map((c) => xlsxCell(r[c.key]))).commit();
   }
 
   async end(): Promise<void> {

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '@app/common';
+import { IsCalendarDate, PageQuery } from '@app/common';
 
 export const VERDICTS = [
   'unreviewed',
@@ -57,11 +57,13 @@ export class QuoteFilterQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'First seen on or after (ISO date)', example: '2010-01-01' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'First seen on or before (ISO date)', example: '2010-12-31' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ enum: VERDICTS })

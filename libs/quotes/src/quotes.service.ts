@@ -12,7 +12,6 @@ import { QuoteFilter, QuoteRepository } from './quote.repository';
 import { QuoteViews } from './quote-views.service';
 import { QuotesError, QuotesErrorCode } from './quotes.errors';
 
-
 @Injectable()
 export class QuotesService {
   constructor(

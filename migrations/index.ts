@@ -6,6 +6,7 @@ import { SpeedUpLookups1764260000000 } from './1764260000000-SpeedUpLookups';
 import { SpeakerNameTrigrams1764400000000 } from './1764400000000-SpeakerNameTrigrams';
 import { PublishReadModels1764470000000 } from './1764470000000-PublishReadModels';
 import { SpeakerEditing1764500000000 } from './1764500000000-SpeakerEditing';
+import { ArticleDates1764600000000 } from './1764600000000-ArticleDates';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SpeakerNameTrigrams1764400000000,
   PublishReadModels1764470000000,
   SpeakerEditing1764500000000,
+  ArticleDates1764600000000,
 ];

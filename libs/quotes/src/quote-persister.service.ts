@@ -30,11 +30,14 @@ export class QuotePersister {
     article: ArticleFacts,
     result: ExtractionResult = this.extract(article),
   ): Promise<void> {
+    // When it was said: the published date; the ingest time stands in for an undated article,
+    // marked as such (`dated`) so date filters and exports can tell.
     const seenAt = article.publishedAt ?? article.createdAt;
+    const dated = article.publishedAt !== null;
     const speakerIds = await this.resolveSpeakers(article, result, seenAt);
     for (const q of result.quotes) {
       const speakerId = q.speaker ? (speakerIds.get(q.speaker) ?? null) : null;
-      await this.persistQuote(article, q, speakerId, seenAt);
+      await this.persistQuote(article, q, speakerId, { seenAt, dated });
     }
     await this.quotes.markExtracted(article.id, ENGINE_VERSION);
   }
@@ -65,11 +68,17 @@ export class QuotePersister {
     article: ArticleFacts,
     q: ExtractedQuote,
     speakerId: string | null,
-    seenAt: Date,
+    { seenAt, dated }: { seenAt: Date; dated: boolean },
   ): Promise<void> {
     const textKey = quoteKey(q.text) || q.text;
     const existing = await this.quotes.findByKey(speakerId, textKey);
-    const quoteId = await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt });
+    const quoteId = await this.quotes.upsertQuote({
+      speakerId,
+      text: q.text,
+      textKey,
+      seenAt,
+      dated,
+    });
     await this.quotes.insertOccurrence({
       quoteId,
       articleId: article.id,
@@ -86,6 +95,7 @@ export class QuotePersister {
       organization: q.organization,
       speakerDescription: q.speakerDescription,
       seenAt,
+      dated,
       engineVersion: ENGINE_VERSION,
     });
     await this.events.emit('quote.persisted', {

@@ -9,6 +9,9 @@ export interface DomainEvents {
   'article.created': {
     article: { id: string; body: string; publishedAt: Date | null; createdAt: Date };
   };
+  // articles: an article's published date was set, changed or cleared (PATCH /articles/:id).
+  // `publishedAt: null` = undated again; `createdAt` is the ingest time that then stands in.
+  'article.dated': { articleId: string; publishedAt: Date | null; createdAt: Date };
   // quotes: a quote occurrence was stored; `created` when the quote itself is new.
   'quote.persisted': {
     quoteId: string;

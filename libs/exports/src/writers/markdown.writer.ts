@@ -37,7 +37,7 @@ class MarkdownWriter implements SheetWriter {
       const verdict = r.reviewedBy
         ? `${r.verdict} (${cell(r.reviewedBy)}, ${r.reviewedAt.slice(0, 10)})`
         : r.verdict;
-      chunk += `| “${cell(r.quote)}” | ${article} | ${r.date} | ${verdict} | ${cell(r.evidence)} |\n`;
+      chunk += `| “${cell(r.quote)}” | ${article} | ${r.date || 'undated'} | ${verdict} | ${cell(r.evidence)} |\n`;
     }
     return write(this.out, chunk);
   }

@@ -9,6 +9,7 @@ import { PublishReadModels1764470000000 } from './1764470000000-PublishReadModel
 import { SpeakerEditing1764500000000 } from './1764500000000-SpeakerEditing';
 import { RejectQuotesWithdrawClaims1764550000000 } from './1764550000000-RejectQuotesWithdrawClaims';
 import { NotifyApiKeyChanges1764490000000 } from './1764490000000-NotifyApiKeyChanges';
+import { ArticleDates1764600000000 } from './1764600000000-ArticleDates';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NotifyApiKeyChanges1764490000000,
   SpeakerEditing1764500000000,
   RejectQuotesWithdrawClaims1764550000000,
+  ArticleDates1764600000000,
 ];

@@ -66,7 +66,7 @@ describe('claims moderation: keys, verdicts with history, validation', () => {
       version: 1,
       speaker: { name: 'Wang Baodong' },
     });
-    expect(res.headers.etag).toBe('"1"');
+    expect(res.headers.etag).toMatch(/^"1\./);
     await request(t.http)
       .post('/api/v1/claims')
       .set(t.as('reviewer'))
@@ -109,7 +109,7 @@ describe('claims moderation: keys, verdicts with history, validation', () => {
       .send(review)
       .expect(201);
     expect(ok.body).toMatchObject({ status: 'disputed', version: 2 });
-    expect(ok.headers.etag).toBe('"2"');
+    expect(ok.headers.etag).toMatch(/^"2\./);
     const stale = await request(t.http)
       .post(`/api/v1/claims/${claimId}/reviews`)
       .set(t.as('reviewer'))

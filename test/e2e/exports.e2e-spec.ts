@@ -105,7 +105,11 @@ describe('quote sheets and ClaimReview export', () => {
           )
           .sort((a, b) => (a.Quote < b.Quote ? -1 : 1));
       const bySmall = normalise(
-        (await request(t.http).get('/api/v1/exports/quote-sheet').query({ to: '2099-01-01' })).text,
+        (
+          await request(t.http)
+            .get('/api/v1/exports/quote-sheet')
+            .query({ to: '2099-01-01', undated: 'include' })
+        ).text,
       ).filter((r) => !r.Speaker.startsWith('Jane Roe'));
       const byLarge = normalise(
         (await request(large.http).get('/api/v1/exports/quote-sheet')).text,
@@ -155,7 +159,7 @@ describe('quote sheets and ClaimReview export', () => {
   it('writes a real XLSX workbook with the same rows', async () => {
     const res = await request(t.http)
       .get('/api/v1/exports/quote-sheet')
-      .query({ format: 'xlsx', to: '2099-01-01' })
+      .query({ format: 'xlsx', to: '2099-01-01', undated: 'include' })
       .buffer(true)
       .parse(binary)
       .expect(200);
@@ -165,7 +169,11 @@ describe('quote sheets and ClaimReview export', () => {
     const sheet = wb.getWorksheet('Quotes');
     expect(sheet?.getRow(1).getCell(1).value).toBe('Quote');
     const csv: Record<string, string>[] = parse(
-      (await request(t.http).get('/api/v1/exports/quote-sheet').query({ to: '2099-01-01' })).text,
+      (
+        await request(t.http)
+          .get('/api/v1/exports/quote-sheet')
+          .query({ to: '2099-01-01', undated: 'include' })
+      ).text,
       { columns: true },
     );
     expect((sheet?.actualRowCount ?? 0) - 1).toBe(csv.length);

@@ -36,7 +36,7 @@ describe('speaker registry repairs', () => {
     const profile = await request(t.http).get(`/api/v1/speakers/${created.body.id}`).expect(200);
     expect(profile.body.quotes.quotes).toBe(1);
     expect(profile.body.quotes.recent[0].article.title).toBeDefined();
-    expect(profile.headers.etag).toBe('"1"');
+    expect(profile.headers.etag).toMatch(/^"1\./);
   });
 
   it('fixes a wrong affiliation, adds one with dates, and removes one', async () => {

@@ -217,4 +217,46 @@ describe('start command on the embedded default', () => {
       await app.stop();
     }
   }, 180_000);
+
+  // Issue 13, must-show 4, over the built app: a seed article (undated) dated through PATCH.
+  it('dates a seed article through PATCH: /quotes from/to and the CSV sheet follow', async () => {
+    const app = await start(dataDir);
+    try {
+      const undated = await app.get<{ items: { id: string; kind: string; version: number }[] }>(
+        '/api/v1/articles?limit=100&undated=only&q=Obama',
+      );
+      const main = undated.items.find((a) => a.kind === 'article')!;
+      const res = await fetch(`${app.base}/api/v1/articles/${main.id}`, {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${ADMIN_KEY}`,
+          'Content-Type': 'application/json',
+          'If-Match': `"${main.version}"`,
+        },
+        body: JSON.stringify({ publishedAt: '2010-05-14', publisher: 'Taipei Times' }),
+      });
+      expect(res.status).toBe(200);
+      const ofArticle = await app.get<{ items: Hit[] }>(
+        `/api/v1/quotes?article=${main.id}&limit=100`,
+      );
+      const inRange = await app.get<{ items: Hit[] }>(
+        '/api/v1/quotes?from=2010-05-01&to=2010-05-31&limit=100',
+      );
+      expect(ofArticle.items.length).toBeGreaterThan(0);
+      expect(inRange.items.map((q) => q.id).sort()).toEqual(
+        ofArticle.items.map((q) => q.id).sort(),
+      );
+      const csv = await (
+        await fetch(
+          `${app.base}/api/v1/exports/quote-sheet?format=csv&from=2010-05-14&to=2010-05-14`,
+        )
+      ).text();
+      const lines = csv.trim().split('\r\n');
+      expect(lines[0]).toContain('Date,Dated');
+      expect(lines).toHaveLength(ofArticle.items.length + 1);
+      for (const line of lines.slice(1)) expect(line).toContain(',2010-05-14,yes,');
+    } finally {
+      await app.stop();
+    }
+  }, 180_000);
 });

@@ -5,7 +5,16 @@ import { ArticleSourceEntity } from './entities/article-source.entity';
 import { DocumentEntity } from './entities/document.entity';
 
 export type NewDocument = Omit<DocumentEntity, 'id' | 'createdAt'>;
-export type NewArticle = Omit<ArticleEntity, 'id' | 'seq' | 'createdAt'>;
+export type NewArticle = Omit<ArticleEntity, 'id' | 'seq' | 'createdAt' | 'version'>;
+export type ArticleFields = Pick<ArticleEntity, 'title' | 'url' | 'publisher' | 'publishedAt'>;
+
+export interface ArticleListFilter {
+  publisher?: string;
+  from?: Date;
+  to?: Date;
+  undated?: 'include' | 'exclude' | 'only';
+  q?: string;
+}
 export interface SourceRow extends ArticleSourceEntity {
   filename: string | null;
 }
@@ -74,10 +83,45 @@ export class ArticleRepository extends TxRepository {
     return this.db.findOneBy(ArticleEntity, { id });
   }
 
-  // Newest first; `beforeSeq` is the cursor.
-  page(limit: number, beforeSeq: string | null): Promise<ArticleEntity[]> {
+  // The article, locked until the transaction ends: concurrent edits queue behind it.
+  findForUpdate(id: string): Promise<ArticleEntity | null> {
+    return this.db
+      .createQueryBuilder(ArticleEntity, 'a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  async update(id: string, fields: Partial<ArticleFields>): Promise<void> {
+    await this.db
+      .createQueryBuilder()
+      .update(ArticleEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  // Newest first (insertion order, whatever the filters); `beforeSeq` is the cursor. A date
+  // range leaves undated articles out unless `undated` is `include`.
+  page(
+    limit: number,
+    beforeSeq: string | null,
+    f: ArticleListFilter = {},
+  ): Promise<ArticleEntity[]> {
     const qb = this.db.createQueryBuilder(ArticleEntity, 'a').orderBy('a.seq', 'DESC').limit(limit);
-    if (beforeSeq !== null) qb.where('a.seq < :beforeSeq', { beforeSeq });
+    if (beforeSeq !== null) qb.andWhere('a.seq < :beforeSeq', { beforeSeq });
+    if (f.publisher)
+      qb.andWhere('lower(a.publisher) = lower(:publisher)', { publisher: f.publisher });
+    if (f.q) qb.andWhere(`a.search @@ websearch_to_tsquery('english', :q)`, { q: f.q });
+    const range: string[] = [];
+    if (f.from) range.push('a.published_at >= :from');
+    if (f.to) range.push('a.published_at <= :to');
+    const dated = range.length ? range.join(' AND ') : 'a.published_at IS NOT NULL';
+    if (f.undated === 'only') qb.andWhere('a.published_at IS NULL');
+    else if (f.undated === 'include' && range.length)
+      qb.andWhere(`(a.published_at IS NULL OR (${dated}))`, { from: f.from, to: f.to });
+    else if (f.undated === 'exclude' || range.length)
+      qb.andWhere(dated, { from: f.from, to: f.to });
     return qb.getMany();
   }
 

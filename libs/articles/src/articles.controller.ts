@@ -1,27 +1,36 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
+  ApiPreconditionFailedResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AcceptsText, ErrorBody, PageQuery, RequireRole, uuidParam } from '@app/common';
+import { AcceptsText, ErrorBody, RequireRole, uuidParam, versionEtag } from '@app/common';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
+import { ArticleEditor } from './article-editor.service';
 import { ArticlesService } from './articles.service';
+import { ArticleListQuery } from './dto/article-query.dto';
 import { ArticleDto, ArticlePageDto, IngestResponseDto } from './dto/article-response.dto';
 import { CreateArticleDto } from './dto/create-article.dto';
+import { PatchArticleDto } from './dto/patch-article.dto';
 
 @ApiTags('articles')
 @Controller('articles')
 export class ArticlesController {
-  constructor(private readonly articles: ArticlesService) {}
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly editor: ArticleEditor,
+  ) {}
 
   @Post()
   @AcceptsText()
@@ -39,7 +48,8 @@ export class ArticlesController {
   @ApiCreatedResponse({ type: IngestResponseDto, description: 'New document stored' })
   @ApiOkResponse({
     type: IngestResponseDto,
-    description: 'Same text was ingested before; nothing stored',
+    description:
+      'Same text was ingested before: nothing stored or changed, not even title, url, publisher or date (content addressing; see `note`). Edit those with PATCH /articles/{id}',
   })
   @ApiBadRequestResponse({ type: ErrorBody })
   @ApiPayloadTooLargeResponse({ type: ErrorBody })
@@ -53,15 +63,48 @@ export class ArticlesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: ArticlePageDto })
-  list(@Query() page: PageQuery): Promise<ArticlePageDto> {
-    return this.articles.list(page.limit, page.cursor);
+  @ApiOkResponse({ type: ArticlePageDto, description: 'Newest first (by ingest order)' })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  list(@Query() query: ArticleListQuery): Promise<ArticlePageDto> {
+    return this.articles.list(query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ArticleDto })
+  @ApiOkResponse({
+    type: ArticleDto,
+    headers: { ETag: { description: 'The article version, for If-Match on PATCH' } },
+  })
   @ApiNotFoundResponse({ type: ErrorBody })
-  get(@Param('id', uuidParam()) id: string): Promise<ArticleDto> {
-    return this.articles.get(id);
+  async get(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleDto> {
+    const article = await this.articles.get(id);
+    res.setHeader('ETag', versionEtag(article.version, article));
+    return article;
+  }
+
+  @Patch(':id')
+  @RequireRole('reviewer')
+  @ApiBearerAuth()
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Version ETag from GET (or *); 412 when stale',
+  })
+  @ApiOkResponse({ type: ArticleDto, description: 'The article after the change; audited' })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  @ApiForbiddenResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  async update(
+    @Param('id', uuidParam()) id: string,
+    @Body() patch: PatchArticleDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleDto> {
+    const article = await this.editor.update(id, patch, ifMatch);
+    res.setHeader('ETag', versionEtag(article.version, article));
+    return article;
   }
 }

@@ -5,6 +5,10 @@ export enum ArticlesErrorCode {
   InvalidText = 'INVALID_TEXT',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   InvalidCursor = 'INVALID_CURSOR',
+  InvalidFilter = 'INVALID_FILTER',
+  EmptyPatch = 'EMPTY_PATCH',
+  InvalidVersion = 'INVALID_VERSION',
+  VersionMismatch = 'VERSION_MISMATCH',
 }
 
 export class ArticlesError extends AppError<ArticlesErrorCode> {
@@ -14,7 +18,12 @@ export class ArticlesError extends AppError<ArticlesErrorCode> {
         return 404;
       case ArticlesErrorCode.InvalidText:
       case ArticlesErrorCode.InvalidCursor:
+      case ArticlesErrorCode.InvalidFilter:
+      case ArticlesErrorCode.EmptyPatch:
+      case ArticlesErrorCode.InvalidVersion:
         return 400;
+      case ArticlesErrorCode.VersionMismatch:
+        return 412;
       case ArticlesErrorCode.UnsupportedMediaType:
         return 415;
       default:

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArticleEditor } from './article-editor.service';
 import { ArticleRepository } from './article.repository';
 import { ArticlesController } from './articles.controller';
 import { ExtractController } from './extract.controller';
@@ -12,7 +13,7 @@ import { SeedLoader } from './seed-loader.service';
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, ArticleEntity, ArticleSourceEntity])],
   controllers: [ArticlesController, ExtractController],
-  providers: [ArticleRepository, ArticlesService, SeedLoader],
+  providers: [ArticleRepository, ArticlesService, ArticleEditor, SeedLoader],
   exports: [ArticlesService, SeedLoader],
 })
 export class ArticlesModule {}

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, EventBus, Page } from '@app/common';
 import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
 import { ENGINE_VERSION, extract, segmentDocument } from '@app/extraction';
 import { createHash } from 'node:crypto';
-import { ArticleRepository, SourceRow } from './article.repository';
+import { ArticleListFilter, ArticleRepository, SourceRow } from './article.repository';
 import { articleTextProblem } from './article-text';
 import { ArticlesError, ArticlesErrorCode } from './articles.errors';
 import {
@@ -17,6 +17,7 @@ import { ArticleEntity } from './entities/article.entity';
 import type { DocumentEntity, DocumentSource } from './entities/document.entity';
 import { ARTICLE_QUOTES, ArticleQuotesPort } from './article-quotes.port';
 import { ExtractPreviewDto } from './dto/extract-preview.dto';
+import { ArticleListQuery } from './dto/article-query.dto';
 
 export interface IngestInput {
   body: string;
@@ -53,6 +54,11 @@ export class ArticlesService {
     ]);
     return {
       document: { id: document.id, sha256: document.sha256, created },
+      // Content addressing: the same text is the same document, so a re-post changes nothing,
+      // its title and date included. Say so, and say where metadata is edited.
+      note: created
+        ? null
+        : `This text was ingested before; nothing was changed, not even title, url, publisher or date. To change them: PATCH /api/v1/articles/${articles[0]?.id ?? '{id}'}`,
       articles: articles.map((a) => toArticleDto(a, sources, quotes.get(a.id))),
     };
   }
@@ -160,9 +166,14 @@ export class ArticlesService {
     return toArticleDto(article, sources, quotes.get(id));
   }
 
-  async list(limit: number, cursor?: string): Promise<Page<ArticleSummaryDto>> {
+  async list(query: ArticleListQuery): Promise<Page<ArticleSummaryDto>> {
+    const { limit, cursor } = query;
     const parts = decodeCursor(cursor, ['integer'] as const);
-    const rows = await this.repository.page(limit + 1, parts ? parts[0] : null);
+    const rows = await this.repository.page(
+      limit + 1,
+      parts ? String(parts[0]) : null,
+      listFilter(query),
+    );
     const items = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor([items[items.length - 1].seq]) : null;
     return { items: items.map(toSummaryDto), nextCursor };
@@ -187,6 +198,32 @@ export class ArticlesService {
   }
 }
 
+// A date range asks for known dates: undated articles are left out unless `undated=include`.
+function listFilter(query: ArticleListQuery): ArticleListFilter {
+  const ranged = query.from !== undefined || query.to !== undefined;
+  if (ranged && query.undated === 'only') {
+    throw new ArticlesError(
+      ArticlesErrorCode.InvalidFilter,
+      'undated=only cannot be combined with from/to',
+      { field: 'undated' },
+    );
+  }
+  return {
+    publisher: query.publisher,
+    q: query.q,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? endOfDayIfDate(query.to) : undefined,
+    undated: query.undated ?? (ranged ? 'exclude' : 'include'),
+  };
+}
+
+// `to=2010-05-31` means the whole of that day.
+function endOfDayIfDate(value: string): Date {
+  const d = new Date(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) d.setUTCHours(23, 59, 59, 999);
+  return d;
+}
+
 function toSummaryDto(a: ArticleEntity): ArticleSummaryDto {
   return {
     id: a.id,
@@ -198,7 +235,9 @@ function toSummaryDto(a: ArticleEntity): ArticleSummaryDto {
     url: a.url,
     publisher: a.publisher,
     publishedAt: a.publishedAt?.toISOString() ?? null,
+    dated: a.publishedAt !== null,
     createdAt: a.createdAt.toISOString(),
+    version: a.version,
   };
 }
 

@@ -11,7 +11,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, uuidParam } from '@app/common';
+import { ErrorBody, uuidParam, versionEtag } from '@app/common';
 import { RequireRole } from '@app/common';
 import type { Response } from 'express';
 import { ClaimsService } from './claims.service';
@@ -103,6 +103,6 @@ export class ClaimsController {
 }
 
 function withEtag(res: Response, claim: ClaimDetailDto): ClaimDetailDto {
-  res.setHeader('ETag', `"${claim.version}"`);
+  res.setHeader('ETag', versionEtag(claim.version, claim));
   return claim;
 }

@@ -9,7 +9,9 @@ export interface SheetRow {
   organization: string;
   articleTitle: string;
   publisher: string;
+  // When it was said: the earliest published date of its articles; '' when all are undated.
   date: string;
+  dated: 'yes' | 'no';
   url: string;
   verdict: string;
   reviewedBy: string;
@@ -29,6 +31,7 @@ export const SHEET_COLUMNS: { key: keyof SheetRow; header: string; width: number
   { key: 'articleTitle', header: 'Article', width: 40 },
   { key: 'publisher', header: 'Publisher', width: 18 },
   { key: 'date', header: 'Date', width: 12 },
+  { key: 'dated', header: 'Dated', width: 8 },
   { key: 'url', header: 'URL', width: 30 },
   { key: 'verdict', header: 'Verdict', width: 12 },
   { key: 'reviewedBy', header: 'Reviewed by', width: 18 },

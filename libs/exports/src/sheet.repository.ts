@@ -13,7 +13,7 @@ export type SheetOrder = 'date' | 'speaker';
 interface RawRow {
   id: string;
   text: string;
-  day: string;
+  day: string | null; // null: seen only in undated articles
   speaker: string | null;
   native_name: string | null;
   speaker_description: string | null;
@@ -45,7 +45,7 @@ interface RawRow {
 const COLUMNS = `q.id, q.text, q.attribution_status, s.name AS speaker, s.native_name,
   o.speaker_description, o.role, o.organization,
   a.title, left(a.lead, 100) AS lead, a.publisher, a.url,
-  to_char(COALESCE(a.published_at, q.first_seen) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+  CASE WHEN q.dated THEN to_char(q.first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD') END AS day,
   cl.status, cl.reviewer_name, to_char(cl.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS reviewed_at,
   cl.evidence, ap.appearances, ap.appeared_in`;
 
@@ -56,7 +56,7 @@ const EVIDENCE_URLS = `(SELECT string_agg(e->>'url', ' | ') FROM jsonb_array_ele
 const SMALL_FROM = `
   FROM quote_ref q
   LEFT JOIN speaker_ref s ON s.id = q.speaker_id
-  LEFT JOIN LATERAL (SELECT * FROM quote_occurrence_ref o WHERE o.quote_id = q.id ORDER BY o.seen_at, o.start_offset LIMIT 1) o ON true
+  LEFT JOIN LATERAL (SELECT * FROM quote_occurrence_ref o WHERE o.quote_id = q.id ORDER BY o.dated DESC, o.seen_at, o.start_offset LIMIT 1) o ON true
   LEFT JOIN article_ref a ON a.id = o.article_id
   LEFT JOIN LATERAL (
     SELECT count(DISTINCT x.id)::int AS appearances,
@@ -84,7 +84,7 @@ const LARGE_FROM = `
         SELECT src.article_id, string_agg(${DOCUMENT_NAME}, '; ') AS names
           FROM article_source_ref src GROUP BY src.article_id) ad ON ad.article_id = o.article_id
     WINDOW w AS (PARTITION BY o.quote_id)
-     ORDER BY o.quote_id, o.seen_at, o.start_offset) o ON o.quote_id = q.id
+     ORDER BY o.quote_id, o.dated DESC, o.seen_at, o.start_offset) o ON o.quote_id = q.id
   LEFT JOIN (SELECT id, title, left(lead, 100) AS lead, publisher, url, published_at FROM article_ref OFFSET 0) a ON a.id = o.article_id
   CROSS JOIN LATERAL (SELECT o.appearances, o.appeared_in) ap
   LEFT JOIN (
@@ -159,7 +159,8 @@ function toSheetRow(r: RawRow): SheetRow {
     organization: r.organization ?? '',
     articleTitle: r.title ?? r.lead ?? '',
     publisher: r.publisher ?? '',
-    date: r.day,
+    date: r.day ?? '',
+    dated: r.day === null ? 'no' : 'yes',
     url: r.url ?? '',
     verdict: r.status ?? 'unreviewed',
     reviewedBy: r.status && r.status !== 'unreviewed' ? (r.reviewer_name ?? '') : '',

@@ -12,8 +12,16 @@ export function quoteFilterConditions(f: QuoteFilter, p: (value: unknown) => str
     where.push(
       `EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`,
     );
-  if (f.from) where.push(`q.first_seen >= ${p(f.from)}`);
-  if (f.to) where.push(`q.first_seen <= ${p(f.to)}`);
+  // Dates are when it was said: first_seen is the earliest published date of a dated quote. An
+  // undated quote's first_seen is only its ingest time, so a date range never matches it; it
+  // comes along when `undated` is `include`.
+  const range: string[] = [];
+  if (f.from) range.push(`q.first_seen >= ${p(f.from)}`);
+  if (f.to) range.push(`q.first_seen <= ${p(f.to)}`);
+  const dated = ['q.dated', ...range].join(' AND ');
+  if (f.undated === 'only') where.push('NOT q.dated');
+  else if (f.undated === 'include' && range.length) where.push(`(NOT q.dated OR (${dated}))`);
+  else if (f.undated === 'exclude' || range.length) where.push(dated);
   if (f.quoteIds) where.push(`q.id = ANY(${p(f.quoteIds)}::uuid[])`);
   if (f.excludeQuoteIds?.length) where.push(`NOT (q.id = ANY(${p(f.excludeQuoteIds)}::uuid[]))`);
   if (f.rejected === 'only') where.push(`q.rejected_at IS NOT NULL`);

@@ -19,6 +19,17 @@ export class QuoteListeners {
     await this.persister.persistAll(articles.map((article) => ({ article })));
   }
 
+  // An article was dated, re-dated or made undated: its occurrences take the new date and the
+  // quotes that appear there recompute first_seen/last_seen, so from/to and exports follow.
+  @OnDomainEvent('article.dated')
+  async redateArticle({
+    articleId,
+    publishedAt,
+    createdAt,
+  }: DomainEvents['article.dated']): Promise<void> {
+    await this.quotes.redateArticle(articleId, publishedAt ?? createdAt, publishedAt !== null);
+  }
+
   // A merged speaker's quotes move to the survivor; one the survivor already has is folded.
   @OnDomainEvent('speaker.merged')
   async moveQuotes({ fromId, intoId }: DomainEvents['speaker.merged']): Promise<void> {

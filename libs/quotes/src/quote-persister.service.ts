@@ -40,15 +40,19 @@ export class QuotePersister {
     const items = batch.map(({ article, result }) => ({
       article,
       result: result ?? this.extract(article),
+      // When it was said: the published date; the ingest time stands in for an undated article,
+      // marked as such (`dated`) so date filters and exports can tell.
       seenAt: article.publishedAt ?? article.createdAt,
+      dated: article.publishedAt !== null,
     }));
     const speakerIds = await this.resolveSpeakers(items);
     const quotes = items
-      .flatMap(({ article, result, seenAt }, n) =>
+      .flatMap(({ article, result, seenAt, dated }, n) =>
         result.quotes.map((q) => ({
           article,
           q,
           seenAt,
+          dated,
           speakerId: q.speaker ? (speakerIds[n].get(q.speaker) ?? null) : null,
           textKey: quoteKey(q.text) || q.text,
         })),
@@ -57,10 +61,12 @@ export class QuotePersister {
     // Quote rows are upserted (and locked) in (speaker, text) order, before anything else
     // touches them; occurrences are new rows of new articles.
     const stored: { quoteId: string; created: boolean; rejected: boolean }[] = [];
-    for (const { speakerId, q, textKey, seenAt } of quotes)
-      stored.push(await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt }));
-    for (const [i, { article, q, seenAt }] of quotes.entries())
-      await this.quotes.insertOccurrence(occurrence(article, q, stored[i].quoteId, seenAt));
+    for (const { speakerId, q, textKey, seenAt, dated } of quotes)
+      stored.push(
+        await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt, dated }),
+      );
+    for (const [i, { article, q, seenAt, dated }] of quotes.entries())
+      await this.quotes.insertOccurrence(occurrence(article, q, stored[i].quoteId, seenAt, dated));
     for (const [i, { speakerId, textKey }] of quotes.entries())
       await this.events.emit('quote.persisted', { ...stored[i], speakerId, textKey });
     for (const { article } of items) await this.quotes.markExtracted(article.id, ENGINE_VERSION);
@@ -106,6 +112,7 @@ function occurrence(
   q: ExtractedQuote,
   quoteId: string,
   seenAt: Date,
+  dated: boolean,
 ): NewOccurrence {
   return {
     quoteId,
@@ -123,6 +130,7 @@ function occurrence(
     organization: q.organization,
     speakerDescription: q.speakerDescription,
     seenAt,
+    dated,
     engineVersion: ENGINE_VERSION,
   };
 }

@@ -36,6 +36,7 @@ export class QuoteViews {
         speakerDescription: r.speaker_description,
         article: hitArticle(r),
         firstSeen: new Date(r.first_seen).toISOString(),
+        dated: r.dated,
         occurrences: Number(r.occurrences),
         attributionStatus: r.attribution_status,
         verdict: claim?.status ?? 'unreviewed',
@@ -83,6 +84,7 @@ function hitArticle(r: HitRow): QuoteArticleDto {
     url: r.article_url,
     publisher: r.article_publisher,
     publishedAt: r.article_published_at ? new Date(r.article_published_at).toISOString() : null,
+    dated: r.article_published_at !== null,
     sources: r.article_sources ?? [],
   };
 }
@@ -98,6 +100,7 @@ function toQuoteArticle(a: ArticleDto | undefined): QuoteArticleDto {
       url: null,
       publisher: null,
       publishedAt: null,
+      dated: false,
       sources: [],
     };
   return {
@@ -109,6 +112,7 @@ function toQuoteArticle(a: ArticleDto | undefined): QuoteArticleDto {
     url: a.url,
     publisher: a.publisher,
     publishedAt: a.publishedAt,
+    dated: a.dated,
     sources: a.sources.map((s) => ({ documentId: s.documentId, filename: s.filename })),
   };
 }

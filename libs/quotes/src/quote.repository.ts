@@ -13,6 +13,9 @@ export interface QuoteFilter {
   articleId?: string;
   from?: Date;
   to?: Date;
+  // Quotes with no dated occurrence. Resolved by QuotesService: `include` means "also", even
+  // with a date range.
+  undated?: 'include' | 'exclude' | 'only';
   quoteIds?: string[]; // pre-filtered by another lib (claims verdicts)
   excludeQuoteIds?: string[];
   // Rejected quotes (not quotations) are left out unless a reviewer asks for them.
@@ -24,6 +27,7 @@ export interface QuoteRow {
   speaker_id: string | null;
   text: string;
   first_seen: Date;
+  dated: boolean;
   attribution_status: string;
   version: number;
   occurrences: number;
@@ -53,7 +57,7 @@ export interface LookupRow extends HitRow {
   score: number;
 }
 
-const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.attribution_status, q.version, q.rejected_at,
+const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.dated, q.attribution_status, q.version, q.rejected_at,
   (SELECT count(*)::int FROM quote_occurrence o WHERE o.quote_id = q.id) AS occurrences`;
 
 // Joins what a hit shows onto quote rows already chosen and ordered, so a page of hits is one
@@ -71,7 +75,7 @@ function withHitColumns(inner: string, orderBy: string): string {
     LEFT JOIN speaker_ref s ON s.id = q.speaker_id
     LEFT JOIN LATERAL (
       SELECT o.article_id, o.role, o.organization, o.speaker_description FROM quote_occurrence o
-       WHERE o.quote_id = q.id ORDER BY o.seen_at, o.start_offset LIMIT 1) fo ON true
+       WHERE o.quote_id = q.id ORDER BY o.dated DESC, o.seen_at, o.start_offset LIMIT 1) fo ON true
     LEFT JOIN article_ref a ON a.id = fo.article_id
     ORDER BY ${orderBy}`;
 }
@@ -83,22 +87,44 @@ function withHitColumns(inner: string, orderBy: string): string {
 export class QuoteRepository extends TxRepository {
   private frequencies: { at: number; map: Map<string, number> } | null = null;
 
+  // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
+  // of the same kind the dates widen.
   async upsertQuote(q: {
     speakerId: string | null;
     text: string;
     textKey: string;
     seenAt: Date;
+    dated: boolean;
   }): Promise<{ quoteId: string; created: boolean; rejected: boolean }> {
     // xmax is 0 on a row this statement inserted, and set on one it updated (and locked).
     const [row]: { id: string; created: boolean; rejected: boolean }[] = await this.db.query(
-      `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4)
-       ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET
-         first_seen = LEAST(quote.first_seen, EXCLUDED.first_seen),
-         last_seen = GREATEST(quote.last_seen, EXCLUDED.last_seen)
+      `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen, dated) VALUES ($1, $2, $3, $4, $4, $5)
+       ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET ${widenDates('quote', 'EXCLUDED')}
        RETURNING id, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected`,
-      [q.speakerId, q.text, q.textKey, q.seenAt],
+      [q.speakerId, q.text, q.textKey, q.seenAt, q.dated],
     );
     return { quoteId: row.id, created: row.created, rejected: row.rejected };
+  }
+
+  // The article's occurrences take its new date; the quotes seen there recompute their dates
+  // from all their occurrences (two statements: a CTE's update is invisible to its outer query).
+  async redateArticle(articleId: string, seenAt: Date, dated: boolean): Promise<void> {
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [moved]: [{ quote_id: string }[], number] = await this.db.query(
+      `UPDATE quote_occurrence SET seen_at = $2, dated = $3 WHERE article_id = $1 RETURNING quote_id`,
+      [articleId, seenAt, dated],
+    );
+    const quoteIds = [...new Set(moved.map((r) => r.quote_id))];
+    if (!quoteIds.length) return;
+    await this.db.query(
+      `UPDATE quote q SET dated = x.dated, first_seen = x.first_seen, last_seen = x.last_seen
+         FROM (SELECT o.quote_id, bool_or(o.dated) AS dated,
+                      COALESCE(min(o.seen_at) FILTER (WHERE o.dated), min(o.seen_at)) AS first_seen,
+                      COALESCE(max(o.seen_at) FILTER (WHERE o.dated), max(o.seen_at)) AS last_seen
+                 FROM quote_occurrence o WHERE o.quote_id = ANY($1::uuid[]) GROUP BY o.quote_id) x
+        WHERE q.id = x.quote_id`,
+      [quoteIds],
+    );
   }
 
   async insertOccurrence(o: NewOccurrence): Promise<void> {
@@ -373,8 +399,7 @@ export class QuoteRepository extends TxRepository {
       [fromId, intoId],
     );
     await this.db.query(
-      `UPDATE quote t SET first_seen = LEAST(t.first_seen, f.first_seen), last_seen = GREATEST(t.last_seen, f.last_seen),
-              version = t.version + 1, updated_at = now()
+      `UPDATE quote t SET ${widenDates('t', 'f')}, version = t.version + 1, updated_at = now()
          FROM quote f WHERE t.id = $2 AND f.id = $1`,
       [fromId, intoId],
     );
@@ -400,6 +425,15 @@ export class QuoteRepository extends TxRepository {
   async deleteQuotes(ids: string[]): Promise<void> {
     if (ids.length) await this.db.query(`DELETE FROM quote WHERE id = ANY($1::uuid[])`, [ids]);
   }
+}
+
+// SET clause merging the dates of quote row `b` into quote row `a` (the dated side wins).
+function widenDates(a: string, b: string): string {
+  return `first_seen = CASE WHEN ${a}.dated = ${b}.dated THEN LEAST(${a}.first_seen, ${b}.first_seen)
+                            WHEN ${b}.dated THEN ${b}.first_seen ELSE ${a}.first_seen END,
+          last_seen = CASE WHEN ${a}.dated = ${b}.dated THEN GREATEST(${a}.last_seen, ${b}.last_seen)
+                           WHEN ${b}.dated THEN ${b}.last_seen ELSE ${a}.last_seen END,
+          dated = ${a}.dated OR ${b}.dated`;
 }
 
 const PHRASE_WINDOW = 5000;

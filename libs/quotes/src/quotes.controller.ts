@@ -8,7 +8,7 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, uuidParam } from '@app/common';
+import { ErrorBody, uuidParam, versionEtag } from '@app/common';
 import { RequireRole } from '@app/common';
 import type { Response } from 'express';
 import {
@@ -48,7 +48,7 @@ export class QuotesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<QuoteDetailDto> {
     const quote = await this.quotes.get(id);
-    res.setHeader('ETag', `"${quote.version}"`);
+    res.setHeader('ETag', versionEtag(quote.version, quote));
     return quote;
   }
 
@@ -79,7 +79,7 @@ export class QuotesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<QuoteDetailDto> {
     const after = await this.quotes.correct(id, patch, ifMatch);
-    res.setHeader('ETag', `"${after.version}"`);
+    res.setHeader('ETag', versionEtag(after.version, after));
     return after;
   }
 }

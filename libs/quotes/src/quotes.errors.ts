@@ -7,6 +7,7 @@ export enum QuotesErrorCode {
   EmptyPatch = 'EMPTY_PATCH',
   VersionMismatch = 'VERSION_MISMATCH',
   InvalidVersion = 'INVALID_VERSION',
+  InvalidFilter = 'INVALID_FILTER',
 }
 
 export class QuotesError extends AppError<QuotesErrorCode> {
@@ -17,6 +18,7 @@ export class QuotesError extends AppError<QuotesErrorCode> {
       case QuotesErrorCode.InvalidCursor:
       case QuotesErrorCode.EmptyPatch:
       case QuotesErrorCode.InvalidVersion:
+      case QuotesErrorCode.InvalidFilter:
         return 400;
       case QuotesErrorCode.SpeakerNotFound:
         return 422;

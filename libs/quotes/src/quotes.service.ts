@@ -45,7 +45,21 @@ export class QuotesService {
 
   // Shared with exports: the same filters, resolved once. null = nothing can match.
   async filter(query: Omit<QuoteFilterQuery, 'limit' | 'cursor'>): Promise<QuoteFilter | null> {
-    const filter: QuoteFilter = { q: query.q, articleId: query.article, rejected: query.rejected };
+    const ranged = query.from !== undefined || query.to !== undefined;
+    if (ranged && query.undated === 'only') {
+      throw new QuotesError(
+        QuotesErrorCode.InvalidFilter,
+        'undated=only cannot be combined with from/to',
+        { field: 'undated' },
+      );
+    }
+    // A date range asks for known dates: undated quotes only when asked for (undated=include).
+    const filter: QuoteFilter = {
+      q: query.q,
+      articleId: query.article,
+      undated: query.undated ?? (ranged ? 'exclude' : 'include'),
+      rejected: query.rejected,
+    };
     if (query.from) filter.from = new Date(query.from);
     if (query.to) filter.to = endOfDayIfDate(query.to);
     if (query.speaker) {

@@ -27,7 +27,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorBody, RequireRole, uuidParam } from '@app/common';
+import { ErrorBody, RequireRole, uuidParam, versionEtag } from '@app/common';
 import {
   AffiliationInputDto,
   CreateSpeakerDto,
@@ -103,7 +103,7 @@ export class SpeakersController {
   ): Promise<SpeakerProfileDto | ErrorBodyLike> {
     try {
       const profile = await this.speakers.profile(id);
-      res.setHeader('ETag', `"${profile.version}"`);
+      res.setHeader('ETag', versionEtag(profile.version, profile));
       return profile;
     } catch (err) {
       if (!(err instanceof SpeakersError) || err.code !== SpeakersErrorCode.Merged) throw err;

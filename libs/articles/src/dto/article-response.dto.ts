@@ -36,8 +36,12 @@ export class ArticleSummaryDto {
   @ApiProperty({ description: 'First 200 characters' }) lead!: string;
   @ApiPropertyOptional({ nullable: true }) url!: string | null;
   @ApiPropertyOptional({ nullable: true }) publisher!: string | null;
-  @ApiPropertyOptional({ nullable: true }) publishedAt!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'null when the article is undated' })
+  publishedAt!: string | null;
+  @ApiProperty({ description: 'false when the article has no published date' }) dated!: boolean;
+  @ApiProperty({ description: 'When it was ingested' }) createdAt!: string;
+  @ApiProperty({ description: 'Raised by every edit; send it back as If-Match on PATCH' })
+  version!: number;
 }
 
 export class ArticleDto extends ArticleSummaryDto {
@@ -58,6 +62,12 @@ export class IngestDocumentDto {
 
 export class IngestResponseDto {
   @ApiProperty({ type: IngestDocumentDto }) document!: IngestDocumentDto;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Set when the text was seen before: nothing was changed, not even title, url, publisher or date. Edit those with PATCH /api/v1/articles/{id}',
+  })
+  note!: string | null;
   @ApiProperty({ type: [ArticleDto] }) articles!: ArticleDto[];
 }
 

@@ -18,5 +18,8 @@ export class ArticleEntity {
   @Column('text', { nullable: true }) url!: string | null;
   @Column('text', { nullable: true }) publisher!: string | null;
   @Column('timestamptz', { nullable: true }) publishedAt!: Date | null;
+  // Raised by every PATCH: the ETag for If-Match. (The `search` column is generated and never
+  // read back, so it is not mapped.)
+  @Column('int', { default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -10,6 +10,9 @@ export interface DomainEvents {
   'articles.created': {
     articles: { id: string; body: string; publishedAt: Date | null; createdAt: Date }[];
   };
+  // articles: an article's published date was set, changed or cleared (PATCH /articles/:id).
+  // `publishedAt: null` = undated again; `createdAt` is the ingest time that then stands in.
+  'article.dated': { articleId: string; publishedAt: Date | null; createdAt: Date };
   // quotes: a quote occurrence was stored; `created` when the quote itself is new, `rejected`
   // when a reviewer had rejected it (not a quotation) and it must not join claims.
   'quote.persisted': {

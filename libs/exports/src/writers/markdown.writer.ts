@@ -75,7 +75,7 @@ class MarkdownWriter implements SheetWriter {
       const verdict = r.reviewedBy
         ? `${cell(r.verdict)} (${cell(r.reviewedBy)}, ${cell(r.reviewedAt.slice(0, 10))})`
         : cell(r.verdict);
-      chunk += `| “${cell(r.quote)}” | ${article} | ${cell(r.date)} | ${verdict} | ${cell(r.evidence)} |\n`;
+      chunk += `| “${cell(r.quote)}” | ${article} | ${r.date ? cell(r.date) : 'undated'} | ${verdict} | ${cell(r.evidence)} |\n`;
     }
     return write(this.out, chunk);
   }

@@ -15,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@app/common';
+import { UNDATED_OPTIONS, type UndatedOption } from '@app/articles';
 
 export const VERDICTS = [
   'unreviewed',
@@ -54,17 +55,33 @@ export class QuoteFilterQuery extends PageQuery {
   @IsUUID()
   article?: string;
 
-  @ApiPropertyOptional({ description: 'First seen on or after (ISO date)', example: '2010-01-01' })
+  @ApiPropertyOptional({
+    description:
+      "Said on or after (ISO date): the published date of the quote's earliest dated article, not the ingest time",
+    example: '2010-01-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'First seen on or before (ISO date)', example: '2010-12-31' })
+  @ApiPropertyOptional({
+    description: 'Said on or before (ISO date; a date means the whole day)',
+    example: '2010-12-31',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   @IsCalendarDate()
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: UNDATED_OPTIONS,
+    description:
+      'Quotes seen only in undated articles: include, exclude or only them. Default: include, but exclude when from or to is given (a date range asks for known dates); only cannot be combined with from/to',
+  })
+  @IsOptional()
+  @IsIn(UNDATED_OPTIONS)
+  undated?: UndatedOption;
 
   @ApiPropertyOptional({ enum: VERDICTS })
   @IsOptional()

@@ -17,7 +17,9 @@ export class QuoteArticleDto {
   @ApiProperty() lead!: string;
   @ApiPropertyOptional({ nullable: true }) url!: string | null;
   @ApiPropertyOptional({ nullable: true }) publisher!: string | null;
-  @ApiPropertyOptional({ nullable: true }) publishedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'null when the article is undated' })
+  publishedAt!: string | null;
+  @ApiProperty({ description: 'false when the article has no published date' }) dated!: boolean;
   @ApiProperty({ type: [String], description: 'Files / documents it came from' }) sources!: {
     documentId: string;
     filename: string | null;
@@ -38,7 +40,13 @@ export class QuoteHitDto {
   speakerDescription!: string | null;
   @ApiProperty({ type: QuoteArticleDto, description: 'Where it was first seen' })
   article!: QuoteArticleDto;
-  @ApiProperty() firstSeen!: string;
+  @ApiProperty({
+    description:
+      'When it was first said: the earliest published date of its articles; for an undated quote (dated: false) only the ingest time',
+  })
+  firstSeen!: string;
+  @ApiProperty({ description: 'false when every article it appears in is undated' })
+  dated!: boolean;
   @ApiProperty() occurrences!: number;
   @ApiProperty({ enum: ['unverified', 'confirmed', 'misattributed'] }) attributionStatus!: string;
   @ApiProperty({ description: 'unreviewed, or the latest verdict of its claim' }) verdict!: string;

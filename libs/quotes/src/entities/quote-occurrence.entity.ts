@@ -18,7 +18,9 @@ export class QuoteOccurrenceEntity {
   @Column('text', { nullable: true }) role!: string | null;
   @Column('text', { nullable: true }) organization!: string | null;
   @Column('text', { nullable: true }) speakerDescription!: string | null;
+  // The article's published date, or its ingest time when it has none (then `dated` is false).
   @Column('timestamptz') seenAt!: Date;
+  @Column('boolean', { default: false }) dated!: boolean;
   @Column('text') engineVersion!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -16,8 +16,10 @@ export class QuoteEntity {
   @Column('uuid', { nullable: true }) speakerId!: string | null;
   @Column('text') text!: string;
   @Column('text') textKey!: string;
+  // From its dated occurrences when it has any (`dated`), else from the undated ones' ingest times.
   @Column('timestamptz') firstSeen!: Date;
   @Column('timestamptz') lastSeen!: Date;
+  @Column('boolean', { default: false }) dated!: boolean;
   @Column('varchar', { length: 16 }) attributionStatus!: AttributionStatus;
   // Set when a reviewer corrected speaker or text: re-extraction never overwrites it.
   @Column('timestamptz', { nullable: true }) correctedAt!: Date | null;

@@ -5,6 +5,7 @@ import { buildContext } from './attribution/context';
 import { attributeQuotes } from './attribution/sieve';
 import type { Attribution } from './attribution/attribution';
 import type { Person } from './people/person';
+import { canonicalName } from './people/canonical';
 import { isLetterOrDigit } from './scan/marks';
 import { isQuotation } from './filter/not-quotations';
 
@@ -21,7 +22,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   quotes.forEach((q, i) => {
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
-    const quote = toQuote(text, q, a);
+    const quote = toQuote(text, q, a, ctx.registry.people);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
     if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, cued, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
@@ -31,13 +32,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   return { quotes: out, people: peopleOf(ctx.registry.people) };
 }
 
-function toQuote(text: string, q: ScannedQuote, a: Attribution | null): ExtractedQuote {
+function toQuote(text: string, q: ScannedQuote, a: Attribution | null, people: Person[]): ExtractedQuote {
   const person = a?.source.person ?? null;
   return {
     text: text.slice(q.start, q.end),
     start: q.start,
     end: q.end,
-    speaker: person?.name ?? null,
+    speaker: person ? canonicalName(people, person) : null,
     speakerDescription: a?.source.description ?? null,
     mention: a?.source.mention ?? null,
     cue: a?.cue ?? null,

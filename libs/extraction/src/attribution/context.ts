@@ -2,6 +2,7 @@ import type { ScannedQuote } from '../scan/scan-quotes';
 import { tokenize, type Token } from '../text/tokens';
 import { sentenceIndex } from '../text/sentences';
 import { buildRegistry, type Registry } from '../people/registry';
+import type { Person } from '../people/person';
 
 // Everything the rules read, computed once per text.
 export interface Context {
@@ -14,6 +15,9 @@ export interface Context {
   registry: Registry;
   sentenceSpan: Int32Array; // [start, end) token bounds per sentence, flattened
   paragraphSpan: Int32Array; // same per paragraph
+  // Speakers decided so far, in text order (token of the cue): the running speakers a
+  // pronoun can continue. The sieve appends; rules only read.
+  speakers: { token: number; person: Person }[];
 }
 
 // Blank lines between paragraphs count once: paragraphs are numbered 0, 1, 2 …
@@ -55,6 +59,6 @@ export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Co
   const paragraph = paragraphIndex(tokens);
   return {
     text, tokens, sentence, paragraph, quotes, quoteToken, registry: buildRegistry(tokens),
-    sentenceSpan: spansOf(tokens, sentence), paragraphSpan: spansOf(tokens, paragraph),
+    sentenceSpan: spansOf(tokens, sentence), paragraphSpan: spansOf(tokens, paragraph), speakers: [],
   };
 }

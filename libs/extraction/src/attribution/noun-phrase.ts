@@ -3,8 +3,8 @@ import { analyzeGroup, isFullName, type Phrase } from '../people/phrase';
 import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
-import { AUXILIARIES, PRONOUNS } from '../lexicon/words';
-import { isParticleCue, isSpeechParticiple } from '../lexicon/speech-verbs';
+import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
+import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.

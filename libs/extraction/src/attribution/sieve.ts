@@ -14,7 +14,11 @@ export const CUE_RULES: CueRule[] = [transcriptLabel, cueAfter, cueBefore, cueIn
 export const CONTEXT_RULES: ContextRule[] = [sameParagraph, previousSentence, continuation];
 
 export function attributeQuotes(ctx: Context): (Attribution | null)[] {
-  const done: (Attribution | null)[] = ctx.quotes.map((_, q) => (ctx.quoteToken[q] < 0 ? null : firstOf(CUE_RULES, (rule) => rule(ctx, q))));
+  const done: (Attribution | null)[] = ctx.quotes.map((_, q) => {
+    const a = ctx.quoteToken[q] < 0 ? null : firstOf(CUE_RULES, (rule) => rule(ctx, q));
+    if (a?.source.person && a.cueToken >= 0) ctx.speakers.push({ token: a.cueToken, person: a.source.person });
+    return a;
+  });
   // Context rules run in text order so a chain of quote paragraphs follows its speaker.
   for (let q = 0; q < ctx.quotes.length; q++) {
     if (done[q] || ctx.quoteToken[q] < 0) continue;

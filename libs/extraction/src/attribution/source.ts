@@ -2,8 +2,9 @@ import type { Context } from './context';
 import type { NounPhrase } from './noun-phrase';
 import type { Person } from '../people/person';
 import { joinTokens } from '../people/phrase';
-import { resolveName, resolvePronoun, resolveRole } from '../people/resolver';
-import { PRONOUNS } from '../lexicon/words';
+import { resolveName, resolveRole } from '../people/resolver';
+import { resolvePronoun } from './salience';
+import { PRONOUNS } from '../lexicon/en/words';
 
 // Who a noun phrase names: a person, or an unnamed source kept as described.
 export interface Source {
@@ -31,7 +32,7 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
 
 function pronounSource(ctx: Context, word: string, at: number, mention: string): Source {
   const kind = PRONOUNS[word.toLowerCase()];
-  const person = kind === 'm' || kind === 'f' ? resolvePronoun(ctx.registry, at, kind) : null;
+  const person = kind === 'm' || kind === 'f' ? resolvePronoun(ctx, at, kind) : null;
   return { person, description: null, mention, role: null, organization: null, pronoun: true };
 }
 

@@ -4,7 +4,8 @@ import { groupAfter } from './groups';
 import { appositionEnd, parseApposition } from './affiliation';
 import { nameWordsOf, nameWordsOfTokens, samePerson, stripPossessive, type Mention, type Person } from './person';
 import { addMention, createMentionIndex, isSurname, latestBefore, type MentionIndex } from './mentions';
-import { PLACE_WORDS } from '../lexicon/places';
+import { PLACE_WORDS } from '../lexicon/en/places';
+import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
@@ -100,6 +101,16 @@ function knownByWord(registry: Registry, word: string, at: number): Person | nul
   return (bySurname ?? latestBefore(list, at, (m) => !m.person.org))?.person ?? null;
 }
 
+// A title says "person" when it ends in a title word or role noun ("President", "chief
+// economist"), not in a modifier or a preposition ("under", "doctor on").
+function isPersonalTitle(tokens: Token[], p: Phrase): boolean {
+  if (p.title === null) return false;
+  let k = p.nameStart - 1;
+  while (k >= p.start && tokens[k].kind === 'punct') k--;
+  const t = tokens[k];
+  return t !== undefined && t.kind === 'word' && (t.f & (lexicon.FLAGS.TITLE | lexicon.FLAGS.ROLE_NOUN)) !== 0;
+}
+
 function isPossessive(t: Token): boolean {
   return t.poss;
 }
@@ -116,7 +127,10 @@ export function bareName(tokens: Token[], p: Phrase): string {
 export function registerPhrase(registry: Registry, tokens: Token[], p: Phrase, words?: string[]): Mention {
   const name = bareName(tokens, p);
   const person = findOrCreate(registry, name, p.org, p.gender, words);
-  if (!person.gender && p.gender) person.gender = p.gender;
+  const first = words ?? person.words;
+  const given = first.length >= 2 ? FIRST_NAMES.get(first[0]) : undefined;
+  if (!person.gender) person.gender = p.gender ?? given ?? null;
+  if (!p.org && (p.gender !== null || isPersonalTitle(tokens, p) || given !== undefined)) person.personal = true;
   if (!person.role && p.title) {
     person.role = p.title;
     person.organization = person.organization ?? p.titleOrg;
@@ -134,7 +148,7 @@ export function findOrCreate(registry: Registry, name: string, org: boolean, gen
   const same = registry.bySurname.get(key);
   const found = same?.find((p) => samePerson(p.words, words) || (words.length === 0 && p.name === name)) ?? (words.length === 1 && !org ? bySurnameAlone(same, gender) : undefined);
   if (found) return found;
-  const person: Person = { id: registry.people.length, name, words, nativeName: null, aliases: new Set(), role: null, organization: null, gender: null, org, quoted: false };
+  const person: Person = { id: registry.people.length, name, words, nativeName: null, aliases: new Set(), role: null, organization: null, gender: null, org, quoted: false, personal: false };
   registry.people.push(person);
   if (same) same.push(person);
   else registry.bySurname.set(key, [person]);
@@ -161,6 +175,7 @@ function attachExtras(tokens: Token[], person: Person, e: number): number {
   const end = appositionEnd(tokens, k, tokens.length);
   if (end < 0) return k;
   const aff = parseApposition(tokens, k + 1, end);
+  if (aff?.role && !person.org) person.personal = true;
   if (aff && (aff.role || aff.organization) && !person.role && !(person.organization && aff.organization)) {
     person.role = aff.role ?? person.role;
     person.organization = aff.organization ?? person.organization;

@@ -2,8 +2,8 @@ import type { Context } from '../context';
 import type { Token } from '../../text/tokens';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { sentenceBounds } from '../spans';
-import { isInvertible, isSpeechVerb } from '../../lexicon/speech-verbs';
-import { PRONOUNS } from '../../lexicon/words';
+import { isInvertible, isSpeechVerb } from '../../lexicon/en/speech-verbs';
+import { PRONOUNS } from '../../lexicon/en/words';
 
 const MAX_LOOKBACK = 60; // tokens; bounds the work per cue
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'against', 'like', 'than']);

@@ -4,7 +4,7 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isCueAt, sentenceBounds } from '../spans';
-import { isInvertible } from '../../lexicon/speech-verbs';
+import { isInvertible } from '../../lexicon/en/speech-verbs';
 
 // A paragraph that ends "NAME said:" (or "NAME released the following
 // statement:") introduces the quote paragraph after it.

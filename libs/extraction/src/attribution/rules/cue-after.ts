@@ -5,7 +5,7 @@ import { attributionFrom } from '../make';
 import { subjectStartingAt, subjectThenVerb } from '../noun-phrase';
 import { isAccordingTo, paragraphBounds } from '../spans';
 import { cueBefore } from './cue-before';
-import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
+import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/en/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);

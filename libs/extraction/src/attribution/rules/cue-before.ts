@@ -4,7 +4,7 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/speech-verbs';
+import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/en/speech-verbs';
 import { groupBefore } from '../../people/groups';
 import { isAbbreviation } from '../../text/sentences';
 

@@ -4,7 +4,7 @@ import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject } from './clause-subject';
 import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
-import { isInvertible, isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/speech-verbs';
+import { isInvertible, isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/en/speech-verbs';
 import { takesClauseSubject } from './cue-before';
 
 // A speech verb anywhere in the quote's sentence, the nearest first: partial

@@ -9,7 +9,7 @@ import { canonicalName } from './people/canonical';
 import { isLetterOrDigit } from './scan/marks';
 import { isQuotation } from './filter/not-quotations';
 
-const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'previous-sentence', 'continuation']);
+const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'previous-sentence', 'continuation', 'reported-speech']);
 
 // Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {

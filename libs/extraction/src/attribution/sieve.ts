@@ -8,10 +8,11 @@ import { sameParagraph } from './rules/same-paragraph';
 import { continuation } from './rules/continuation';
 import { transcriptLabel } from './rules/transcript-label';
 import { previousSentence } from './rules/previous-sentence';
+import { reportedSpeech } from './rules/reported-speech';
 
 // Most certain first; a later rule only sees quotes still open.
 export const CUE_RULES: CueRule[] = [transcriptLabel, cueAfter, cueBefore, cueInSentence, colonIntro];
-export const CONTEXT_RULES: ContextRule[] = [sameParagraph, previousSentence, continuation];
+export const CONTEXT_RULES: ContextRule[] = [sameParagraph, previousSentence, continuation, reportedSpeech];
 
 export function attributeQuotes(ctx: Context): (Attribution | null)[] {
   const done: (Attribution | null)[] = ctx.quotes.map((_, q) => {

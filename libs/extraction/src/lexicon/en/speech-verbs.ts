@@ -22,7 +22,8 @@ taunts wrote tweeted recalled insisted predicted hinted hints implored implores 
 answers stated sniped snipes rapped raps lectured lectures questioned questions remembered remembers beamed
 gushed cracked blurted stammered murmured muttered barked growled
 hissed roared ventured volunteered elaborated clarified objected protested pressed queried inquired persisted
-recollected summarized surmised speculated theorized postulated`;
+recollected summarized surmised speculated theorized postulated
+scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled`;
 
 // Base forms double as nouns ("in reply", "a note"): a cue only after a subject or an auxiliary.
 const BASE = `call tell add ask write note argue claim warn insist describe explain declare predict urge complain recall
@@ -49,6 +50,7 @@ export const SPEECH_PARTICIPLES = wordSet(PARTICIPLES);
 // Verbs that need a following word to report speech ("went on", "pointed out").
 export const PARTICLE_VERBS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
  put: 'it', puts: 'it', went: 'on', goes: 'on', pointed: 'out', points: 'out', chimed: 'in', chimes: 'in', shot: 'back', fired: 'back',
+ rhymed: 'off', rattled: 'off', spelled: 'out', summed: 'up',
 });
 
 // Too common outside speech to count without a quote right next to them.
@@ -65,7 +67,8 @@ whispered shouted yelled screamed added mused muses boasted boasts wondered wond
 pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
 marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked 
  blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
-pressed queried inquired persisted agreed agrees concurred`.split(/\s+/));
+pressed queried inquired persisted agreed agrees concurred
+scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled`.split(/\s+/));
 
 export function isInvertible(lower: string): boolean {
  return INVERTIBLE_VERBS.has(lower);

@@ -3,14 +3,14 @@ import type { Mention, Person } from '../people/person';
 import { lastBefore } from '../people/mentions';
 import { PREPOSITIONS } from '../lexicon/en/words';
 
-type Gender = 'm' | 'f';
+type Gender = 'm' | 'f' | null;
 
 // How far back a pronoun looks: sentences, and mentions walked.
 const MAX_SENTENCES = 12;
 const MAX_STEPS = 200;
 
 function fits(person: Person, gender: Gender): boolean {
-  return person.personal && !person.org && (!person.gender || person.gender === gender);
+  return person.personal && !person.org && (!gender || !person.gender || person.gender === gender);
 }
 
 // he/she -> a person named before, sentence by sentence back from the pronoun

@@ -2,11 +2,15 @@ import type { Context } from './context';
 import type { Mention, Person } from '../people/person';
 import { lastBefore } from '../people/mentions';
 import { PREPOSITIONS } from '../lexicon/en/words';
+import * as lexicon from '../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const NOT_A_NAME = lexicon.FLAGS.STOP | lexicon.FLAGS.PRONOUN | lexicon.FLAGS.DETERMINER | lexicon.FLAGS.AUX | lexicon.FLAGS.ROLE | lexicon.FLAGS.TITLE | lexicon.FLAGS.PLACE | lexicon.FLAGS.ORG;
 
 type Gender = 'm' | 'f' | null;
 
 // How far back a pronoun looks: sentences, and mentions walked.
-const MAX_SENTENCES = 12;
+const MAX_SENTENCES = 40;
 const MAX_STEPS = 200;
 
 function fits(person: Person, gender: Gender): boolean {
@@ -27,10 +31,7 @@ export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person
   while (j >= 0 && speakers[j].token >= at) j--;
   const here = ctx.sentence[at];
   let steps = 0;
-  for (let n = 0; n < MAX_SENTENCES && (i >= 0 || j >= 0) && steps < MAX_STEPS; n++) {
-    const si = i >= 0 ? ctx.sentence[all[i].start] : -1;
-    const sj = j >= 0 ? ctx.sentence[speakers[j].token] : -1;
-    const s = Math.max(si, sj);
+  for (let s = here; s >= 0 && here - s <= MAX_SENTENCES && steps < MAX_STEPS; s--) {
     let spoke: Person | null = null;
     while (j >= 0 && ctx.sentence[speakers[j].token] === s) {
       if (!spoke && fits(speakers[j].person, gender)) spoke = speakers[j].person;
@@ -42,10 +43,57 @@ export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person
       i--;
       steps++;
     }
-    const found = s === here ? openingName(ctx, inSentence, s, gender) : spoke ?? pick(ctx, inSentence, gender);
+    if (s === here) {
+      const found = openingName(ctx, inSentence, s, gender);
+      if (found) return found;
+      continue;
+    }
+    if (spoke) return spoke;
+    // the subject of this sentence is a name we know nothing about ("Mulder didn't
+    // hesitate."): the pronoun most likely means it, so nobody older is guessed
+    if (unknownSubject(ctx, s, inSentence)) return null;
+    const found = pick(ctx, inSentence, gender);
     if (found) return found;
   }
   return null;
+}
+
+// A lone capitalised word that starts no known name, at the start of the sentence or of
+// a clause after a comma, followed by its verb: "Trudeau denied …", ", Mulder didn't …".
+function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean {
+  const start = ctx.sentenceSpan[2 * s];
+  const end = ctx.sentenceSpan[2 * s + 1];
+  const tokens = ctx.tokens;
+  for (let k = start; k < end - 1; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || /['’]/.test(t.text) || t.text.length < 3) continue;
+    if (lowerWords(ctx).has(t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
+    if (k > start && tokens[k - 1].text !== ',') continue;
+    if (k > start && tokens[k - 1].text === ',' && tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap) continue; // "Moncton, N.B."
+    if (tokens[k + 1].kind === 'word' && tokens[k + 1].cap) continue; // part of a longer name
+    if (inSentence.some((m) => m.start <= k && k < m.end)) continue;
+    const next = tokens[k + 1];
+    if (/ing$/.test(t.lower)) continue; // "Having lost so much, …"
+    if (next.kind === 'word' && ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|n['’]t)$/.test(next.lower))) return true;
+    const after = tokens[k + 2];
+    // "Yuni, a resident of …, was", "Smith, 45, said"
+    if (k === start && next.text === ',' && after !== undefined && (APPOSITION_OPENERS.has(after.lower) || /^\d/.test(after.text))) return true;
+  }
+  return false;
+}
+
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose']);
+const lowerCache = new WeakMap<Context, Set<string>>();
+
+// Every word the text writes in lower case (outside quotations), built once per text.
+function lowerWords(ctx: Context): Set<string> {
+  let set = lowerCache.get(ctx);
+  if (!set) {
+    set = new Set();
+    for (const t of ctx.tokens) if (t.kind === 'word' && !t.cap) set.add(t.lower);
+    lowerCache.set(ctx, set);
+  }
+  return set;
 }
 
 function usable(m: Mention, gender: Gender): boolean {

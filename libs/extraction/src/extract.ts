@@ -1,15 +1,18 @@
-import type { ExtractedQuote, ExtractionResult, ExtractOptions, MentionedPerson } from './types';
+import type { ExtractedQuote, ExtractionResult, ExtractOptions, MentionedPerson, SpeakerKind } from './types';
 import { scanQuotes, type ScannedQuote } from './scan/scan-quotes';
 import { matchKicker } from './segment/kicker';
 import { buildContext } from './attribution/context';
-import { attributeQuotes } from './attribution/sieve';
+import { attributeQuotes, rulesOf } from './attribution/sieve';
 import type { Attribution } from './attribution/attribution';
 import type { Person } from './people/person';
 import { canonicalName } from './people/canonical';
+import { confidenceOf, pathOf } from './attribution/confidence';
+import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from './lexicon/en/kinds';
+import { ORG_WORDS } from './lexicon/en/roles';
 import { isLetterOrDigit } from './scan/marks';
 import { isQuotation } from './filter/not-quotations';
 
-const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'previous-sentence', 'continuation', 'reported-speech']);
+const CONTEXT_RULE_NAMES = new Set(rulesOf('context').map((r) => r.name));
 
 // Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
@@ -17,7 +20,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const from = matchKicker(text, 0)?.end ?? 0;
   const quotes = scanQuotes(text);
   const ctx = buildContext(text, quotes, from);
-  const attributions = attributeQuotes(ctx);
+  const attributions = attributeQuotes(ctx, options.rules);
   const out: ExtractedQuote[] = [];
   quotes.forEach((q, i) => {
     if (ctx.quoteToken[i] < 0) return;
@@ -47,8 +50,10 @@ function toQuote(text: string, q: ScannedQuote, a: Attribution | null, people: P
     nativeName: person?.nativeName ?? null,
     partial: isPartial(text, q),
     unterminated: q.unterminated,
+    speakerKind: a ? kindOf(a) : null,
     rule: person ? (a as Attribution).rule : 'none',
-    confidence: person ? (a as Attribution).confidence : 0,
+    confidence: person ? confidenceOf(a as Attribution) : 0,
+    path: person ? pathOf(a as Attribution) : null,
   };
 }
 
@@ -72,4 +77,23 @@ function peopleOf(people: Person[]): MentionedPerson[] {
   return people
     .filter((p) => !p.org)
     .map((p) => ({ name: p.name, nativeName: p.nativeName, aliases: [...p.aliases], role: p.role, organization: p.organization, quoted: p.quoted }));
+}
+
+// "BC Hydro", "RCMP": an acronym in a name says organisation, as an organisation head does.
+function isOrganisationName(name: string): boolean {
+  return name.split(/\s+/).some((w) => /^\p{Lu}{2,}$/u.test(w) || ORG_WORDS.has(w.toLowerCase()));
+}
+
+// A named organisation, else a person; an unnamed source by its head noun: "the report"
+// is a document, "the company" an organisation, "officials" a group, "a spokesman" a person.
+function kindOf(a: Attribution): SpeakerKind {
+  const person = a.source.person;
+  if (person) return person.org || (!person.personal && isOrganisationName(person.name)) ? 'organisation' : 'person';
+  const words = (a.source.description ?? a.source.mention).toLowerCase().split(/[^\p{L}-]+/u).filter((w) => w !== '');
+  const head = words.at(-1) ?? '';
+  if (DOCUMENT_NOUNS.has(head)) return 'document';
+  if (ORGANISATION_NOUNS.has(head) || a.source.mention.toLowerCase() === 'it') return 'organisation';
+  if (head.endsWith('s') && !head.endsWith('ss')) return 'group';
+  if (['they', 'we'].includes(head)) return 'group';
+  return 'person';
 }

@@ -75,7 +75,7 @@ describe('cueInSentence: a speech verb elsewhere in the sentence', () => {
     ['Paraguay President Santiago Pena called the team a “dream come true” as his nation rose.', 'dream', 'Santiago Pena'],
     ['Attacking a court is ‘unprecedented’ in Korea, a South Korean political pundit said.', 'unprecedented', null],
   ])('%s', (text, quote, speaker) => {
-    expect(runCueRule(cueInSentence, text, quote)).toMatchObject({ speaker, rule: 'cue-sentence' });
+    expect(runCueRule(cueInSentence, text, quote)).toMatchObject({ speaker, rule: 'cue-in-sentence' });
   });
 
   it('keeps the pundit as described', () => {

@@ -1,10 +1,10 @@
-import type { Attribution } from './attribution';
+import type { Attribution, RuleName } from './attribution';
 import type { Context } from './context';
 import type { NounPhrase } from './noun-phrase';
 import { resolveSource } from './source';
 
 // Confidence drops when the source is only a pronoun or a description.
-export function attributionFrom(ctx: Context, np: NounPhrase, rule: string, cueStart: number, cueEnd: number, base: number): Attribution {
+export function attributionFrom(ctx: Context, np: NounPhrase, rule: RuleName, cueStart: number, cueEnd: number, base: number): Attribution {
   const source = resolveSource(ctx, np);
   const cue = ctx.tokens.slice(cueStart, cueEnd).map((t) => t.text).join(' ');
   const factor = source.pronoun ? 0.9 : source.person ? 1 : 0.8;

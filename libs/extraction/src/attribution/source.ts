@@ -17,7 +17,12 @@ export interface Source {
   role: string | null; // as given at this mention, if any
   organization: string | null;
   pronoun: boolean;
+  // How the speaker was reached: named at the cue, through a pronoun, a definite
+  // description re-describing someone, a document's author. The path of the answer.
+  via: SourceVia;
 }
+
+export type SourceVia = 'name' | 'pronoun' | 'description' | 'document' | 'label';
 
 export function resolveSource(ctx: Context, np: NounPhrase): Source {
   const mention = joinTokens(ctx.tokens, np.start, np.end) ?? '';
@@ -30,13 +35,13 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
     person.role = aff.role;
     person.organization = aff.organization;
   }
-  return { person, description: null, mention, role: np.phrase.title ?? aff?.role ?? null, organization: np.phrase.titleOrg ?? aff?.organization ?? null, pronoun: false };
+  return { person, description: null, mention, role: np.phrase.title ?? aff?.role ?? null, organization: np.phrase.titleOrg ?? aff?.organization ?? null, pronoun: false, via: 'name' };
 }
 
 function pronounSource(ctx: Context, word: string, at: number, mention: string): Source {
   const kind = PRONOUNS[word.toLowerCase()];
   const person = kind === 'm' || kind === 'f' ? resolvePronoun(ctx, at, kind) : null;
-  return { person, description: null, mention, role: null, organization: null, pronoun: true };
+  return { person, description: null, mention, role: null, organization: null, pronoun: true, via: 'pronoun' };
 }
 
 // "said the 22-year-old goalie", "the lanky, bespectacled professor said": a definite,
@@ -76,6 +81,10 @@ function describedSource(ctx: Context, start: number, end: number, mention: stri
   const first = ctx.tokens[start].lower;
   const definite = first === 'the';
   const head = ctx.tokens[end - 1].lower;
-  const person = (definite ? resolveRole(ctx.registry, head, start) ?? linkedDescription(ctx, start, end, head) : null) ?? authorOf(ctx, first, head, start, end);
-  return { person, description: person ? null : mention, mention, role: null, organization: null, pronoun: false };
+  const role = definite ? resolveRole(ctx.registry, head, start) : null;
+  const linked = definite && !role ? linkedDescription(ctx, start, end, head) : null;
+  const author = role || linked ? null : authorOf(ctx, first, head, start, end);
+  const person = role ?? linked ?? author;
+  const via: SourceVia = author ? 'document' : 'description';
+  return { person, description: person ? null : mention, mention, role: null, organization: null, pronoun: false, via };
 }

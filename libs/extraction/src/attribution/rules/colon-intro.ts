@@ -2,7 +2,7 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
-import { clauseSubject } from './clause-subject';
+import { clauseSubject } from '../clause-subject';
 import { isCueAt, sentenceBounds } from '../spans';
 import { isInvertible } from '../../lexicon/en/speech-verbs';
 

@@ -4,7 +4,7 @@ import { hasCueBetween, paragraphBounds } from '../spans';
 
 // A paragraph that opens with an uncued quote continues the speaker of the
 // previous paragraph's last attributed quote.
-export function continuation(ctx: Context, quote: number, done: (Attribution | null)[]): Attribution | null {
+export function continuation(ctx: Context, quote: number, done: readonly (Attribution | null)[]): Attribution | null {
   const ti = ctx.quoteToken[quote];
   const [s, e] = paragraphBounds(ctx, ti);
   if (ti !== s || hasCueBetween(ctx, s, e)) return null;
@@ -18,7 +18,7 @@ export function continuation(ctx: Context, quote: number, done: (Attribution | n
     if (!a) return null;
     const [, pe] = paragraphBounds(ctx, qt);
     if (hasCueBetween(ctx, Math.max(qt, a.cueToken) + 1, pe)) return null;
-    return { ...a, rule: 'continuation', confidence: Math.round(a.confidence * 0.7 * 100) / 100 };
+    return { ...a, yieldsTo: undefined, rule: 'continuation', confidence: Math.round(a.confidence * 0.7 * 100) / 100 };
   }
   return null;
 }

@@ -9,7 +9,6 @@ import * as lexicon from '../../lexicon/classify';
 // Read once: imported bindings are getters in some module loaders.
 const PRONOUN = lexicon.FLAGS.PRONOUN;
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { cueBefore } from './cue-before';
 import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/en/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
@@ -37,9 +36,11 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   const inner = innerEnd(ctx, quote);
   const sv = subjectThenVerb(tokens, k, ceil, inner === ',' || inner === '?' || inner === '!');
   if (!sv) return null;
-  // a quote that ends its sentence belongs to the cue before it, if it has one
-  if (inner === '.' && (!endsReport(tokens, sv.verb + 1, ceil) || cueBefore(ctx, quote) !== null)) return null;
-  return attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
+  // a quote that ends its sentence belongs to the cue before it, if it has one:
+  // the sieve prefers cue-before's answer to this one
+  if (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil)) return null;
+  const a = attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
+  return inner === '.' ? { ...a, yieldsTo: 'cue-before' } : a;
 }
 
 function invertedCue(ctx: Context, k: number, ceil: number): Attribution | null {

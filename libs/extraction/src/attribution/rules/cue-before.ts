@@ -2,7 +2,7 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
-import { clauseSubject } from './clause-subject';
+import { clauseSubject, takesClauseSubject } from '../clause-subject';
 import { isAccordingTo, paragraphBounds } from '../spans';
 import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/en/speech-verbs';
 import { groupBefore } from '../../people/groups';
@@ -45,10 +45,6 @@ function colonClause(ctx: Context, ti: number): Attribution | null {
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
 }
 
-// "to say", "and said": the subject is the clause's, not the word before.
-export function takesClauseSubject(prev: { kind: string; lower: string } | undefined): boolean {
-  return prev !== undefined && prev.kind === 'word' && ['to', 'and', 'but', 'then', 'or'].includes(prev.lower);
-}
 
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {
   const np = subjectEndingAt(ctx.tokens, skipAuxBack(ctx.tokens, verb - 1, floor), floor);

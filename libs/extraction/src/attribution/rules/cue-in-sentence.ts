@@ -2,10 +2,9 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
-import { clauseSubject } from './clause-subject';
 import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
 import { isInvertible, isSpeechParticiple, PARTICLE_VERBS, WEAK_VERBS } from '../../lexicon/en/speech-verbs';
-import { takesClauseSubject } from './cue-before';
+import { clauseSubject, takesClauseSubject } from '../clause-subject';
 
 // A speech verb anywhere in the quote's sentence, the nearest first: partial
 // quotes inside a paraphrase ("Posner said human rights could not “…”").
@@ -15,7 +14,7 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
   for (const k of byDistance(ti, s, e)) {
     const t = ctx.tokens[k];
     const np = isAccordingTo(ctx.tokens, k) ? subjectStartingAt(ctx.tokens, k + 2, e) : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti) ? subjectOfCue(ctx, k, s, e) : null;
-    if (np) return attributionFrom(ctx, np, 'cue-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
+    if (np) return attributionFrom(ctx, np, 'cue-in-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
   }
   return null;
 }

@@ -12,7 +12,7 @@ const MAX_BACK = 80; // tokens of the previous paragraph searched for its last r
 // a paragraph that opens with an uncued quote, after a paragraph of reported speech,
 // is the subject of that paragraph's last reporting clause speaking. A quote left
 // unattributed in that paragraph makes the passage unclear: no speaker.
-export function reportedSpeech(ctx: Context, quote: number, done: (Attribution | null)[]): Attribution | null {
+export function reportedSpeech(ctx: Context, quote: number, done: readonly (Attribution | null)[]): Attribution | null {
   const tokens = ctx.tokens;
   const ti = ctx.quoteToken[quote];
   const [s, e] = paragraphBounds(ctx, ti);

@@ -6,7 +6,7 @@ const MAX_HOPS = 6; // keeps long runs of quotes linear
 
 // An uncued quote shares the speaker of the nearest attributed quote in its
 // paragraph, unless a cue for someone else stands between them.
-export function sameParagraph(ctx: Context, quote: number, done: (Attribution | null)[]): Attribution | null {
+export function sameParagraph(ctx: Context, quote: number, done: readonly (Attribution | null)[]): Attribution | null {
   const ti = ctx.quoteToken[quote];
   const para = ctx.paragraph[ti];
   for (let q = quote - 1; q >= 0 && quote - q <= MAX_HOPS && ctx.paragraph[ctx.quoteToken[q]] === para; q--) {
@@ -25,5 +25,5 @@ export function sameParagraph(ctx: Context, quote: number, done: (Attribution | 
 }
 
 function inherit(a: Attribution): Attribution {
-  return { ...a, rule: 'same-paragraph', confidence: Math.round(a.confidence * 0.8 * 100) / 100 };
+  return { ...a, yieldsTo: undefined, rule: 'same-paragraph', confidence: Math.round(a.confidence * 0.8 * 100) / 100 };
 }

@@ -15,7 +15,7 @@ export function transcriptLabel(ctx: Context, quote: number): Attribution | null
   const words = label.toLowerCase().split(/\s+/);
   const at = ctx.quoteToken[quote];
   const person = (words.length === 1 ? resolveWord(ctx.registry, words[0], at, null) : null) ?? findOrCreate(ctx.registry, titleCase(label), false);
-  const source = { person, description: null, mention: label, role: null, organization: null, pronoun: false };
+  const source = { person, description: null, mention: label, role: null, organization: null, pronoun: false, via: 'label' as const };
   return { source, rule: 'transcript-label', cue: ':', cueToken: -1, confidence: 0.9 };
 }
 

@@ -1,9 +1,9 @@
-import type { Context } from '../context';
-import type { Token } from '../../text/tokens';
-import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
-import { sentenceBounds } from '../spans';
-import { isInvertible, isSpeechVerb } from '../../lexicon/en/speech-verbs';
-import { PRONOUNS } from '../../lexicon/en/words';
+import type { Context } from './context';
+import type { Token } from '../text/tokens';
+import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from './noun-phrase';
+import { sentenceBounds } from './spans';
+import { isInvertible, isSpeechVerb } from '../lexicon/en/speech-verbs';
+import { PRONOUNS } from '../lexicon/en/words';
 
 const MAX_LOOKBACK = 60; // tokens; bounds the work per cue
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to', 'by', 'about', 'against', 'like', 'than']);
@@ -55,4 +55,9 @@ function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | n
     return np;
   }
   return null;
+}
+
+// "to say", "and said": the subject is the clause's, not the word before.
+export function takesClauseSubject(prev: { kind: string; lower: string } | undefined): boolean {
+  return prev !== undefined && prev.kind === 'word' && ['to', 'and', 'but', 'then', 'or'].includes(prev.lower);
 }

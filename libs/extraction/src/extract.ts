@@ -28,6 +28,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const quote = toQuote(text, q, a, ctx.registry.people);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
+    if (inTeaserLine(text, q.open)) return;
     if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, cued, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
     if (a?.source.person) a.source.person.quoted = true;
     out.push(quote);
@@ -96,4 +97,13 @@ function kindOf(a: Attribution): SpeakerKind {
   if (head.endsWith('s') && !head.endsWith('ss')) return 'group';
   if (['they', 'we'].includes(head)) return 'group';
   return 'person';
+}
+
+// "READ MORE: Justin Trudeau says …", "WATCH: ‘…’": a teaser headline for another
+// story, page furniture and not this article's speech.
+const TEASER_LABEL = /^[ \t]*(?:READ MORE|READ|MORE|WATCH|RELATED|LISTEN|VIDEO|PHOTOS?|SEE ALSO|ALSO READ|ICYMI|TRENDING|RECOMMENDED|LATEST)\b[^:\n]{0,20}:/;
+
+function inTeaserLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return at - lineStart <= 400 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)));
 }

@@ -62,3 +62,17 @@ export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Co
     sentenceSpan: spansOf(tokens, sentence), paragraphSpan: spansOf(tokens, paragraph), speakers: [],
   };
 }
+
+const lowerCache = new WeakMap<Context, Set<string>>();
+
+// Every word the text writes in lower case (outside quotations), built once per text:
+// a capitalised word also written in lower case is a common word, not a name.
+export function lowerWords(ctx: Context): Set<string> {
+  let set = lowerCache.get(ctx);
+  if (!set) {
+    set = new Set();
+    for (const t of ctx.tokens) if (t.kind === 'word' && !t.cap) set.add(t.lower);
+    lowerCache.set(ctx, set);
+  }
+  return set;
+}

@@ -1,4 +1,4 @@
-import type { Context } from './context';
+import { lowerWords, type Context } from './context';
 import type { Mention, Person } from '../people/person';
 import { lastBefore } from '../people/mentions';
 import { PREPOSITIONS } from '../lexicon/en/words';
@@ -83,19 +83,6 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
 }
 
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose']);
-const lowerCache = new WeakMap<Context, Set<string>>();
-
-// Every word the text writes in lower case (outside quotations), built once per text.
-function lowerWords(ctx: Context): Set<string> {
-  let set = lowerCache.get(ctx);
-  if (!set) {
-    set = new Set();
-    for (const t of ctx.tokens) if (t.kind === 'word' && !t.cap) set.add(t.lower);
-    lowerCache.set(ctx, set);
-  }
-  return set;
-}
-
 function usable(m: Mention, gender: Gender): boolean {
   return !m.possessive && fits(m.person, gender);
 }

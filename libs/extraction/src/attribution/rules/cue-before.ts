@@ -1,9 +1,9 @@
 import type { Attribution } from '../attribution';
-import type { Context } from '../context';
+import { lowerWords, type Context } from '../context';
 import { attributionFrom } from '../make';
-import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
+import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject, takesClauseSubject } from '../clause-subject';
-import { isAccordingTo, paragraphBounds } from '../spans';
+import { isAccordingTo, paragraphBounds, sentenceBounds } from '../spans';
 import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/en/speech-verbs';
 import { groupBefore } from '../../people/groups';
 import { isAbbreviation } from '../../text/sentences';
@@ -36,12 +36,23 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   return colonClause(ctx, ti);
 }
 
+// "Governance lassitude was …: “…”", "Two other entries made it: “…”": a capitalised
+// word that opens the sentence and that the text also writes in lower case is no name.
+function isCommonWord(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolean {
+  const { nameStart, nameEnd } = np.phrase;
+  if (nameEnd - nameStart !== 1) return false;
+  const t = ctx.tokens[nameStart];
+  if (/^\d|^(one|two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower)) return true;
+  const [s] = sentenceBounds(ctx, nameStart);
+  return nameStart === s && lowerWords(ctx).has(t.lower);
+}
+
 // "Mitch McConnell, R-Ky., delivered a blunt message to Trump: “…”": a
 // sentence that ends in a colon introduces its subject's words.
 function colonClause(ctx: Context, ti: number): Attribution | null {
   if (ctx.tokens[ti - 1]?.text !== ':') return null;
   const np = clauseSubject(ctx, ti - 1);
-  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || isCommonWord(ctx, np)) return null;
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
 }
 

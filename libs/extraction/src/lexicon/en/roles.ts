@@ -73,4 +73,4 @@ kremlin whitehouse webpage website site blog page poll survey report statement l
 show program series documentary act amendment services resorts resort consultants consulting electronics theater
 theatre cup systems technologies technology airways pharmaceuticals pharma entertainment media communications
 solutions enterprises ventures capital investments properties foods brewery brewing hydro railway railways
-inc. co ltd. plc gmbh ag sa llp`);
+inc. co ltd. plc gmbh ag sa llp award awards prize trophy medal`);

@@ -28,7 +28,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const quote = toQuote(text, q, a, ctx.registry.people);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
-    if (inTeaserLine(text, q.open)) return;
+    if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
     if (!isQuotation({ text: quote.text, partial: quote.partial, attributed, cued, before: text[q.open - 1] ?? '', wholeParagraph: isWholeParagraph(text, q) })) return;
     if (a?.source.person) a.source.person.quoted = true;
     out.push(quote);
@@ -106,4 +106,17 @@ const TEASER_LABEL = /^[ \t]*(?:READ MORE|READ|MORE|WATCH|RELATED|LISTEN|VIDEO|P
 function inTeaserLine(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   return at - lineStart <= 400 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)));
+}
+
+// A short line with no sentence punctuation at its end is a headline or subhead
+// ("RCMP call situation 'unpredictable'", "'Hard to be in such close quarters'"):
+// what it quotes is taken up again in the story, where it has a speaker.
+function inHeadline(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (lineEnd - lineStart > 120) return false;
+  let i = lineEnd - 1;
+  while (i > lineStart && /[\s"'“”‘’»«)]/.test(text[i])) i--;
+  return i > lineStart && /[\p{L}\p{N}]/u.test(text[i]);
 }

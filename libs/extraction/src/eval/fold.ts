@@ -62,7 +62,7 @@ const NAME_TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'gen', 'general', 'prof', 'professor',
   'president', 'vice', 'secretary', 'speaker', 'leader', 'chairman', 'chairwoman', 'chair', 'minister', 'prime', 'premier', 'mayor',
   'judge', 'justice', 'attorney', 'director', 'chief', 'commissioner', 'ambassador', 'sheriff', 'lt', 'col', 'capt', 'sgt', 'adm',
-  'rev', 'pope', 'king', 'queen', 'prince', 'princess', 'sir', 'dame', 'lord', 'lady', 'officer', 'councillor', 'councilman', 'councilwoman',
+  'rev', 'pope', 'sir', 'officer', 'councillor', 'councilman', 'councilwoman',
   'candidate', 'nominee', 'former', 'acting', 'deputy', 'assistant', 'associate', 'press', 'spokesman', 'spokeswoman', 'spokesperson',
 ]);
 const ARTICLES = new Set(['the', 'a', 'an']);

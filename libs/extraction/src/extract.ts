@@ -5,7 +5,7 @@ import { buildContext } from './attribution/context';
 import { attributeQuotes, rulesOf } from './attribution/sieve';
 import type { Attribution } from './attribution/attribution';
 import type { Person } from './people/person';
-import { canonicalName } from './people/canonical';
+import { canonicalNames, type Canonical } from './people/canonical';
 import { confidenceOf, pathOf } from './attribution/confidence';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from './lexicon/en/kinds';
 import { ORG_WORDS } from './lexicon/en/roles';
@@ -22,10 +22,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const ctx = buildContext(text, quotes, from);
   const attributions = attributeQuotes(ctx, options.rules);
   const out: ExtractedQuote[] = [];
+  const canonical = canonicalNames(ctx.registry.people);
   quotes.forEach((q, i) => {
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
-    const quote = toQuote(text, q, a, ctx.registry.people);
+    const quote = toQuote(text, q, a, canonical);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
     if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
@@ -36,13 +37,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   return { quotes: out, people: peopleOf(ctx.registry.people) };
 }
 
-function toQuote(text: string, q: ScannedQuote, a: Attribution | null, people: Person[]): ExtractedQuote {
+function toQuote(text: string, q: ScannedQuote, a: Attribution | null, canonical: Canonical): ExtractedQuote {
   const person = a?.source.person ?? null;
   return {
     text: text.slice(q.start, q.end),
     start: q.start,
     end: q.end,
-    speaker: person ? canonicalName(people, person) : null,
+    speaker: person ? canonical(person) : null,
     speakerDescription: a?.source.description ?? null,
     mention: a?.source.mention ?? null,
     cue: a?.cue ?? null,
@@ -104,17 +105,28 @@ function kindOf(a: Attribution): SpeakerKind {
 const TEASER_LABEL = /^[ \t]*(?:READ MORE|READ|MORE|WATCH|RELATED|LISTEN|VIDEO|PHOTOS?|SEE ALSO|ALSO READ|ICYMI|TRENDING|RECOMMENDED|LATEST)\b[^:\n]{0,20}:/;
 
 function inTeaserLine(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return at - lineStart <= 400 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)));
+  const lineStart = lineStartWithin(text, at, 400);
+  return lineStart >= 0 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)));
+}
+
+// Start of the line holding `at`, or -1 when it starts more than `limit` characters back:
+// every look-around is bounded, so extraction stays linear on any input.
+function lineStartWithin(text: string, at: number, limit: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    if (text.charCodeAt(i) === 10) return i + 1;
+    if (at - i > limit) return -1;
+  }
+  return at <= limit ? 0 : -1;
 }
 
 // A short line with no sentence punctuation at its end is a headline or subhead
 // ("RCMP call situation 'unpredictable'", "'Hard to be in such close quarters'"):
 // what it quotes is taken up again in the story, where it has a speaker.
 function inHeadline(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  let lineEnd = text.indexOf('\n', at);
-  if (lineEnd < 0) lineEnd = text.length;
+  const lineStart = lineStartWithin(text, at, 120);
+  if (lineStart < 0) return false;
+  let lineEnd = at;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && lineEnd - lineStart <= 120) lineEnd++;
   if (lineEnd - lineStart > 120) return false;
   let i = lineEnd - 1;
   while (i > lineStart && /[\s"'“”‘’»«)]/.test(text[i])) i--;

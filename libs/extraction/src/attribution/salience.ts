@@ -12,6 +12,7 @@ type Gender = 'm' | 'f' | null;
 // How far back a pronoun looks: sentences, and mentions walked.
 const MAX_SENTENCES = 40;
 const MAX_STEPS = 200;
+const MAX_SUBJECT_SCAN = 60; // tokens of a sentence searched for an unknown subject
 
 function fits(person: Person, gender: Gender): boolean {
   return person.personal && !person.org && (!gender || !person.gender || person.gender === gender);
@@ -27,18 +28,18 @@ export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person
   const all = ctx.registry.mentions.all;
   const speakers = ctx.speakers;
   let i = lastBefore(all, at);
-  let j = speakers.length - 1;
-  while (j >= 0 && speakers[j].token >= at) j--;
+  let j = lastSpeakerBefore(speakers, at);
   const here = ctx.sentence[at];
   let steps = 0;
   for (let s = here; s >= 0 && here - s <= MAX_SENTENCES && steps < MAX_STEPS; s--) {
     let spoke: Person | null = null;
-    while (j >= 0 && ctx.sentence[speakers[j].token] === s) {
+    while (j >= 0 && ctx.sentence[speakers[j].token] === s && steps < MAX_STEPS) {
+      steps++;
       if (!spoke && fits(speakers[j].person, gender)) spoke = speakers[j].person;
       j--;
     }
     const inSentence: Mention[] = [];
-    while (i >= 0 && ctx.sentence[all[i].start] === s) {
+    while (i >= 0 && ctx.sentence[all[i].start] === s && steps < MAX_STEPS) {
       inSentence.push(all[i]);
       i--;
       steps++;
@@ -64,7 +65,7 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
   const start = ctx.sentenceSpan[2 * s];
   const end = ctx.sentenceSpan[2 * s + 1];
   const tokens = ctx.tokens;
-  for (let k = start; k < end - 1; k++) {
+  for (let k = start; k < end - 1 && k - start < MAX_SUBJECT_SCAN; k++) {
     const t = tokens[k];
     if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || /['’]/.test(t.text) || t.text.length < 3) continue;
     if (lowerWords(ctx).has(t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
@@ -83,6 +84,18 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
 }
 
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose']);
+// Binary search: the index of the last speaker whose cue is before token `at`, or -1.
+function lastSpeakerBefore(speakers: Context['speakers'], at: number): number {
+  let lo = 0;
+  let hi = speakers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (speakers[mid].token < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 function usable(m: Mention, gender: Gender): boolean {
   return !m.possessive && fits(m.person, gender);
 }

@@ -1,4 +1,4 @@
-import { lowerWords, type Context } from './context';
+import { writtenLowerCase, type Context } from './context';
 import type { Mention, Person } from '../people/person';
 import { lastBefore } from '../people/mentions';
 import { PREPOSITIONS } from '../lexicon/en/words';
@@ -67,18 +67,19 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
   const tokens = ctx.tokens;
   for (let k = start; k < end - 1 && k - start < MAX_SUBJECT_SCAN; k++) {
     const t = tokens[k];
-    if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || /['’]/.test(t.text) || t.text.length < 3) continue;
-    if (lowerWords(ctx).has(t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
-    if (k > start && tokens[k - 1].text !== ',') continue;
-    if (k > start && tokens[k - 1].text === ',' && tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap) continue; // "Moncton, N.B."
-    if (tokens[k + 1].kind === 'word' && tokens[k + 1].cap) continue; // part of a longer name
-    if (inSentence.some((m) => m.start <= k && k < m.end)) continue;
+    if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || t.text.length < 3) continue;
+    if (k > start && (tokens[k - 1].text !== ',' || (tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap))) continue; // "Moncton, N.B."
     const next = tokens[k + 1];
-    if (/ing$/.test(t.lower)) continue; // "Having lost so much, …"
-    if (next.kind === 'word' && ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|n['’]t)$/.test(next.lower))) return true;
+    if (next.kind === 'word' && next.cap) continue; // part of a longer name
+    const verb = next.kind === 'word' && ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|n['’]t)$/.test(next.lower));
     const after = tokens[k + 2];
     // "Yuni, a resident of …, was", "Smith, 45, said"
-    if (k === start && next.text === ',' && after !== undefined && (APPOSITION_OPENERS.has(after.lower) || /^\d/.test(after.text))) return true;
+    const apposition = k === start && next.text === ',' && after !== undefined && (APPOSITION_OPENERS.has(after.lower) || /^\d/.test(after.text));
+    if (!verb && !apposition) continue;
+    if (/['’]/.test(t.text) || t.lower.endsWith('ing')) continue; // "Having lost so much, …"
+    if (inSentence.some((m) => m.start <= k && k < m.end)) continue;
+    if (writtenLowerCase(ctx, t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
+    return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import type { Attribution } from '../attribution';
-import { lowerWords, type Context } from '../context';
+import { writtenLowerCase, type Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject, takesClauseSubject } from '../clause-subject';
@@ -44,7 +44,7 @@ function isCommonWord(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolea
   const t = ctx.tokens[nameStart];
   if (/^\d|^(one|two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower)) return true;
   const [s] = sentenceBounds(ctx, nameStart);
-  return nameStart === s && lowerWords(ctx).has(t.lower);
+  return nameStart === s && writtenLowerCase(ctx, t.lower);
 }
 
 // "Mitch McConnell, R-Ky., delivered a blunt message to Trump: “…”": a

@@ -62,10 +62,13 @@ const NAME_TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'gen', 'general', 'prof', 'professor',
   'president', 'vice', 'secretary', 'speaker', 'leader', 'chairman', 'chairwoman', 'chair', 'minister', 'prime', 'premier', 'mayor',
   'judge', 'justice', 'attorney', 'director', 'chief', 'commissioner', 'ambassador', 'sheriff', 'lt', 'col', 'capt', 'sgt', 'adm',
-  'rev', 'pope', 'sir', 'officer', 'councillor', 'councilman', 'councilwoman',
+  'rev', 'pope', 'sir', 'prince', 'princess', 'sheikh', 'emir', 'officer', 'councillor', 'councilman', 'councilwoman',
   'candidate', 'nominee', 'former', 'acting', 'deputy', 'assistant', 'associate', 'press', 'spokesman', 'spokeswoman', 'spokesperson',
 ]);
 const ARTICLES = new Set(['the', 'a', 'an']);
+// Name particles are written capitalised or not ("De Blasio", "Bill de Blasio"): they are
+// not among the name words either way, so the two readings of one name agree.
+const PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'das']);
 
 export function canonicalNameWords(mention: string): string[] {
   const segment = mention.split(FIRST_SEGMENT)[0] ?? '';
@@ -86,5 +89,5 @@ export function canonicalNameWords(mention: string): string[] {
     if (possessive) flush(true);
   }
   flush(false);
-  return out.flatMap((w) => nameWords(w)).filter((w) => !NAME_TITLES.has(w) && !ARTICLES.has(w));
+  return out.flatMap((w) => nameWords(w)).filter((w) => !NAME_TITLES.has(w) && !ARTICLES.has(w) && !PARTICLES.has(w));
 }

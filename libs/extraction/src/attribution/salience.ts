@@ -113,8 +113,19 @@ function pick(ctx: Context, inSentence: Mention[], gender: Gender): Person | nul
   return null;
 }
 
+// In the pronoun's own sentence, a name in subject position before it: at the sentence
+// start or right after a comma, colon, dash or conjunction ("Smith, asked …, said he";
+// "DIALOGUE: US president-elect Donald Trump … confirmed that he"), not the object of a
+// verb or preposition ("Asked what he would tell Mayor John Tory …, he said").
 function openingName(ctx: Context, inSentence: Mention[], s: number, gender: Gender): Person | null {
-  const first = inSentence.at(-1);
-  if (!first || first.start !== ctx.sentenceSpan[2 * s]) return null;
-  return usable(first, gender) ? first.person : null;
+  const start = ctx.sentenceSpan[2 * s];
+  for (let k = inSentence.length - 1; k >= 0; k--) {
+    const m = inSentence[k];
+    if (!usable(m, gender)) continue;
+    const prev = ctx.tokens[m.start - 1];
+    if (m.start === start || (prev && (CLAUSE_OPENERS.has(prev.text) || CLAUSE_OPENERS.has(prev.lower)))) return m.person;
+  }
+  return null;
 }
+
+const CLAUSE_OPENERS = new Set([',', ':', '—', '–', '(', ';', 'and', 'but']);

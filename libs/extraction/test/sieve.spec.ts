@@ -45,6 +45,16 @@ describe('resolution', () => {
     expect(extract(t).quotes[0]).toMatchObject({ speaker: 'Jane Whitfield' });
   });
 
+  it('"the company said" is the one organisation named just before', () => {
+    const t = 'Pacific Gas Services cut power to 5,000 homes.\n\n“Crews are working around the clock,” the company said.';
+    expect(extract(t).quotes[0]).toMatchObject({ speaker: 'Pacific Gas Services', speakerKind: 'organisation' });
+  });
+
+  it('two organisations named before leave "the company" unresolved', () => {
+    const t = 'Acme Corp. sued Globex Inc. on Monday.\n\n“We will win,” the company said.';
+    expect(extract(t).quotes[0]).toMatchObject({ speaker: null, speakerDescription: 'the company', speakerKind: 'organisation' });
+  });
+
   it('an organisation speaks as an organisation', () => {
     const t = '“Crews are working around the clock,” BC Hydro said.';
     expect(extract(t).quotes[0]).toMatchObject({ speaker: 'BC Hydro', speakerKind: 'organisation' });

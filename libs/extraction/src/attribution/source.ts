@@ -3,7 +3,7 @@ import type { NounPhrase } from './noun-phrase';
 import type { Person } from '../people/person';
 import { joinTokens } from '../people/phrase';
 import { resolveName, resolveRole } from '../people/resolver';
-import { resolvePronoun } from './salience';
+import { resolveOrganisation, resolvePronoun } from './salience';
 import { PRONOUNS } from '../lexicon/en/words';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/en/kinds';
 import { ORG_WORDS } from '../lexicon/en/roles';
@@ -81,6 +81,10 @@ function describedSource(ctx: Context, start: number, end: number, mention: stri
   const first = ctx.tokens[start].lower;
   const definite = first === 'the';
   const head = ctx.tokens[end - 1].lower;
+  if (definite && end - start === 2 && ORGANISATION_NOUNS.has(head)) {
+    const org = resolveOrganisation(ctx, start, head);
+    return { person: org, description: org ? null : mention, mention, role: null, organization: null, pronoun: false, via: 'description' };
+  }
   const role = definite ? resolveRole(ctx.registry, head, start) : null;
   const linked = definite && !role ? linkedDescription(ctx, start, end, head) : null;
   const author = role || linked ? null : authorOf(ctx, first, head, start, end);

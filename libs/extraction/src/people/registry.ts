@@ -15,10 +15,13 @@ export interface Registry {
   people: Person[];
   bySurname: Map<string, Person[]>; // last name word -> people, for merging
   mentions: MentionIndex;
+  // Organisations named in the text, in text order: what "the company said" or "it said"
+  // can refer to. Kept apart from people so no pronoun or surname look-up reaches them.
+  orgMentions: Mention[];
 }
 
 export function createRegistry(): Registry {
-  return { people: [], bySurname: new Map(), mentions: createMentionIndex() };
+  return { people: [], bySurname: new Map(), mentions: createMentionIndex(), orgMentions: [] };
 }
 
 // One pass over the text: every capitalised group that reads as a person is
@@ -80,7 +83,10 @@ function hasCapital(tokens: Token[], s: number, e: number): boolean {
 
 // A full name is registered; a lone surname only when it names someone already known.
 function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase, inHeadline: boolean): void {
-  if (phrase.org) return;
+  if (phrase.org) {
+    if (!inHeadline) registerOrganisation(registry, tokens, phrase);
+    return;
+  }
   const words = nameWordsOfTokens(tokens, phrase.nameStart, phrase.nameEnd);
   if (!inHeadline && isPersonName(words, phrase)) {
     registerPhrase(registry, tokens, phrase, words);
@@ -92,6 +98,23 @@ function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase, i
   person.aliases.add(bareName(tokens, phrase));
   const mention: Mention = { person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) };
   addMention(registry.mentions, mention, phrase.nameStart);
+}
+
+const MAX_ORG_MENTIONS = 10_000;
+
+// An organisation by name: a capitalised run with an organisation head (Department,
+// Inc., University) or an acronym; a run of place words alone is a place, not a speaker.
+function registerOrganisation(registry: Registry, tokens: Token[], phrase: Phrase): void {
+  if (registry.orgMentions.length >= MAX_ORG_MENTIONS || phrase.title !== null) return;
+  let org = false;
+  for (let k = phrase.nameStart; k < phrase.nameEnd; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.cap && ((t.f & lexicon.FLAGS.ORG) !== 0 || (t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)))) org = true;
+  }
+  if (!org) return;
+  const name = bareName(tokens, phrase).replace(/^the\s+/i, '');
+  const person = findOrCreate(registry, name, true);
+  registry.orgMentions.push({ person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) });
 }
 
 // The most recent person named with this word, the surname first.

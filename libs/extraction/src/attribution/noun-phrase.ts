@@ -170,6 +170,8 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
   const phrase = e > k ? analyzeGroup(tokens, k, e) : null;
   // "one Republican involved in the planning" is described, not named
   if (phrase && phrase.org && INDEFINITE.has(tokens[k].lower)) return descriptionStartingAt(tokens, k, ceil);
+  // "the 39-year-old founder of Studiocomix Press": a role at an organisation describes a person
+  if (phrase && phrase.org && phrase.title !== null && (tokens[k].f & lexicon.FLAGS.DETERMINER) !== 0) return { kind: 'description', start: k, end: e };
   if (phrase) return { kind: 'phrase', phrase, start: k, end: e, affiliation: affiliationAfter(tokens, e, ceil) };
   return descriptionStartingAt(tokens, k, ceil);
 }

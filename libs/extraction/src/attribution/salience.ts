@@ -97,8 +97,16 @@ function lastSpeakerBefore(speakers: Context['speakers'], at: number): number {
   return lo - 1;
 }
 
-function usable(m: Mention, gender: Gender): boolean {
-  return !m.possessive && fits(m.person, gender);
+function usable(m: Mention, gender: Gender, ctx?: Context): boolean {
+  return !m.possessive && fits(m.person, gender) && !(ctx && isCredit(ctx, m));
+}
+
+// A photo or byline credit is no one in the story: "(Luis Tato/AFP/Getty Images)",
+// "(Lauren Pelley / CBC News)", "Tijana Martin / The Canadian Press".
+function isCredit(ctx: Context, m: Mention): boolean {
+  const after = ctx.tokens[m.end];
+  const before = ctx.tokens[m.start - 1];
+  return (after !== undefined && after.text === '/') || (before !== undefined && before.text === '(');
 }
 
 function afterPreposition(ctx: Context, m: Mention): boolean {
@@ -108,8 +116,8 @@ function afterPreposition(ctx: Context, m: Mention): boolean {
 
 // inSentence is latest first.
 function pick(ctx: Context, inSentence: Mention[], gender: Gender): Person | null {
-  for (let k = inSentence.length - 1; k >= 0; k--) if (usable(inSentence[k], gender) && !afterPreposition(ctx, inSentence[k])) return inSentence[k].person;
-  for (const m of inSentence) if (usable(m, gender)) return m.person;
+  for (let k = inSentence.length - 1; k >= 0; k--) if (usable(inSentence[k], gender, ctx) && !afterPreposition(ctx, inSentence[k])) return inSentence[k].person;
+  for (const m of inSentence) if (usable(m, gender, ctx)) return m.person;
   return null;
 }
 
@@ -121,7 +129,7 @@ function openingName(ctx: Context, inSentence: Mention[], s: number, gender: Gen
   const start = ctx.sentenceSpan[2 * s];
   for (let k = inSentence.length - 1; k >= 0; k--) {
     const m = inSentence[k];
-    if (!usable(m, gender)) continue;
+    if (!usable(m, gender, ctx)) continue;
     const prev = ctx.tokens[m.start - 1];
     if (m.start === start || (prev && (CLAUSE_OPENERS.has(prev.text) || CLAUSE_OPENERS.has(prev.lower)))) return m.person;
   }

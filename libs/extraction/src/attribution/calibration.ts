@@ -5,93 +5,377 @@ export interface Measured {
   precision: number;
 }
 
-export const CALIBRATION: { overall: Measured; rules: Record<string, Measured>; paths: Record<string, Measured> } = {
+export const CALIBRATION: { overall: Measured; rules: Record<string, Measured>; kinds: Record<string, Measured>; vias: Record<string, Measured>; paths: Record<string, Measured> } = {
   'overall': {
-    'quotes': 4203,
-    'precision': 0.952
+    'quotes': 4202,
+    'precision': 0.959
   },
   'rules': {
     'colon-intro': {
-      'quotes': 15,
-      'precision': 0.933
+      'quotes': 18,
+      'precision': 0.944
     },
     'continuation': {
-      'quotes': 70,
-      'precision': 0.925
+      'quotes': 72,
+      'precision': 0.917
     },
     'cue-after': {
       'quotes': 2325,
-      'precision': 0.97
+      'precision': 0.979
     },
     'cue-before': {
-      'quotes': 527,
-      'precision': 0.843
+      'quotes': 525,
+      'precision': 0.919
     },
     'cue-in-sentence': {
       'quotes': 89,
-      'precision': 0.814
+      'precision': 0.899
     },
     'previous-sentence': {
-      'quotes': 22,
-      'precision': 0.636
+      'quotes': 27,
+      'precision': 0.667
     },
     'reported-speech': {
       'quotes': 13,
-      'precision': 0.917
+      'precision': 0.923
     },
     'same-paragraph': {
-      'quotes': 1129,
-      'precision': 0.97
+      'quotes': 1130,
+      'precision': 0.969
+    },
+    'transcript-label': {
+      'quotes': 3,
+      'precision': 0
     }
   },
-  'paths': {
+  'kinds': {
     'colon-intro:name': {
-      'quotes': 15,
-      'precision': 0.933
+      'quotes': 18,
+      'precision': 0.944
+    },
+    'continuation:label': {
+      'quotes': 1,
+      'precision': 0
     },
     'continuation:name': {
-      'quotes': 60,
-      'precision': 0.979
+      'quotes': 62,
+      'precision': 0.952
     },
     'continuation:pronoun': {
-      'quotes': 7,
-      'precision': 0.857
+      'quotes': 9,
+      'precision': 0.778
+    },
+    'cue-after:description': {
+      'quotes': 3,
+      'precision': 0.667
+    },
+    'cue-after:document': {
+      'quotes': 1,
+      'precision': 1
     },
     'cue-after:name': {
       'quotes': 2264,
-      'precision': 0.986
+      'precision': 0.991
     },
     'cue-after:pronoun': {
-      'quotes': 56,
-      'precision': 0.731
+      'quotes': 57,
+      'precision': 0.877
+    },
+    'cue-before:description': {
+      'quotes': 1,
+      'precision': 0
     },
     'cue-before:name': {
-      'quotes': 518,
-      'precision': 0.847
+      'quotes': 516,
+      'precision': 0.933
     },
     'cue-before:pronoun': {
-      'quotes': 5,
-      'precision': 0.6
+      'quotes': 8,
+      'precision': 0.5
     },
     'cue-in-sentence:name': {
       'quotes': 85,
-      'precision': 0.799
+      'precision': 0.894
+    },
+    'cue-in-sentence:pronoun': {
+      'quotes': 4,
+      'precision': 1
+    },
+    'previous-sentence:description': {
+      'quotes': 1,
+      'precision': 0
     },
     'previous-sentence:name': {
-      'quotes': 21,
-      'precision': 0.667
+      'quotes': 26,
+      'precision': 0.692
     },
     'reported-speech:name': {
       'quotes': 12,
       'precision': 0.917
     },
+    'reported-speech:pronoun': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'same-paragraph:description': {
+      'quotes': 3,
+      'precision': 0.667
+    },
+    'same-paragraph:document': {
+      'quotes': 1,
+      'precision': 1
+    },
     'same-paragraph:name': {
-      'quotes': 1106,
-      'precision': 0.979
+      'quotes': 1107,
+      'precision': 0.976
     },
     'same-paragraph:pronoun': {
       'quotes': 19,
-      'precision': 0.764
+      'precision': 0.842
+    },
+    'transcript-label:label': {
+      'quotes': 3,
+      'precision': 0
+    }
+  },
+  'vias': {
+    'description': {
+      'quotes': 8,
+      'precision': 0.5
+    },
+    'document': {
+      'quotes': 2,
+      'precision': 1
+    },
+    'label': {
+      'quotes': 4,
+      'precision': 0
+    },
+    'name': {
+      'quotes': 4090,
+      'precision': 0.966
+    },
+    'pronoun': {
+      'quotes': 98,
+      'precision': 0.837
+    }
+  },
+  'paths': {
+    'colon-intro:name@0.70': {
+      'quotes': 6,
+      'precision': 0.833
+    },
+    'colon-intro:name@0.80': {
+      'quotes': 12,
+      'precision': 1
+    },
+    'continuation:label@0.63': {
+      'quotes': 1,
+      'precision': 0
+    },
+    'continuation:name@0.12': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.17': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.24': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.27': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.34': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.39': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.46': {
+      'quotes': 2,
+      'precision': 1
+    },
+    'continuation:name@0.49': {
+      'quotes': 3,
+      'precision': 0.667
+    },
+    'continuation:name@0.52': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'continuation:name@0.53': {
+      'quotes': 6,
+      'precision': 1
+    },
+    'continuation:name@0.56': {
+      'quotes': 6,
+      'precision': 0.833
+    },
+    'continuation:name@0.60': {
+      'quotes': 2,
+      'precision': 0.5
+    },
+    'continuation:name@0.63': {
+      'quotes': 2,
+      'precision': 1
+    },
+    'continuation:name@0.66': {
+      'quotes': 34,
+      'precision': 1
+    },
+    'continuation:pronoun@0.60': {
+      'quotes': 9,
+      'precision': 0.778
+    },
+    'cue-after:description@0.95': {
+      'quotes': 3,
+      'precision': 0.667
+    },
+    'cue-after:document@0.95': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'cue-after:name@0.85': {
+      'quotes': 24,
+      'precision': 1
+    },
+    'cue-after:name@0.90': {
+      'quotes': 3,
+      'precision': 1
+    },
+    'cue-after:name@0.95': {
+      'quotes': 2237,
+      'precision': 0.991
+    },
+    'cue-after:pronoun@0.86': {
+      'quotes': 57,
+      'precision': 0.877
+    },
+    'cue-before:description@0.90': {
+      'quotes': 1,
+      'precision': 0
+    },
+    'cue-before:name@0.70': {
+      'quotes': 31,
+      'precision': 0.806
+    },
+    'cue-before:name@0.80': {
+      'quotes': 25,
+      'precision': 0.96
+    },
+    'cue-before:name@0.85': {
+      'quotes': 99,
+      'precision': 0.889
+    },
+    'cue-before:name@0.90': {
+      'quotes': 361,
+      'precision': 0.969
+    },
+    'cue-before:pronoun@0.77': {
+      'quotes': 2,
+      'precision': 0.5
+    },
+    'cue-before:pronoun@0.81': {
+      'quotes': 6,
+      'precision': 0.5
+    },
+    'cue-in-sentence:name@0.75': {
+      'quotes': 33,
+      'precision': 0.909
+    },
+    'cue-in-sentence:name@0.80': {
+      'quotes': 52,
+      'precision': 0.885
+    },
+    'cue-in-sentence:pronoun@0.68': {
+      'quotes': 3,
+      'precision': 1
+    },
+    'cue-in-sentence:pronoun@0.72': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'previous-sentence:description@0.65': {
+      'quotes': 1,
+      'precision': 0
+    },
+    'previous-sentence:name@0.65': {
+      'quotes': 26,
+      'precision': 0.692
+    },
+    'reported-speech:name@0.70': {
+      'quotes': 12,
+      'precision': 0.917
+    },
+    'reported-speech:pronoun@0.63': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'same-paragraph:description@0.76': {
+      'quotes': 3,
+      'precision': 0.667
+    },
+    'same-paragraph:document@0.76': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'same-paragraph:name@0.60': {
+      'quotes': 16,
+      'precision': 1
+    },
+    'same-paragraph:name@0.61': {
+      'quotes': 4,
+      'precision': 1
+    },
+    'same-paragraph:name@0.64': {
+      'quotes': 10,
+      'precision': 0.9
+    },
+    'same-paragraph:name@0.68': {
+      'quotes': 4,
+      'precision': 0.25
+    },
+    'same-paragraph:name@0.72': {
+      'quotes': 15,
+      'precision': 0.867
+    },
+    'same-paragraph:name@0.76': {
+      'quotes': 1058,
+      'precision': 0.981
+    },
+    'same-paragraph:pronoun@0.48': {
+      'quotes': 1,
+      'precision': 0
+    },
+    'same-paragraph:pronoun@0.52': {
+      'quotes': 1,
+      'precision': 0
+    },
+    'same-paragraph:pronoun@0.58': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'same-paragraph:pronoun@0.62': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'same-paragraph:pronoun@0.65': {
+      'quotes': 1,
+      'precision': 1
+    },
+    'same-paragraph:pronoun@0.69': {
+      'quotes': 14,
+      'precision': 0.929
+    },
+    'transcript-label:label@0.90': {
+      'quotes': 3,
+      'precision': 0
     }
   }
 };

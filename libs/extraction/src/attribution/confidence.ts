@@ -1,19 +1,26 @@
 import type { Attribution } from './attribution';
 import { CALIBRATION } from './calibration';
 
-// The stated confidence of an attribution is the precision its path (rule and how the
-// speaker was reached) measured on annotated news (src/attribution/calibration.ts,
-// written by `npm run calibrate`). A path seen too rarely falls back to its rule.
-export function pathOf(a: Attribution): string {
+// The stated confidence of an attribution is the precision its path measured on annotated
+// news (src/attribution/calibration.ts, written by `npm run calibrate`). A path is the rule,
+// how the speaker was reached (name, pronoun, description, document, label) and the rule's
+// own prior for the variant that fired (`cue-before:name@0.70` is a colon clause,
+// `cue-before:name@0.90` a subject right before the verb; inherited answers keep theirs).
+// A path seen too rarely falls back to rule:via, then to every answer reached the same way
+// (all pronouns, all descriptions: how the speaker was reached decides most), then to all.
+export function kindOf(a: Attribution): string {
   return `${a.rule}:${a.source.via}`;
+}
+
+export function pathOf(a: Attribution): string {
+  return `${kindOf(a)}@${a.confidence.toFixed(2)}`;
 }
 
 const MIN_QUOTES = 20;
 
 export function confidenceOf(a: Attribution): number {
-  const path = CALIBRATION.paths[pathOf(a)];
-  if (path && path.quotes >= MIN_QUOTES) return path.precision;
-  const rule = CALIBRATION.rules[a.rule];
-  if (rule && rule.quotes >= MIN_QUOTES) return rule.precision;
+  for (const measured of [CALIBRATION.paths[pathOf(a)], CALIBRATION.kinds[kindOf(a)], CALIBRATION.vias[a.source.via]]) {
+    if (measured && measured.quotes >= MIN_QUOTES) return measured.precision;
+  }
   return CALIBRATION.overall.precision;
 }

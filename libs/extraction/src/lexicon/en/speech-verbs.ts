@@ -34,7 +34,8 @@ const PARTICIPLES = `saying telling adding writing tweeting asking noting arguin
 insisting warning claiming stating urging complaining joking vowing promising suggesting predicting acknowledging
 admitting recalling referring labeling labelling branding dubbing praising blasting mocking decrying answering
 replying responding remarking proclaiming announcing lamenting boasting pledging asserting quipping chanting
-shouting yelling screaming reiterating concluding contending maintaining echoing accusing criticizing`;
+shouting yelling screaming reiterating concluding contending maintaining echoing accusing criticizing
+repeating chanting whispering muttering scolding`;
 
 // Past participles that report speech after "was/were/been": "was quoted as saying", "were told".
 const PASSIVE_MARKERS = new Set(['quoted', 'heard']);

@@ -39,6 +39,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 
 function toQuote(text: string, q: ScannedQuote, a: Attribution | null, canonical: Canonical): ExtractedQuote {
   const person = a?.source.person ?? null;
+  const path = person ? pathOf(a as Attribution) : null;
   return {
     text: text.slice(q.start, q.end),
     start: q.start,
@@ -54,8 +55,8 @@ function toQuote(text: string, q: ScannedQuote, a: Attribution | null, canonical
     unterminated: q.unterminated,
     speakerKind: a ? kindOf(a) : null,
     rule: person ? (a as Attribution).rule : 'none',
-    confidence: person ? confidenceOf(a as Attribution) : 0,
-    path: person ? pathOf(a as Attribution) : null,
+    confidence: path !== null ? confidenceOf(a as Attribution, path) : 0,
+    path,
   };
 }
 

@@ -18,9 +18,12 @@ export function pathOf(a: Attribution): string {
 
 const MIN_QUOTES = 20;
 
-export function confidenceOf(a: Attribution): number {
-  for (const measured of [CALIBRATION.paths[pathOf(a)], CALIBRATION.kinds[kindOf(a)], CALIBRATION.vias[a.source.via]]) {
-    if (measured && measured.quotes >= MIN_QUOTES) return measured.precision;
-  }
+export function confidenceOf(a: Attribution, path = pathOf(a)): number {
+  const exact = CALIBRATION.paths[path];
+  if (exact && exact.quotes >= MIN_QUOTES) return exact.precision;
+  const kind = CALIBRATION.kinds[kindOf(a)];
+  if (kind && kind.quotes >= MIN_QUOTES) return kind.precision;
+  const via = CALIBRATION.vias[a.source.via];
+  if (via && via.quotes >= MIN_QUOTES) return via.precision;
   return CALIBRATION.overall.precision;
 }

@@ -57,8 +57,9 @@ export function isHeading(c: Candidate): boolean {
 // paragraph's speaker does not make it speech). A short quote with its own cue ("“I'm
 // back,” he said"), or standing as its own sentence next to its speaker's, is kept.
 export function isScareQuote(c: Candidate): boolean {
+  if (c.attributed && !(c.partial && !c.cued)) return false;
   const words = firstWords(c.text, MAX_SCARE_WORDS).length;
-  return words <= MAX_SCARE_WORDS && (!c.attributed || (c.partial && !c.cued && words <= MAX_LOOSE_SCARE_WORDS));
+  return c.attributed ? words <= MAX_LOOSE_SCARE_WORDS : words <= MAX_SCARE_WORDS;
 }
 
 // tweet-id="778257943577919488"

@@ -1,8 +1,10 @@
 import type { Context } from './context';
+import { groupBefore } from '../people/groups';
+import { analyzeGroup, isFullName } from '../people/phrase';
 import type { Token } from '../text/tokens';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from './noun-phrase';
 import { sentenceBounds } from './spans';
-import { isInvertible, isSpeechVerb } from '../lexicon/en/speech-verbs';
+import { isInvertible, isSpeechParticiple, isSpeechVerb } from '../lexicon/en/speech-verbs';
 import { PRONOUNS } from '../lexicon/en/words';
 
 const MAX_LOOKBACK = 60; // tokens; bounds the work per cue
@@ -15,6 +17,14 @@ const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'from', 'to
 export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const tokens = ctx.tokens;
   const [s] = sentenceBounds(ctx, cue);
+  // "footage of Hillary Clinton asking, “…”", "Trump saying during the debate": a participle
+  // right after a name, no comma between, hangs off that name, not the clause's subject
+  const named = tokens[cue - 1];
+  if (cue - 1 > s && named.kind === 'word' && named.cap && !named.poss && isSpeechParticiple(tokens[cue].lower)) {
+    const g = groupBefore(tokens, cue - 1, s);
+    const phrase = g >= 0 ? analyzeGroup(tokens, g, cue) : null;
+    if (phrase && phrase.kind === 'name' && !phrase.org && isFullName(tokens, phrase)) return { kind: 'phrase', phrase, start: phrase.start, end: cue, affiliation: null };
+  }
   const start = afterDateline(tokens, s, cue);
   const opening = subjectStartingAt(tokens, start, cue);
   if (opening && opening.kind !== 'description' && !isDateline(tokens, opening.end) && !isInterjection(tokens, opening)) return opening;

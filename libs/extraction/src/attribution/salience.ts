@@ -1,6 +1,7 @@
 import { writtenLowerCase, type Context } from './context';
 import type { Mention, Person } from '../people/person';
 import { lastBefore } from '../people/mentions';
+import { orgOf } from '../people/registry';
 import { PREPOSITIONS } from '../lexicon/en/words';
 import * as lexicon from '../lexicon/classify';
 
@@ -163,8 +164,9 @@ export function resolveOrganisation(ctx: Context, at: number, noun: string): Per
     const m = orgs[i];
     if (here - ctx.sentence[m.start] > MAX_ORG_SENTENCES) break;
     if (m.possessive) continue;
-    if (found && found !== m.person && found.name !== m.person.name) return null;
-    found = m.person;
+    const org = orgOf(ctx.registry, ctx.tokens, m);
+    if (found && found !== org && found.name !== org.name) return null;
+    found = org;
   }
   if (!found || GENERIC_ORG_NOUNS.has(noun)) return found;
   return found.words.includes(noun) ? found : null;

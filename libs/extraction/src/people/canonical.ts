@@ -1,4 +1,5 @@
 import type { Person } from './person';
+import { ORG_WORDS } from '../lexicon/en/roles';
 
 const MAX_CANDIDATES = 50; // a word shared by more people than this names no one in particular
 
@@ -13,7 +14,8 @@ export type Canonical = (person: Person) => string;
 export function canonicalNames(people: Person[]): Canonical {
   const byWord = new Map<string, Person[]>();
   for (const p of people) {
-    if (p.org || p.words.length < 2) continue;
+    // "Eric Trump Foundation" is no fuller form of Eric Trump
+    if (p.org || p.words.length < 2 || p.words.some((w) => ORG_WORDS.has(w))) continue;
     for (const w of new Set(p.words)) {
       const list = byWord.get(w);
       if (list) list.push(p);

@@ -15,9 +15,19 @@ export interface Registry {
   people: Person[];
   bySurname: Map<string, Person[]>; // last name word -> people, for merging
   mentions: MentionIndex;
-  // Organisations named in the text, in text order: what "the company said" or "it said"
-  // can refer to. Kept apart from people so no pronoun or surname look-up reaches them.
-  orgMentions: Mention[];
+  // Organisations named in the text, in text order: what "the company said" can refer
+  // to. Kept apart from people so no pronoun or surname look-up reaches them; the
+  // organisation itself is made only when a reference resolves to it (orgOf).
+  orgMentions: OrgMention[];
+}
+
+export interface OrgMention {
+  start: number; // token range of the mention
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  possessive: boolean;
+  person: Person | null; // made on first use
 }
 
 export function createRegistry(): Registry {
@@ -112,9 +122,16 @@ function registerOrganisation(registry: Registry, tokens: Token[], phrase: Phras
     if (t.kind === 'word' && t.cap && ((t.f & lexicon.FLAGS.ORG) !== 0 || (t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)))) org = true;
   }
   if (!org) return;
-  const name = bareName(tokens, phrase).replace(/^the\s+/i, '');
-  const person = findOrCreate(registry, name, true);
-  registry.orgMentions.push({ person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) });
+  registry.orgMentions.push({ start: phrase.start, end: phrase.end, nameStart: phrase.nameStart, nameEnd: phrase.nameEnd, possessive: isPossessive(tokens[phrase.nameEnd - 1]), person: null });
+}
+
+// The organisation an org mention names, made once.
+export function orgOf(registry: Registry, tokens: Token[], m: OrgMention): Person {
+  if (!m.person) {
+    const name = stripPossessive(joinTokens(tokens, m.nameStart, m.nameEnd) ?? '').replace(/^the\s+/i, '');
+    m.person = findOrCreate(registry, name, true);
+  }
+  return m.person;
 }
 
 // The most recent person named with this word, the surname first.

@@ -106,6 +106,7 @@ function registerOrRecall(registry: Registry, tokens: Token[], phrase: Phrase, i
   const person = knownByWord(registry, words[0], phrase.start);
   if (!person) return;
   person.aliases.add(bareName(tokens, phrase));
+  if (!person.personal && isSurnameSubject(tokens, person, words[0], phrase)) person.personal = true;
   const mention: Mention = { person, start: phrase.start, end: phrase.end, possessive: isPossessive(tokens[phrase.nameEnd - 1]) };
   addMention(registry.mentions, mention, phrase.nameStart);
 }
@@ -149,6 +150,21 @@ function isPersonalTitle(tokens: Token[], p: Phrase): boolean {
   while (k >= p.start && tokens[k].kind === 'punct') k--;
   const t = tokens[k];
   return t !== undefined && t.kind === 'word' && (t.f & (lexicon.FLAGS.TITLE | lexicon.FLAGS.ROLE_NOUN)) !== 0;
+}
+
+// "Guenther Schuh … Schuh is aware that …": a full name taken up by its surname alone as
+// the subject of a verb is a person (organisations and places are not called by their
+// last word). The first word must be a plausible given name: no place, number or stop word.
+function isSurnameSubject(tokens: Token[], person: Person, word: string, phrase: Phrase): boolean {
+  if (person.org || person.words.length < 2 || !isSurname(person, word) || phrase.nameEnd !== phrase.end) return false;
+  const prev = tokens[phrase.start - 1];
+  if (prev && prev.kind === 'word' && (prev.lower === 'the' || (prev.f & lexicon.FLAGS.DETERMINER) !== 0)) return false;
+  const next = tokens[phrase.end];
+  if (!next || next.kind !== 'word' || next.cap) return false;
+  const verb = (next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|s)$/.test(next.lower);
+  const given = person.words[0];
+  const firstFlags = lexicon.flagsOf(given);
+  return verb && !/^\d/.test(given) && (firstFlags & (lexicon.FLAGS.PLACE | lexicon.FLAGS.STOP | lexicon.FLAGS.ORG | lexicon.FLAGS.ROLE | lexicon.FLAGS.TITLE)) === 0 && !/(ing|ian|ans|ese)$/.test(given);
 }
 
 function isPossessive(t: Token): boolean {

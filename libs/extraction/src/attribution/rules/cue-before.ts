@@ -6,6 +6,7 @@ import { clauseSubject, takesClauseSubject } from '../clause-subject';
 import { isAccordingTo, paragraphBounds, sentenceBounds } from '../spans';
 import { isInvertible, isParticleCue, isSpeechParticiple, isSpeechVerb } from '../../lexicon/en/speech-verbs';
 import { groupBefore } from '../../people/groups';
+import { isFullName } from '../../people/phrase';
 import { isAbbreviation } from '../../text/sentences';
 
 const INTRO_PUNCT = new Set([',', ':', '—', '–']);
@@ -36,6 +37,16 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   return colonClause(ctx, ti);
 }
 
+// The colon's sentence is about its subject: a lone word must open the sentence (or its
+// clause after a dateline dash), not sit in a prepositional phrase ("a photo of the big
+// Lithuanian on social media with two words: “…”"); a full name may stand anywhere.
+function opensClause(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolean {
+  const [s] = sentenceBounds(ctx, np.start);
+  if (np.start === s) return true;
+  const prev = ctx.tokens[np.start - 1];
+  return prev !== undefined && (prev.text === '—' || prev.text === '--' || prev.text === ':');
+}
+
 // "Governance lassitude was …: “…”", "Two other entries made it: “…”": a capitalised
 // word that opens the sentence and that the text also writes in lower case is no name.
 function isCommonWord(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolean {
@@ -52,7 +63,7 @@ function isCommonWord(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolea
 function colonClause(ctx: Context, ti: number): Attribution | null {
   if (ctx.tokens[ti - 1]?.text !== ':') return null;
   const np = clauseSubject(ctx, ti - 1);
-  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || isCommonWord(ctx, np)) return null;
+  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || isCommonWord(ctx, np) || !(opensClause(ctx, np) || isFullName(ctx.tokens, np.phrase))) return null;
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
 }
 

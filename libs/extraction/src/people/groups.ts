@@ -3,7 +3,7 @@ import { isAbbreviation } from '../text/sentences';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
-const { STOP, ROLE, CONNECTOR, DETERMINER } = lexicon.FLAGS;
+const { STOP, ROLE, CONNECTOR, DETERMINER, AUX } = lexicon.FLAGS;
 
 // A "group" is a run of tokens that can make up a mention of a source:
 // capitalised words, role words, connectors between them, abbreviation dots.
@@ -24,7 +24,8 @@ function isCoreWord(t: Token | undefined): boolean {
 function isRoleModifierAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
-  return t.kind === 'word' && !t.cap && (t.f & (STOP | CONNECTOR | DETERMINER)) === 0 && next !== undefined && next.kind === 'word' && (next.f & ROLE) !== 0 && !next.cap;
+  // a verb is no modifier: "Justin Trudeau is under siege" ("under" is a role word too)
+  return t.kind === 'word' && !t.cap && (t.f & (STOP | CONNECTOR | DETERMINER | AUX)) === 0 && next !== undefined && next.kind === 'word' && (next.f & ROLE) !== 0 && !next.cap;
 }
 
 function isAbbrevDot(tokens: Token[], k: number): boolean {

@@ -2,7 +2,7 @@
 // Reads {id, text[, publishedAt]} a line; writes {id, quotes, people} a line, in input order.
 // Only JSON goes to stdout; progress and problems go to stderr.
 // Runs as plain node on the bundled engine (see package.json), not through a TypeScript
-// loader. Lines go in batches to worker threads (one per CPU, at most 4; --workers 0 runs
+// loader. Lines go in batches to worker threads (one per CPU but one, at most 4; --workers 0 runs
 // inline); input is read and output written in large chunks, so I/O never paces the engine.
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -85,7 +85,8 @@ function write(text: string): Promise<void> {
 
 function parseArgs(argv: string[]): { path: string; workers: number } {
   let path = '';
-  let workers = Math.min(4, availableParallelism());
+  // one CPU stays with the main thread (reading, ordering, writing)
+  let workers = Math.max(0, Math.min(4, availableParallelism() - 1));
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--workers') workers = Number(argv[++i]);
     else path = argv[i];

@@ -55,6 +55,41 @@ function withContext(report: ReturnType<typeof scoreDocuments>, gold: GoldRow[])
   }
 }
 
+function pad(cells: (string | number)[], widths: number[]): string {
+  return (
+    cells
+      .map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ') + '\n'
+  );
+}
+
+// The two tables again, readable, on stderr (stdout stays one JSON object).
+function tables(report: ReturnType<typeof scoreDocuments>): string {
+  let out = '\nreliability (named speakers; stated confidence vs observed precision)\n';
+  const w1 = [14, 7, 10, 9, 9];
+  out += pad(['bucket', 'quotes', 'stated', 'strict', 'canon.'], w1);
+  for (const r of report.reliability ?? [])
+    out += pad(
+      [
+        r.bucket,
+        r.quotes,
+        r.meanConfidence.toFixed(3),
+        r.precisionStrict.toFixed(3),
+        r.precisionCanonical.toFixed(3),
+      ],
+      w1,
+    );
+  out += '\nper rule (matched quotes decided; precision over those with a gold name)\n';
+  const w2 = [20, 8, 7, 9, 9];
+  out += pad(['rule', 'decided', 'scored', 'strict', 'canon.'], w2);
+  for (const r of report.rules ?? [])
+    out += pad(
+      [r.rule, r.decided, r.scored, r.precisionStrict.toFixed(3), r.precisionCanonical.toFixed(3)],
+      w2,
+    );
+  return out;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const gold = await readAllJsonl<GoldRow>(args.gold);
@@ -67,6 +102,7 @@ async function main(): Promise<void> {
   const report = scoreDocuments(docs, args.errors);
   withContext(report, gold);
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  process.stderr.write(tables(report));
 }
 
 main().catch((err: Error) => {

@@ -1,14 +1,24 @@
-import type { ExtractedQuote, ExtractionResult, ExtractOptions, MentionedPerson } from './types';
+import type {
+  ExtractedQuote,
+  ExtractionResult,
+  ExtractOptions,
+  MentionedPerson,
+  SpeakerKind,
+} from './types';
 import { scanQuotes, type ScannedQuote } from './scan/scan-quotes';
 import { matchKicker } from './segment/kicker';
 import { buildContext } from './attribution/context';
-import { attributeQuotes } from './attribution/sieve';
+import { attributeQuotes, rulesOf } from './attribution/sieve';
 import type { Attribution } from './attribution/attribution';
 import type { Person } from './people/person';
+import { canonicalNames, type Canonical } from './people/canonical';
+import { confidenceOf, pathOf } from './attribution/confidence';
+import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from './lexicon/en/kinds';
+import { ORG_WORDS } from './lexicon/en/roles';
 import { isLetterOrDigit } from './scan/marks';
 import { isQuotation } from './filter/not-quotations';
 
-const CONTEXT_RULE_NAMES = new Set(['same-paragraph', 'previous-sentence', 'continuation']);
+const CONTEXT_RULE_NAMES = new Set(rulesOf('context').map((r) => r.name));
 
 // Extracts the quotes of ONE article or teaser. A teaser's kicker label is skipped.
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
@@ -16,14 +26,16 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const from = matchKicker(text, 0)?.end ?? 0;
   const quotes = scanQuotes(text);
   const ctx = buildContext(text, quotes, from);
-  const attributions = attributeQuotes(ctx);
+  const attributions = attributeQuotes(ctx, options.rules);
   const out: ExtractedQuote[] = [];
+  const canonical = canonicalNames(ctx.registry.people);
   quotes.forEach((q, i) => {
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
-    const quote = toQuote(text, q, a);
+    const quote = toQuote(text, q, a, canonical);
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
+    if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
     if (
       !isQuotation({
         text: quote.text,
@@ -41,13 +53,19 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   return { quotes: out, people: peopleOf(ctx.registry.people) };
 }
 
-function toQuote(text: string, q: ScannedQuote, a: Attribution | null): ExtractedQuote {
+function toQuote(
+  text: string,
+  q: ScannedQuote,
+  a: Attribution | null,
+  canonical: Canonical,
+): ExtractedQuote {
   const person = a?.source.person ?? null;
+  const path = person ? pathOf(a as Attribution) : null;
   return {
     text: text.slice(q.start, q.end),
     start: q.start,
     end: q.end,
-    speaker: person?.name ?? null,
+    speaker: person ? canonical(person) : null,
     speakerDescription: a?.source.description ?? null,
     mention: a?.source.mention ?? null,
     cue: a?.cue ?? null,
@@ -56,8 +74,10 @@ function toQuote(text: string, q: ScannedQuote, a: Attribution | null): Extracte
     nativeName: person?.nativeName ?? null,
     partial: isPartial(text, q),
     unterminated: q.unterminated,
+    speakerKind: a ? kindOf(a) : null,
     rule: person ? (a as Attribution).rule : 'none',
-    confidence: person ? (a as Attribution).confidence : 0,
+    confidence: path !== null ? confidenceOf(a as Attribution, path) : 0,
+    path,
   };
 }
 
@@ -88,4 +108,67 @@ function peopleOf(people: Person[]): MentionedPerson[] {
       organization: p.organization,
       quoted: p.quoted,
     }));
+}
+
+// "BC Hydro", "RCMP": an acronym in a name says organisation, as an organisation head does.
+function isOrganisationName(name: string): boolean {
+  return name.split(/\s+/).some((w) => /^\p{Lu}{2,}$/u.test(w) || ORG_WORDS.has(w.toLowerCase()));
+}
+
+// A named organisation, else a person; an unnamed source by its head noun: "the report"
+// is a document, "the company" an organisation, "officials" a group, "a spokesman" a person.
+function kindOf(a: Attribution): SpeakerKind {
+  const person = a.source.person;
+  if (person)
+    return person.org || (!person.personal && isOrganisationName(person.name))
+      ? 'organisation'
+      : 'person';
+  const words = (a.source.description ?? a.source.mention)
+    .toLowerCase()
+    .split(/[^\p{L}-]+/u)
+    .filter((w) => w !== '');
+  const head = words.at(-1) ?? '';
+  if (DOCUMENT_NOUNS.has(head)) return 'document';
+  if (ORGANISATION_NOUNS.has(head) || a.source.mention.toLowerCase() === 'it')
+    return 'organisation';
+  if (head.endsWith('s') && !head.endsWith('ss')) return 'group';
+  if (['they', 'we'].includes(head)) return 'group';
+  return 'person';
+}
+
+// "READ MORE: Justin Trudeau says …", "WATCH: ‘…’": a teaser headline for another
+// story, page furniture and not this article's speech.
+const TEASER_LABEL =
+  /^[ \t]*(?:READ MORE|READ|MORE|WATCH|RELATED|LISTEN|VIDEO|PHOTOS?|SEE ALSO|ALSO READ|ICYMI|TRENDING|RECOMMENDED|LATEST)\b[^:\n]{0,20}:/;
+
+function inTeaserLine(text: string, at: number): boolean {
+  const lineStart = lineStartWithin(text, at, 400);
+  return (
+    lineStart >= 0 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)))
+  );
+}
+
+// Start of the line holding `at`, or -1 when it starts more than `limit` characters back:
+// every look-around is bounded, so extraction stays linear on any input.
+function lineStartWithin(text: string, at: number, limit: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    if (text.charCodeAt(i) === 10) return i + 1;
+    if (at - i > limit) return -1;
+  }
+  return at <= limit ? 0 : -1;
+}
+
+// A short line with no sentence punctuation at its end is a headline or subhead
+// ("RCMP call situation 'unpredictable'", "'Hard to be in such close quarters'"):
+// what it quotes is taken up again in the story, where it has a speaker.
+function inHeadline(text: string, at: number): boolean {
+  const lineStart = lineStartWithin(text, at, 120);
+  if (lineStart < 0) return false;
+  let lineEnd = at;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && lineEnd - lineStart <= 120)
+    lineEnd++;
+  if (lineEnd - lineStart > 120) return false;
+  let i = lineEnd - 1;
+  while (i > lineStart && /[\s"'“”‘’»«)]/.test(text[i])) i--;
+  return i > lineStart && /[\p{L}\p{N}]/u.test(text[i]);
 }

@@ -1,3 +1,6 @@
+import type { RuleName } from './attribution/attribution';
+import type { RuleSwitches } from './attribution/sieve';
+
 export type SegmentKind = 'article' | 'teaser';
 
 // text === raw.slice(start, end); a teaser's text includes its kicker label
@@ -12,7 +15,14 @@ export interface Segment {
 
 export interface ExtractOptions {
   publishedAt?: string | Date | null;
+  // Switch sieve rules off by name (`{ 'reported-speech': false }`) to measure their effect.
+  rules?: RuleSwitches;
 }
+
+// What kind of source speaks: only a person is the referent of he/she; an organisation
+// ("the company said", "BC Hydro said") and a document ("the report said") speak too; a
+// group or description ("officials", "residents") names no one.
+export type SpeakerKind = 'person' | 'organisation' | 'group' | 'document';
 
 export interface ExtractedQuote {
   text: string;
@@ -20,6 +30,7 @@ export interface ExtractedQuote {
   end: number;
   speaker: string | null;
   speakerDescription: string | null;
+  speakerKind: SpeakerKind | null; // null when no source was found
   mention: string | null;
   cue: string | null;
   role: string | null;
@@ -27,8 +38,9 @@ export interface ExtractedQuote {
   nativeName: string | null;
   partial: boolean;
   unterminated: boolean;
-  rule: string;
-  confidence: number;
+  rule: RuleName | 'none'; // the sieve rule that named the speaker
+  confidence: number; // measured precision of that rule and path; 0 when no speaker is named
+  path: string | null; // rule:how the speaker was reached ("cue-after:pronoun"), the unit of calibration
 }
 
 export interface MentionedPerson {

@@ -178,7 +178,10 @@ describe('cueInSentence: a speech verb elsewhere in the sentence', () => {
       null,
     ],
   ])('%s', (text, quote, speaker) => {
-    expect(runCueRule(cueInSentence, text, quote)).toMatchObject({ speaker, rule: 'cue-sentence' });
+    expect(runCueRule(cueInSentence, text, quote)).toMatchObject({
+      speaker,
+      rule: 'cue-in-sentence',
+    });
   });
 
   it('keeps the pundit as described', () => {

@@ -163,3 +163,20 @@ describe('seed fixture', () => {
     for (const name of fixture.notSpeakers) expect(people.get(name)).toBe(false);
   });
 });
+
+// `npm run extract` on a raw seed file reads it unsegmented, kicker lines and all:
+// a teaser's pronoun must still not land on a platform or on the article's last speaker.
+describe('raw seed files, unsegmented', () => {
+  it.each(fixture.files.map((f) => f.file))(
+    '%s names no non-person and keeps the teaser speaker',
+    (file) => {
+      const raw = readFileSync(join(root, 'seeds', file), 'utf8');
+      const quotes = extract(raw).quotes;
+      const speakers = new Set(quotes.map((q) => q.speaker).filter((s) => s !== null));
+      for (const name of fixture.notSpeakers) expect(speakers.has(name)).toBe(false);
+      expect(speakers.has('Truth Social')).toBe(false);
+      const call = quotes.find((q) => q.text.startsWith('the call was a very good one'));
+      if (call) expect(call.speaker).toBe('Donald Trump');
+    },
+  );
+});

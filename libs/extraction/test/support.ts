@@ -38,7 +38,9 @@ export function runCueRule(rule: CueRule, text: string, quoteStart: string): Rul
 export function runContextRule(rule: ContextRule, text: string, quoteStart: string): RuleOutcome {
   const { ctx, index } = contextFor(text, quoteStart);
   const done = ctx.quotes.map((_, q) =>
-    q === index ? null : CUE_RULES.reduce<Attribution | null>((a, r) => a ?? r(ctx, q), null),
+    q === index
+      ? null
+      : CUE_RULES.reduce<Attribution | null>((a, r) => a ?? r.run(ctx, q, []), null),
   );
   return outcome(rule(ctx, index, done));
 }

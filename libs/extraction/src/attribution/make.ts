@@ -1,4 +1,4 @@
-import type { Attribution } from './attribution';
+import type { Attribution, RuleName } from './attribution';
 import type { Context } from './context';
 import type { NounPhrase } from './noun-phrase';
 import { resolveSource } from './source';
@@ -7,7 +7,7 @@ import { resolveSource } from './source';
 export function attributionFrom(
   ctx: Context,
   np: NounPhrase,
-  rule: string,
+  rule: RuleName,
   cueStart: number,
   cueEnd: number,
   base: number,

@@ -3,8 +3,8 @@ import { analyzeGroup, isFullName, type Phrase } from '../people/phrase';
 import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
-import { AUXILIARIES, PRONOUNS } from '../lexicon/words';
-import { isParticleCue, isSpeechParticiple } from '../lexicon/speech-verbs';
+import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
+import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
@@ -290,6 +290,14 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
   // "one Republican involved in the planning" is described, not named
   if (phrase && phrase.org && INDEFINITE.has(tokens[k].lower))
     return descriptionStartingAt(tokens, k, ceil);
+  // "the 39-year-old founder of Studiocomix Press": a role at an organisation describes a person
+  if (
+    phrase &&
+    phrase.org &&
+    phrase.title !== null &&
+    (tokens[k].f & lexicon.FLAGS.DETERMINER) !== 0
+  )
+    return { kind: 'description', start: k, end: e };
   if (phrase)
     return {
       kind: 'phrase',

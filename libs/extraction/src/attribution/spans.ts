@@ -1,5 +1,5 @@
 import type { Context } from './context';
-import { isParticleCue } from '../lexicon/speech-verbs';
+import { isParticleCue } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.

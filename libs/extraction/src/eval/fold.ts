@@ -57,3 +57,116 @@ export function mentionHead(mention: string): string {
     /^(.*?\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}/u.exec(head);
   return of ? of[1] : head;
 }
+
+// Canonical reading (../shared/eval/README.md): the capitalised words of the mention's first
+// segment (cut at commas, parentheses, dashes, who/which/that), without titles, articles and
+// a capitalised run that ends in a possessive ("Donald Trump's son" has none).
+const FIRST_SEGMENT = /,|\(|\)|\s[—–-]+\s|[—–]|\s--\s|\s(?:who|whom|which|whose|that)\s/;
+const NAME_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sen',
+  'senator',
+  'rep',
+  'representative',
+  'gov',
+  'governor',
+  'gen',
+  'general',
+  'prof',
+  'professor',
+  'president',
+  'vice',
+  'secretary',
+  'speaker',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'minister',
+  'prime',
+  'premier',
+  'mayor',
+  'judge',
+  'justice',
+  'attorney',
+  'director',
+  'chief',
+  'commissioner',
+  'ambassador',
+  'sheriff',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'adm',
+  'rev',
+  'pope',
+  'sir',
+  'prince',
+  'princess',
+  'sheikh',
+  'emir',
+  'officer',
+  'councillor',
+  'councilman',
+  'councilwoman',
+  'candidate',
+  'nominee',
+  'former',
+  'acting',
+  'deputy',
+  'assistant',
+  'associate',
+  'press',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+]);
+const ARTICLES = new Set(['the', 'a', 'an']);
+// Name particles are written capitalised or not ("De Blasio", "Bill de Blasio"): they are
+// not among the name words either way, so the two readings of one name agree.
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'der',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'dos',
+  'das',
+]);
+
+export function canonicalNameWords(mention: string): string[] {
+  const segment = mention.split(FIRST_SEGMENT)[0] ?? '';
+  const words = segment.split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (possessive: boolean): void => {
+    if (!possessive) out.push(...run);
+    run = [];
+  };
+  for (const w of words) {
+    if (!/^\p{Lu}/u.test(w)) {
+      flush(false);
+      continue;
+    }
+    const possessive = /['’]s?$/.test(w);
+    run.push(w.replace(/['’]s?$/, ''));
+    if (possessive) flush(true);
+  }
+  flush(false);
+  return out
+    .flatMap((w) => nameWords(w))
+    .filter((w) => !NAME_TITLES.has(w) && !ARTICLES.has(w) && !PARTICLES.has(w));
+}

@@ -1,6 +1,7 @@
 import { foldText, jaccard, mentionHead, nameWords, tokenSet } from './fold';
 import {
   matchQuotes,
+  speakerCanonical,
   speakerLenient,
   speakerStrict,
   type GoldQuote,
@@ -118,4 +119,18 @@ describe('scoreDocuments', () => {
     const r = scoreDocuments([{ ...doc, predicted: [] }]);
     expect(r.quote).toEqual({ precision: 0, recall: 0, f1: 0, exactShare: 0 });
   });
+});
+
+describe('canonical names', () => {
+  it.each([
+    ['Mr. Trump', 'Donald Trump', true],
+    ['Donald Trump', 'Trump', true],
+    ["Donald Trump's son", 'Donald Trump', false],
+    ['Sen. Bob Casey, a Democrat from Pennsylvania', 'Bob Casey', true],
+    ['President Obama', 'Michelle Obama', true], // name words {obama} is a subset: the README's reading
+    ['Hillary Clinton', 'Bill Clinton', false],
+    ['officials', 'Bill Clinton', false],
+  ])('speakerCanonical(%j, %j) = %j', (gold, predicted, ok) =>
+    expect(speakerCanonical(gold, predicted)).toBe(ok),
+  );
 });

@@ -1,4 +1,4 @@
-import { jaccard, nameWords, tokenSet } from './fold';
+import { canonicalNameWords, jaccard, nameWords, tokenSet } from './fold';
 
 export interface GoldQuote {
   text: string;
@@ -12,6 +12,8 @@ export interface PredictedQuote {
   speaker: string | null;
   speakerDescription?: string | null; // an unnamed source as the text describes it
   start?: number;
+  rule?: string; // the sieve rule that decided the speaker ('none' when nobody is named)
+  confidence?: number; // the stated probability that the speaker is right
 }
 
 export interface ScoredDocument {
@@ -26,6 +28,7 @@ export interface QuoteError {
   start?: number;
   gold?: string | null;
   predicted?: string | null;
+  rule?: string;
 }
 
 export interface EvalReport {
@@ -39,10 +42,39 @@ export interface EvalReport {
     scored: number;
     strict: number;
     lenient: number;
+    canonical: number;
+    attributed: number; // scored quotes for which a speaker is named
+    precisionStrict: number; // of the attributed, the share strictly right
+    precisionCanonical: number; // of the attributed, the share canonically right
     wholeMention: { strict: number; lenient: number }; // the gold mention read literally, apposition and all
     withDescriptions: { strict: number; lenient: number }; // an unnamed source's description counts as the prediction
   };
-  errors?: { misses: QuoteError[]; spurious: QuoteError[]; wrongSpeakers: QuoteError[] };
+  reliability?: ReliabilityRow[];
+  rules?: RuleRow[];
+  errors?: {
+    misses: QuoteError[];
+    spurious: QuoteError[];
+    wrongSpeakers: QuoteError[];
+    shortNames: QuoteError[];
+  }; // shortNames: canonically right, not strictly
+}
+
+// Stated confidence bucket against the observed (strict, canonical) precision of named speakers.
+export interface ReliabilityRow {
+  bucket: string;
+  quotes: number;
+  meanConfidence: number;
+  precisionStrict: number;
+  precisionCanonical: number;
+}
+
+// Per sieve rule: matched quotes it decided (named a speaker for), scored ones, their precision.
+export interface RuleRow {
+  rule: string;
+  decided: number;
+  scored: number;
+  precisionStrict: number;
+  precisionCanonical: number;
 }
 
 export interface Pair {
@@ -86,4 +118,15 @@ export function speakerLenient(gold: string, predicted: string | null): boolean 
   if (predicted === null) return false;
   const last = nameWords(gold).at(-1);
   return last !== undefined && nameWords(predicted).includes(last);
+}
+
+// Strict, or the name words of gold and prediction (both non-empty) are a subset of one another.
+export function speakerCanonical(gold: string, predicted: string | null): boolean {
+  if (predicted === null) return false;
+  if (speakerStrict(gold, predicted)) return true;
+  const g = canonicalNameWords(gold);
+  const p = canonicalNameWords(predicted);
+  if (g.length === 0 || p.length === 0) return false;
+  const subset = (a: string[], b: string[]): boolean => a.every((w) => b.includes(w));
+  return subset(g, p) || subset(p, g);
 }

@@ -3,6 +3,7 @@
 
 const MAX_TITLE_WORDS = 6;
 const MAX_SCARE_WORDS = 3;
+const MAX_LOOSE_SCARE_WORDS = 2; // "too many", said after a speaker, is speech more often than not
 
 export interface Candidate {
   text: string; // what stands between the marks
@@ -52,8 +53,14 @@ export function isHeading(c: Candidate): boolean {
   return c.wholeParagraph && !c.cued && isTitleCase(c.text);
 }
 
+// Three words or fewer with nobody behind them ("lone wolves"), or inside running text with
+// no cue of their own (a “independent” in a paragraph where someone else is quoted: the
+// paragraph's speaker does not make it speech). A short quote with its own cue ("“I'm
+// back,” he said"), or standing as its own sentence next to its speaker's, is kept.
 export function isScareQuote(c: Candidate): boolean {
-  return !c.attributed && firstWords(c.text, MAX_SCARE_WORDS).length <= MAX_SCARE_WORDS;
+  if (c.attributed && !(c.partial && !c.cued)) return false;
+  const words = firstWords(c.text, MAX_SCARE_WORDS).length;
+  return c.attributed ? words <= MAX_LOOSE_SCARE_WORDS : words <= MAX_SCARE_WORDS;
 }
 
 // tweet-id="778257943577919488"

@@ -1,6 +1,6 @@
-import { HONORIFICS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from './roles';
-import { AUXILIARIES, CAPITALISED_STOPWORDS, NAME_CONNECTORS, PRONOUNS } from './words';
-import { PLACE_WORDS } from './places';
+import { HONORIFICS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from './en/roles';
+import { AUXILIARIES, CAPITALISED_STOPWORDS, NAME_CONNECTORS, PRONOUNS } from './en/words';
+import { PLACE_WORDS } from './en/places';
 import {
   BASE_SPEECH_VERBS,
   FINITE_SPEECH_VERBS,
@@ -9,7 +9,7 @@ import {
   SPEECH_PARTICIPLES,
   isInvertible,
   isSpeechParticiple,
-} from './speech-verbs';
+} from './en/speech-verbs';
 
 const SPEECH_WORDS = [
   ...FINITE_SPEECH_VERBS,

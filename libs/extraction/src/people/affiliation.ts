@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { ROLE_NOUNS } from '../lexicon/roles';
+import { ROLE_NOUNS } from '../lexicon/en/roles';
 import { GROUP_DETERMINERS, isRoleWord } from './groups';
 import { joinTokens } from './phrase';
 

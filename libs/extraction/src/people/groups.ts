@@ -3,7 +3,7 @@ import { isAbbreviation } from '../text/sentences';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
-const { STOP, ROLE, CONNECTOR, DETERMINER } = lexicon.FLAGS;
+const { STOP, ROLE, CONNECTOR, DETERMINER, AUX } = lexicon.FLAGS;
 
 // A "group" is a run of tokens that can make up a mention of a source:
 // capitalised words, role words, connectors between them, abbreviation dots.
@@ -28,10 +28,11 @@ function isCoreWord(t: Token | undefined): boolean {
 function isRoleModifierAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
+  // a verb is no modifier: "Justin Trudeau is under siege" ("under" is a role word too)
   return (
     t.kind === 'word' &&
     !t.cap &&
-    (t.f & (STOP | CONNECTOR | DETERMINER)) === 0 &&
+    (t.f & (STOP | CONNECTOR | DETERMINER | AUX)) === 0 &&
     next !== undefined &&
     next.kind === 'word' &&
     (next.f & ROLE) !== 0 &&

@@ -10,6 +10,10 @@ export interface Person {
   gender: 'm' | 'f' | null;
   org: boolean;
   quoted: boolean;
+  // Evidence that this is a person (a he or a she), not an organisation, place or event
+  // that reads like a name: an honorific, a title or role, a known first name, a
+  // later mention by surname alone. Only such people take pronouns.
+  personal: boolean;
 }
 
 export interface Mention {

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { HONORIFICS } from '../lexicon/roles';
+import { HONORIFICS } from '../lexicon/en/roles';
 import * as lexicon from '../lexicon/classify';
 import { isRoleWord } from './groups';
 
@@ -331,6 +331,13 @@ export function splitTitle(tokens: Token[], a: number, e: number): TitleParts {
 
 // The title is the run of title words, role words and connectors just before the name.
 function titleStart(tokens: Token[], a: number, e: number): number {
+  // "doctor on Nova Scotia": a title never ends in a preposition, so this is a place, not a person
+  if (
+    e > a &&
+    isConnector(tokens[e - 1]) &&
+    (tokens[e - 1].lower === 'on' || tokens[e - 1].lower === 'in')
+  )
+    return e;
   let k = e;
   while (k > a) {
     const t = tokens[k - 1];

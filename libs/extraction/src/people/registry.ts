@@ -17,7 +17,8 @@ import {
   latestBefore,
   type MentionIndex,
 } from './mentions';
-import { PLACE_WORDS } from '../lexicon/places';
+import { PLACE_WORDS } from '../lexicon/en/places';
+import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
@@ -27,10 +28,23 @@ export interface Registry {
   people: Person[];
   bySurname: Map<string, Person[]>; // last name word -> people, for merging
   mentions: MentionIndex;
+  // Organisations named in the text, in text order: what "the company said" can refer
+  // to. Kept apart from people so no pronoun or surname look-up reaches them; the
+  // organisation itself is made only when a reference resolves to it (orgOf).
+  orgMentions: OrgMention[];
+}
+
+export interface OrgMention {
+  start: number; // token range of the mention
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  possessive: boolean;
+  person: Person | null; // made on first use
 }
 
 export function createRegistry(): Registry {
-  return { people: [], bySurname: new Map(), mentions: createMentionIndex() };
+  return { people: [], bySurname: new Map(), mentions: createMentionIndex(), orgMentions: [] };
 }
 
 // One pass over the text: every capitalised group that reads as a person is
@@ -97,7 +111,10 @@ function registerOrRecall(
   phrase: Phrase,
   inHeadline: boolean,
 ): void {
-  if (phrase.org) return;
+  if (phrase.org) {
+    if (!inHeadline) registerOrganisation(registry, tokens, phrase);
+    return;
+  }
   const words = nameWordsOfTokens(tokens, phrase.nameStart, phrase.nameEnd);
   if (!inHeadline && isPersonName(words, phrase)) {
     registerPhrase(registry, tokens, phrase, words);
@@ -107,6 +124,8 @@ function registerOrRecall(
   const person = knownByWord(registry, words[0], phrase.start);
   if (!person) return;
   person.aliases.add(bareName(tokens, phrase));
+  if (!person.personal && isSurnameSubject(tokens, person, words[0], phrase))
+    person.personal = true;
   const mention: Mention = {
     person,
     start: phrase.start,
@@ -116,11 +135,103 @@ function registerOrRecall(
   addMention(registry.mentions, mention, phrase.nameStart);
 }
 
+const MAX_ORG_MENTIONS = 10_000;
+
+// An organisation by name: a capitalised run with an organisation head (Department,
+// Inc., University) or an acronym; a run of place words alone is a place, not a speaker.
+function registerOrganisation(registry: Registry, tokens: Token[], phrase: Phrase): void {
+  if (registry.orgMentions.length >= MAX_ORG_MENTIONS || phrase.title !== null) return;
+  let org = false;
+  for (let k = phrase.nameStart; k < phrase.nameEnd; k++) {
+    const t = tokens[k];
+    if (
+      t.kind === 'word' &&
+      t.cap &&
+      ((t.f & lexicon.FLAGS.ORG) !== 0 ||
+        (t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)))
+    )
+      org = true;
+  }
+  if (!org) return;
+  registry.orgMentions.push({
+    start: phrase.start,
+    end: phrase.end,
+    nameStart: phrase.nameStart,
+    nameEnd: phrase.nameEnd,
+    possessive: isPossessive(tokens[phrase.nameEnd - 1]),
+    person: null,
+  });
+}
+
+// The organisation an org mention names, made once.
+export function orgOf(registry: Registry, tokens: Token[], m: OrgMention): Person {
+  if (!m.person) {
+    const name = stripPossessive(joinTokens(tokens, m.nameStart, m.nameEnd) ?? '').replace(
+      /^the\s+/i,
+      '',
+    );
+    m.person = findOrCreate(registry, name, true);
+  }
+  return m.person;
+}
+
 // The most recent person named with this word, the surname first.
 function knownByWord(registry: Registry, word: string, at: number): Person | null {
   const list = registry.mentions.byWord.get(word) ?? [];
   const bySurname = latestBefore(list, at, (m) => !m.person.org && isSurname(m.person, word));
   return (bySurname ?? latestBefore(list, at, (m) => !m.person.org))?.person ?? null;
+}
+
+// A title says "person" when it ends in a title word or role noun ("President", "chief
+// economist"), not in a modifier or a preposition ("under", "doctor on").
+function isPersonalTitle(tokens: Token[], p: Phrase): boolean {
+  if (p.title === null) return false;
+  let k = p.nameStart - 1;
+  while (k >= p.start && tokens[k].kind === 'punct') k--;
+  const t = tokens[k];
+  return (
+    t !== undefined &&
+    t.kind === 'word' &&
+    (t.f & (lexicon.FLAGS.TITLE | lexicon.FLAGS.ROLE_NOUN)) !== 0
+  );
+}
+
+// "Guenther Schuh … Schuh is aware that …": a full name taken up by its surname alone as
+// the subject of a verb is a person (organisations and places are not called by their
+// last word). The first word must be a plausible given name: no place, number or stop word.
+function isSurnameSubject(tokens: Token[], person: Person, word: string, phrase: Phrase): boolean {
+  if (
+    person.org ||
+    person.words.length < 2 ||
+    !isSurname(person, word) ||
+    phrase.nameEnd !== phrase.end
+  )
+    return false;
+  const prev = tokens[phrase.start - 1];
+  if (
+    prev &&
+    prev.kind === 'word' &&
+    (prev.lower === 'the' || (prev.f & lexicon.FLAGS.DETERMINER) !== 0)
+  )
+    return false;
+  const next = tokens[phrase.end];
+  if (!next || next.kind !== 'word' || next.cap) return false;
+  const verb =
+    (next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|s)$/.test(next.lower);
+  const given = person.words[0];
+  const firstFlags = lexicon.flagsOf(given);
+  return (
+    verb &&
+    !/^\d/.test(given) &&
+    (firstFlags &
+      (lexicon.FLAGS.PLACE |
+        lexicon.FLAGS.STOP |
+        lexicon.FLAGS.ORG |
+        lexicon.FLAGS.ROLE |
+        lexicon.FLAGS.TITLE)) ===
+      0 &&
+    !/(ing|ian|ans|ese)$/.test(given)
+  );
 }
 
 function isPossessive(t: Token): boolean {
@@ -144,7 +255,11 @@ export function registerPhrase(
 ): Mention {
   const name = bareName(tokens, p);
   const person = findOrCreate(registry, name, p.org, p.gender, words);
-  if (!person.gender && p.gender) person.gender = p.gender;
+  const first = words ?? person.words;
+  const given = first.length >= 2 ? FIRST_NAMES.get(first[0]) : undefined;
+  if (!person.gender) person.gender = p.gender ?? given ?? null;
+  if (!p.org && (p.gender !== null || isPersonalTitle(tokens, p) || given !== undefined))
+    person.personal = true;
   if (!person.role && p.title) {
     person.role = p.title;
     person.organization = person.organization ?? p.titleOrg;
@@ -186,6 +301,7 @@ export function findOrCreate(
     gender: null,
     org,
     quoted: false,
+    personal: false,
   };
   registry.people.push(person);
   if (same) same.push(person);
@@ -219,6 +335,7 @@ function attachExtras(tokens: Token[], person: Person, e: number): number {
   const end = appositionEnd(tokens, k, tokens.length);
   if (end < 0) return k;
   const aff = parseApposition(tokens, k + 1, end);
+  if (aff?.role && !person.org) person.personal = true;
   if (
     aff &&
     (aff.role || aff.organization) &&

@@ -16,8 +16,12 @@ export function resolveName(registry: Registry, tokens: Token[], p: Phrase): Per
   const known = registry.mentions.byStart.get(p.nameStart);
   if (known) return known.person;
   const name = bareName(tokens, p);
-  if (p.org) return findOrCreate(registry, name.replace(/^the\s+/i, ''), true);
   const words = nameWordsOf(name);
+  // a place word that is also the name of someone in the story ("Jordan said", "Georgia told")
+  const person =
+    p.org && words.length === 1 ? resolveWord(registry, words[0], p.start, p.gender) : null;
+  if (person) return person;
+  if (p.org) return findOrCreate(registry, name.replace(/^the\s+/i, ''), true);
   if (words.length === 1) {
     const found = resolveWord(registry, words[0], p.start, p.gender);
     if (found) {

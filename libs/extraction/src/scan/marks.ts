@@ -28,6 +28,8 @@ const STRAIGHT: Record<Direction, Mark[]> = {
   ],
 };
 
+const PAIR_OPEN: Mark = { family: 'double', direction: 'open', length: 2 };
+const PAIR_CLOSE: Mark = { family: 'double', direction: 'close', length: 2 };
 const NONE = -1; // the code before the start or after the end of the text
 
 export function isLetterOrDigit(c: string | undefined): boolean {
@@ -110,12 +112,18 @@ export function classifyMark(text: string, i: number): Mark | null {
     case 34: // "
       return straightDouble(prev, at(text, i + 1), 1);
     case 0x2018: {
-      // ‘
+      // ‘ (‘‘ is an opening double mark, typeset from two singles)
       const next = at(text, i + 1);
+      if (next === 0x2018)
+        return at(text, i + 2) === NONE || space(at(text, i + 2)) ? null : PAIR_OPEN;
       return space(next) || isDigitCode(next) ? null : SINGLE_OPEN;
     }
-    case 0x2019: // ’
-      return rightSingle(prev, at(text, i + 1));
+    case 0x2019: {
+      // ’ (’’ after a word or punctuation closes a double quotation: “… creators,’’ says)
+      const next = at(text, i + 1);
+      if (next === 0x2019 && !space(prev) && !word(at(text, i + 2))) return PAIR_CLOSE;
+      return rightSingle(prev, next);
+    }
     case 39: // '
       return straightApostrophes(text, i, prev);
     default:

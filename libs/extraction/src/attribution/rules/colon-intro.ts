@@ -2,9 +2,9 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
-import { clauseSubject } from './clause-subject';
+import { clauseSubject } from '../clause-subject';
 import { isCueAt, sentenceBounds } from '../spans';
-import { isInvertible } from '../../lexicon/speech-verbs';
+import { isInvertible } from '../../lexicon/en/speech-verbs';
 
 // A paragraph that ends "NAME said:" (or "NAME released the following
 // statement:") introduces the quote paragraph after it.

@@ -7,7 +7,7 @@ import { hasCueBetween, paragraphBounds } from '../spans';
 export function continuation(
   ctx: Context,
   quote: number,
-  done: (Attribution | null)[],
+  done: readonly (Attribution | null)[],
 ): Attribution | null {
   const ti = ctx.quoteToken[quote];
   const [s, e] = paragraphBounds(ctx, ti);
@@ -22,7 +22,12 @@ export function continuation(
     if (!a) return null;
     const [, pe] = paragraphBounds(ctx, qt);
     if (hasCueBetween(ctx, Math.max(qt, a.cueToken) + 1, pe)) return null;
-    return { ...a, rule: 'continuation', confidence: Math.round(a.confidence * 0.7 * 100) / 100 };
+    return {
+      ...a,
+      yieldsTo: undefined,
+      rule: 'continuation',
+      confidence: Math.round(a.confidence * 0.7 * 100) / 100,
+    };
   }
   return null;
 }

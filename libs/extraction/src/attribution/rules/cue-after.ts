@@ -2,10 +2,14 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import type { Token } from '../../text/tokens';
 import { attributionFrom } from '../make';
-import { subjectStartingAt, subjectThenVerb } from '../noun-phrase';
+import { subjectStartingAt, subjectThenVerb, type NounPhrase } from '../noun-phrase';
+import { isFullName } from '../../people/phrase';
+import * as lexicon from '../../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const PRONOUN = lexicon.FLAGS.PRONOUN;
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { cueBefore } from './cue-before';
-import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/speech-verbs';
+import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/en/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
@@ -71,18 +75,75 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   const inner = innerEnd(ctx, quote);
   const sv = subjectThenVerb(tokens, k, ceil, inner === ',' || inner === '?' || inner === '!');
   if (!sv) return null;
-  // a quote that ends its sentence belongs to the cue before it, if it has one
-  if (inner === '.' && (!endsReport(tokens, sv.verb + 1, ceil) || cueBefore(ctx, quote) !== null))
-    return null;
-  return attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
+  // a quote that ends its sentence belongs to the cue before it, if it has one:
+  // the sieve prefers cue-before's answer to this one
+  if (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil)) return null;
+  const a = attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
+  return inner === '.' ? { ...a, yieldsTo: 'cue-before' } : a;
 }
 
 function invertedCue(ctx: Context, k: number, ceil: number): Attribution | null {
   const tokens = ctx.tokens;
   const particle = PARTICLE_VERBS[tokens[k].lower];
   const after = particle && tokens[k + 1]?.lower === particle ? k + 2 : k + 1;
-  const np = subjectStartingAt(tokens, after, ceil);
+  const np = descriptorThenName(tokens, after, ceil) ?? subjectStartingAt(tokens, after, ceil);
   return np ? attributionFrom(ctx, np, 'cue-after', k, after, 0.95) : null;
+}
+
+const DESCRIPTOR_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'of',
+  'to',
+  'for',
+  'from',
+  'with',
+  'by',
+  'and',
+  'or',
+  'but',
+  'as',
+  'who',
+  'that',
+  'which',
+]);
+
+// "said oil worker Mike Wipf", "says Cambridge cartoonist Andre Campbell": a descriptor of
+// one to three words (a place may lead it) and then the name, which is the speaker.
+function descriptorThenName(tokens: Token[], k: number, ceil: number): NounPhrase | null {
+  let j = k;
+  if (
+    tokens[j]?.kind === 'word' &&
+    tokens[j].cap &&
+    tokens[j + 1]?.kind === 'word' &&
+    !tokens[j + 1].cap
+  )
+    j++;
+  const from = j;
+  while (
+    j < ceil &&
+    j - from < 3 &&
+    tokens[j].kind === 'word' &&
+    !tokens[j].cap &&
+    !DESCRIPTOR_STOP.has(tokens[j].lower) &&
+    (tokens[j].f & PRONOUN) === 0
+  )
+    j++;
+  if (j === from || j >= ceil || !tokens[j].cap) return null;
+  const np = subjectStartingAt(tokens, j, ceil);
+  if (
+    !np ||
+    np.kind !== 'phrase' ||
+    np.phrase.kind !== 'name' ||
+    np.phrase.org ||
+    !isFullName(tokens, np.phrase)
+  )
+    return null;
+  return { ...np, start: k };
 }
 
 // The last non-space character inside the quote.

@@ -1,16 +1,17 @@
 import type { Attribution } from '../attribution';
-import type { Context } from '../context';
+import { writtenLowerCase, type Context } from '../context';
 import { attributionFrom } from '../make';
-import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
-import { clauseSubject } from './clause-subject';
-import { isAccordingTo, paragraphBounds } from '../spans';
+import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
+import { clauseSubject, takesClauseSubject } from '../clause-subject';
+import { isAccordingTo, paragraphBounds, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isParticleCue,
   isSpeechParticiple,
   isSpeechVerb,
-} from '../../lexicon/speech-verbs';
+} from '../../lexicon/en/speech-verbs';
 import { groupBefore } from '../../people/groups';
+import { isFullName } from '../../people/phrase';
 import { isAbbreviation } from '../../text/sentences';
 
 const INTRO_PUNCT = new Set([',', ':', '—', '–']);
@@ -51,22 +52,41 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
   return colonClause(ctx, ti);
 }
 
+// The colon's sentence is about its subject: a lone word must open the sentence (or its
+// clause after a dateline dash), not sit in a prepositional phrase ("a photo of the big
+// Lithuanian on social media with two words: “…”"); a full name may stand anywhere.
+function opensClause(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolean {
+  const [s] = sentenceBounds(ctx, np.start);
+  if (np.start === s) return true;
+  const prev = ctx.tokens[np.start - 1];
+  return prev !== undefined && (prev.text === '—' || prev.text === '--' || prev.text === ':');
+}
+
+// "Governance lassitude was …: “…”", "Two other entries made it: “…”": a capitalised
+// word that opens the sentence and that the text also writes in lower case is no name.
+function isCommonWord(ctx: Context, np: NounPhrase & { kind: 'phrase' }): boolean {
+  const { nameStart, nameEnd } = np.phrase;
+  if (nameEnd - nameStart !== 1) return false;
+  const t = ctx.tokens[nameStart];
+  if (/^\d|^(one|two|three|four|five|six|seven|eight|nine|ten)$/.test(t.lower)) return true;
+  const [s] = sentenceBounds(ctx, nameStart);
+  return nameStart === s && writtenLowerCase(ctx, t.lower);
+}
+
 // "Mitch McConnell, R-Ky., delivered a blunt message to Trump: “…”": a
 // sentence that ends in a colon introduces its subject's words.
 function colonClause(ctx: Context, ti: number): Attribution | null {
   if (ctx.tokens[ti - 1]?.text !== ':') return null;
   const np = clauseSubject(ctx, ti - 1);
-  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+  if (
+    !np ||
+    np.kind !== 'phrase' ||
+    np.phrase.kind !== 'name' ||
+    isCommonWord(ctx, np) ||
+    !(opensClause(ctx, np) || isFullName(ctx.tokens, np.phrase))
+  )
+    return null;
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
-}
-
-// "to say", "and said": the subject is the clause's, not the word before.
-export function takesClauseSubject(prev: { kind: string; lower: string } | undefined): boolean {
-  return (
-    prev !== undefined &&
-    prev.kind === 'word' &&
-    ['to', 'and', 'but', 'then', 'or'].includes(prev.lower)
-  );
 }
 
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {

@@ -2,15 +2,14 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
-import { clauseSubject } from './clause-subject';
 import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isSpeechParticiple,
   PARTICLE_VERBS,
   WEAK_VERBS,
-} from '../../lexicon/speech-verbs';
-import { takesClauseSubject } from './cue-before';
+} from '../../lexicon/en/speech-verbs';
+import { clauseSubject, takesClauseSubject } from '../clause-subject';
 
 // A speech verb anywhere in the quote's sentence, the nearest first: partial
 // quotes inside a paraphrase ("Posner said human rights could not “…”").
@@ -24,7 +23,7 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
       : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti)
         ? subjectOfCue(ctx, k, s, e)
         : null;
-    if (np) return attributionFrom(ctx, np, 'cue-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
+    if (np) return attributionFrom(ctx, np, 'cue-in-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
   }
   return null;
 }

@@ -9,7 +9,7 @@ const MAX_HOPS = 6; // keeps long runs of quotes linear
 export function sameParagraph(
   ctx: Context,
   quote: number,
-  done: (Attribution | null)[],
+  done: readonly (Attribution | null)[],
 ): Attribution | null {
   const ti = ctx.quoteToken[quote];
   const para = ctx.paragraph[ti];
@@ -37,5 +37,10 @@ export function sameParagraph(
 }
 
 function inherit(a: Attribution): Attribution {
-  return { ...a, rule: 'same-paragraph', confidence: Math.round(a.confidence * 0.8 * 100) / 100 };
+  return {
+    ...a,
+    yieldsTo: undefined,
+    rule: 'same-paragraph',
+    confidence: Math.round(a.confidence * 0.8 * 100) / 100,
+  };
 }

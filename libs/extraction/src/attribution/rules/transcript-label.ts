@@ -37,6 +37,7 @@ export function transcriptLabel(ctx: Context, quote: number): Attribution | null
     role: null,
     organization: null,
     pronoun: false,
+    via: 'label' as const,
   };
   return { source, rule: 'transcript-label', cue: ':', cueToken: -1, confidence: 0.9 };
 }

@@ -1,9 +1,11 @@
-import type { Context } from '../context';
-import type { Token } from '../../text/tokens';
-import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
-import { sentenceBounds } from '../spans';
-import { isInvertible, isSpeechVerb } from '../../lexicon/speech-verbs';
-import { PRONOUNS } from '../../lexicon/words';
+import type { Context } from './context';
+import { groupBefore } from '../people/groups';
+import { analyzeGroup, isFullName } from '../people/phrase';
+import type { Token } from '../text/tokens';
+import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from './noun-phrase';
+import { sentenceBounds } from './spans';
+import { isInvertible, isSpeechParticiple, isSpeechVerb } from '../lexicon/en/speech-verbs';
+import { PRONOUNS } from '../lexicon/en/words';
 
 const MAX_LOOKBACK = 60; // tokens; bounds the work per cue
 const PREPOSITIONS = new Set([
@@ -29,6 +31,21 @@ const PREPOSITIONS = new Set([
 export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const tokens = ctx.tokens;
   const [s] = sentenceBounds(ctx, cue);
+  // "footage of Hillary Clinton asking, “…”", "Trump saying during the debate": a participle
+  // right after a name, no comma between, hangs off that name, not the clause's subject
+  const named = tokens[cue - 1];
+  if (
+    cue - 1 > s &&
+    named.kind === 'word' &&
+    named.cap &&
+    !named.poss &&
+    isSpeechParticiple(tokens[cue].lower)
+  ) {
+    const g = groupBefore(tokens, cue - 1, s);
+    const phrase = g >= 0 ? analyzeGroup(tokens, g, cue) : null;
+    if (phrase && phrase.kind === 'name' && !phrase.org && isFullName(tokens, phrase))
+      return { kind: 'phrase', phrase, start: phrase.start, end: cue, affiliation: null };
+  }
   const start = afterDateline(tokens, s, cue);
   const opening = subjectStartingAt(tokens, start, cue);
   if (
@@ -78,4 +95,13 @@ function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | n
     return np;
   }
   return null;
+}
+
+// "to say", "and said": the subject is the clause's, not the word before.
+export function takesClauseSubject(prev: { kind: string; lower: string } | undefined): boolean {
+  return (
+    prev !== undefined &&
+    prev.kind === 'word' &&
+    ['to', 'and', 'but', 'then', 'or'].includes(prev.lower)
+  );
 }

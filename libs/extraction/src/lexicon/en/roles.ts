@@ -112,4 +112,7 @@ insider politico breitbart reuters bloomberg cnn msnbc nbc abc cbs fox pbs npr b
 youtube instagram apple microsoft amazon initiative program programme council league conference summit forum
 unit division command academy laboratory lab clinic network exchange market markets fbi cia nsa irs pentagon
 kremlin whitehouse webpage website site blog page poll survey report statement letter ad ads commercial book film
-show program series documentary act amendment`);
+show program series documentary act amendment services resorts resort consultants consulting electronics theater
+theatre cup systems technologies technology airways pharmaceuticals pharma entertainment media communications
+solutions enterprises ventures capital investments properties foods brewery brewing hydro railway railways
+inc. co ltd. plc gmbh ag sa llp award awards prize trophy medal`);

@@ -49,3 +49,8 @@ alongside appearing back yes no sure okay ok thanks`);
 export const NAME_CONNECTORS = wordSet(
   `of for the in on de del della der van von bin al la le du da di dos das y`,
 );
+
+// A name right after one of these is an object, not the subject of its sentence.
+export const PREPOSITIONS =
+  wordSet(`on in at of for with from to by about into onto over under after before during through
+against toward towards among between without within behind beside besides like unlike despite upon via per than`);

@@ -22,7 +22,8 @@ taunts wrote tweeted recalled insisted predicted hinted hints implored implores 
 answers stated sniped snipes rapped raps lectured lectures questioned questions remembered remembers beamed
 gushed cracked blurted stammered murmured muttered barked growled
 hissed roared ventured volunteered elaborated clarified objected protested pressed queried inquired persisted
-recollected summarized surmised speculated theorized postulated`;
+recollected summarized surmised speculated theorized postulated
+scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled`;
 
 // Base forms double as nouns ("in reply", "a note"): a cue only after a subject or an auxiliary.
 const BASE = `call tell add ask write note argue claim warn insist describe explain declare predict urge complain recall
@@ -33,7 +34,8 @@ const PARTICIPLES = `saying telling adding writing tweeting asking noting arguin
 insisting warning claiming stating urging complaining joking vowing promising suggesting predicting acknowledging
 admitting recalling referring labeling labelling branding dubbing praising blasting mocking decrying answering
 replying responding remarking proclaiming announcing lamenting boasting pledging asserting quipping chanting
-shouting yelling screaming reiterating concluding contending maintaining echoing accusing criticizing`;
+shouting yelling screaming reiterating concluding contending maintaining echoing accusing criticizing
+repeating chanting whispering muttering scolding`;
 
 // Past participles that report speech after "was/were/been": "was quoted as saying", "were told".
 const PASSIVE_MARKERS = new Set(['quoted', 'heard']);
@@ -60,6 +62,10 @@ export const PARTICLE_VERBS: Record<string, string> = Object.assign(
     chimes: 'in',
     shot: 'back',
     fired: 'back',
+    rhymed: 'off',
+    rattled: 'off',
+    spelled: 'out',
+    summed: 'up',
   },
 );
 
@@ -152,7 +158,10 @@ whispered shouted yelled screamed added mused muses boasted boasts wondered wond
 pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped scoffed opined lamented laments
 marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked 
  blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
-pressed queried inquired persisted agreed agrees concurred`.split(/\s+/),
+pressed queried inquired persisted agreed agrees concurred
+scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled`.split(
+    /\s+/,
+  ),
 );
 
 export function isInvertible(lower: string): boolean {

@@ -1,0 +1,214 @@
+import { writtenLowerCase, type Context } from './context';
+import type { Mention, Person } from '../people/person';
+import { lastBefore } from '../people/mentions';
+import { orgOf } from '../people/registry';
+import { PREPOSITIONS } from '../lexicon/en/words';
+import * as lexicon from '../lexicon/classify';
+
+// Read once: imported bindings are getters in some module loaders.
+const NOT_A_NAME =
+  lexicon.FLAGS.STOP |
+  lexicon.FLAGS.PRONOUN |
+  lexicon.FLAGS.DETERMINER |
+  lexicon.FLAGS.AUX |
+  lexicon.FLAGS.ROLE |
+  lexicon.FLAGS.TITLE |
+  lexicon.FLAGS.PLACE |
+  lexicon.FLAGS.ORG;
+
+type Gender = 'm' | 'f' | null;
+
+// How far back a pronoun looks: sentences, and mentions walked.
+const MAX_SENTENCES = 40;
+const MAX_STEPS = 200;
+const MAX_SUBJECT_SCAN = 60; // tokens of a sentence searched for an unknown subject
+
+function fits(person: Person, gender: Gender): boolean {
+  return person.personal && !person.org && (!gender || !person.gender || person.gender === gender);
+}
+
+// he/she -> a person named before, sentence by sentence back from the pronoun
+// (the subject of the latest reporting clause first, not the latest name):
+// 1. in the pronoun's own sentence, only a name that opens it ("Smith, asked …, said he");
+// 2. in each earlier sentence: the speaker of a quote attributed there, else its first
+//    name that is not the object of a preposition, else its latest name.
+// Only people with evidence of being a person qualify; no candidate means null.
+export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person | null {
+  const all = ctx.registry.mentions.all;
+  const speakers = ctx.speakers;
+  let i = lastBefore(all, at);
+  let j = lastSpeakerBefore(speakers, at);
+  const here = ctx.sentence[at];
+  let steps = 0;
+  for (let s = here; s >= 0 && here - s <= MAX_SENTENCES && steps < MAX_STEPS; s--) {
+    let spoke: Person | null = null;
+    while (j >= 0 && ctx.sentence[speakers[j].token] === s && steps < MAX_STEPS) {
+      steps++;
+      if (!spoke && fits(speakers[j].person, gender)) spoke = speakers[j].person;
+      j--;
+    }
+    const inSentence: Mention[] = [];
+    while (i >= 0 && ctx.sentence[all[i].start] === s && steps < MAX_STEPS) {
+      inSentence.push(all[i]);
+      i--;
+      steps++;
+    }
+    if (s === here) {
+      const found = openingName(ctx, inSentence, s, gender);
+      if (found) return found;
+      continue;
+    }
+    if (spoke) return spoke;
+    // the subject of this sentence is a name we know nothing about ("Mulder didn't
+    // hesitate."): the pronoun most likely means it, so nobody older is guessed
+    if (unknownSubject(ctx, s, inSentence)) return null;
+    const found = pick(ctx, inSentence, gender);
+    if (found) return found;
+  }
+  return null;
+}
+
+// A lone capitalised word that starts no known name, at the start of the sentence or of
+// a clause after a comma, followed by its verb: "Trudeau denied …", ", Mulder didn't …".
+function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean {
+  const start = ctx.sentenceSpan[2 * s];
+  const end = ctx.sentenceSpan[2 * s + 1];
+  const tokens = ctx.tokens;
+  for (let k = start; k < end - 1 && k - start < MAX_SUBJECT_SCAN; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || t.text.length < 3) continue;
+    if (
+      k > start &&
+      (tokens[k - 1].text !== ',' || (tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap))
+    )
+      continue; // "Moncton, N.B."
+    const next = tokens[k + 1];
+    if (next.kind === 'word' && next.cap) continue; // part of a longer name
+    const verb =
+      next.kind === 'word' &&
+      ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 ||
+        /(ed|n['’]t)$/.test(next.lower));
+    const after = tokens[k + 2];
+    // "Yuni, a resident of …, was", "Smith, 45, said"
+    const apposition =
+      k === start &&
+      next.text === ',' &&
+      after !== undefined &&
+      (APPOSITION_OPENERS.has(after.lower) || /^\d/.test(after.text));
+    if (!verb && !apposition) continue;
+    if (/['’]/.test(t.text) || t.lower.endsWith('ing')) continue; // "Having lost so much, …"
+    if (inSentence.some((m) => m.start <= k && k < m.end)) continue;
+    if (writtenLowerCase(ctx, t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
+    return true;
+  }
+  return false;
+}
+
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose']);
+// Binary search: the index of the last speaker whose cue is before token `at`, or -1.
+function lastSpeakerBefore(speakers: Context['speakers'], at: number): number {
+  let lo = 0;
+  let hi = speakers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (speakers[mid].token < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function usable(m: Mention, gender: Gender, ctx?: Context): boolean {
+  return !m.possessive && fits(m.person, gender) && !(ctx && isCredit(ctx, m));
+}
+
+// A photo or byline credit is no one in the story: "(Luis Tato/AFP/Getty Images)",
+// "(Lauren Pelley / CBC News)", "Tijana Martin / The Canadian Press".
+function isCredit(ctx: Context, m: Mention): boolean {
+  const after = ctx.tokens[m.end];
+  const before = ctx.tokens[m.start - 1];
+  return (
+    (after !== undefined && after.text === '/') || (before !== undefined && before.text === '(')
+  );
+}
+
+function afterPreposition(ctx: Context, m: Mention): boolean {
+  const t = ctx.tokens[m.start - 1];
+  return t !== undefined && t.kind === 'word' && PREPOSITIONS.has(t.lower);
+}
+
+// inSentence is latest first.
+function pick(ctx: Context, inSentence: Mention[], gender: Gender): Person | null {
+  for (let k = inSentence.length - 1; k >= 0; k--)
+    if (usable(inSentence[k], gender, ctx) && !afterPreposition(ctx, inSentence[k]))
+      return inSentence[k].person;
+  for (const m of inSentence) if (usable(m, gender, ctx)) return m.person;
+  return null;
+}
+
+// In the pronoun's own sentence, a name in subject position before it: at the sentence
+// start or right after a comma, colon, dash or conjunction ("Smith, asked …, said he";
+// "DIALOGUE: US president-elect Donald Trump … confirmed that he"), not the object of a
+// verb or preposition ("Asked what he would tell Mayor John Tory …, he said").
+function openingName(
+  ctx: Context,
+  inSentence: Mention[],
+  s: number,
+  gender: Gender,
+): Person | null {
+  const start = ctx.sentenceSpan[2 * s];
+  for (let k = inSentence.length - 1; k >= 0; k--) {
+    const m = inSentence[k];
+    if (!usable(m, gender, ctx)) continue;
+    const prev = ctx.tokens[m.start - 1];
+    if (
+      m.start === start ||
+      (prev && (CLAUSE_OPENERS.has(prev.text) || CLAUSE_OPENERS.has(prev.lower)))
+    )
+      return m.person;
+  }
+  return null;
+}
+
+const CLAUSE_OPENERS = new Set([',', ':', '—', '–', '(', ';', 'and', 'but']);
+
+const MAX_ORG_SENTENCES = 6;
+
+// Nouns that take up any organisation named before; others must be the named one's head
+// ("the foundation" -> National Golf Foundation, "the council" -> St. Paul City Council).
+const GENERIC_ORG_NOUNS = new Set([
+  'company',
+  'firm',
+  'utility',
+  'agency',
+  'organization',
+  'organisation',
+  'corporation',
+  'business',
+]);
+
+// "the company said", "the utility said", "the foundation predicts": the organisation
+// named within the few sentences before, when exactly one is named there (two make the
+// reference unclear: null) and the noun fits it. "it said" is not resolved: too often
+// it is a report, a law or a place (measured on polnear_train).
+export function resolveOrganisation(ctx: Context, at: number, noun: string): Person | null {
+  const orgs = ctx.registry.orgMentions;
+  const here = ctx.sentence[at];
+  let lo = 0;
+  let hi = orgs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (orgs[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: Person | null = null;
+  for (let i = lo - 1; i >= 0 && lo - i <= MAX_STEPS; i--) {
+    const m = orgs[i];
+    if (here - ctx.sentence[m.start] > MAX_ORG_SENTENCES) break;
+    if (m.possessive) continue;
+    const org = orgOf(ctx.registry, ctx.tokens, m);
+    if (found && found !== org && found.name !== org.name) return null;
+    found = org;
+  }
+  if (!found || GENERIC_ORG_NOUNS.has(noun)) return found;
+  return found.words.includes(noun) ? found : null;
+}

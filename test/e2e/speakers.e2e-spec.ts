@@ -174,6 +174,39 @@ describe('speaker registry repairs', () => {
     await request(t.http).get('/api/v1/speakers').query({ cursor: 'bm9wZQ' }).expect(400);
   });
 
+  it('splits a speaker who is really two people: chosen quotes move to a new speaker', async () => {
+    const posner = await speakerNamed('Michael Posner');
+    const quotes = (
+      await request(t.http).get('/api/v1/quotes').query({ speaker: posner.id }).expect(200)
+    ).body.items;
+    const chosen = quotes.slice(0, 2).map((q: { id: string }) => q.id);
+    const split = await request(t.http)
+      .post(`/api/v1/speakers/${posner.id}/split`)
+      .set(t.as('reviewer'))
+      .send({ quoteIds: chosen, newSpeaker: { name: 'Martin Posner', aliases: ['Posner'] } })
+      .expect(200);
+    expect(split.body.moved.sort()).toEqual([...chosen].sort());
+    const martin = await request(t.http)
+      .get(`/api/v1/speakers/${split.body.speakerId}`)
+      .expect(200);
+    expect(martin.body).toMatchObject({ name: 'Martin Posner' });
+    expect(martin.body.quotes.quotes).toBe(2);
+    const left = await request(t.http).get(`/api/v1/speakers/${posner.id}`).expect(200);
+    expect(left.body.quotes.quotes).toBe(quotes.length - 2);
+    // Moving them again from the old speaker is a conflict: they are no longer his.
+    const again = await request(t.http)
+      .post(`/api/v1/speakers/${posner.id}/split`)
+      .set(t.as('reviewer'))
+      .send({ quoteIds: chosen, intoSpeakerId: split.body.speakerId })
+      .expect(409);
+    expect(again.body.details.code).toBe('QUOTE_NOT_BY_SPEAKER');
+    await request(t.http)
+      .post(`/api/v1/speakers/${posner.id}/split`)
+      .set(t.as('reviewer'))
+      .send({ quoteIds: chosen })
+      .expect(400);
+  });
+
   it('lets only reviewers edit', async () => {
     await request(t.http)
       .post('/api/v1/speakers')

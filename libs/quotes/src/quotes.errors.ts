@@ -8,6 +8,8 @@ export enum QuotesErrorCode {
   VersionMismatch = 'VERSION_MISMATCH',
   InvalidVersion = 'INVALID_VERSION',
   InvalidFilter = 'INVALID_FILTER',
+  NotBySpeaker = 'QUOTE_NOT_BY_SPEAKER',
+  BadSplit = 'BAD_SPLIT',
 }
 
 export class QuotesError extends AppError<QuotesErrorCode> {
@@ -19,7 +21,10 @@ export class QuotesError extends AppError<QuotesErrorCode> {
       case QuotesErrorCode.EmptyPatch:
       case QuotesErrorCode.InvalidVersion:
       case QuotesErrorCode.InvalidFilter:
+      case QuotesErrorCode.BadSplit:
         return 400;
+      case QuotesErrorCode.NotBySpeaker:
+        return 409;
       case QuotesErrorCode.SpeakerNotFound:
         return 422;
       case QuotesErrorCode.VersionMismatch:

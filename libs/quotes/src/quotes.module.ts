@@ -11,6 +11,7 @@ import { QuotePorts } from './quote-ports';
 import { QuoteRepository } from './quote.repository';
 import { QuoteViews } from './quote-views.service';
 import { QuotesController } from './quotes.controller';
+import { SpeakerSplitController } from './speaker-split.controller';
 import { QuotesService } from './quotes.service';
 import { ReextractService } from './reextract.service';
 
@@ -23,7 +24,7 @@ import { ReextractService } from './reextract.service';
     ArticlesModule,
     SpeakersModule,
   ],
-  controllers: [QuotesController],
+  controllers: [QuotesController, SpeakerSplitController],
   providers: [
     QuoteRepository,
     QuotePersister,

@@ -3,8 +3,13 @@ import { decodeCursor, encodeCursor, etagVersion, Page, requestContext } from '@
 import { AuditService } from '@app/auth';
 import { EventBus } from '@app/common';
 import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
-import { SpeakersService } from '@app/speakers';
-import { PatchQuoteDto, QuoteFilterQuery, QuoteHistoryEntryDto } from './dto/quote-query.dto';
+import { SpeakerEditor, SpeakersService } from '@app/speakers';
+import {
+  PatchQuoteDto,
+  QuoteFilterQuery,
+  QuoteHistoryEntryDto,
+  SplitSpeakerDto,
+} from './dto/quote-query.dto';
 import { LookupHitDto, QuoteDetailDto, QuoteHitDto } from './dto/quote-response.dto';
 import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { quoteKey } from './quote-key';
@@ -19,6 +24,7 @@ export class QuotesService {
     private readonly quotes: QuoteRepository,
     private readonly views: QuoteViews,
     private readonly speakers: SpeakersService,
+    private readonly editor: SpeakerEditor,
     private readonly audit: AuditService,
     private readonly events: EventBus,
     @Inject(QUOTE_CLAIMS) private readonly claims: QuoteClaimsPort,
@@ -199,6 +205,49 @@ export class QuotesService {
         after: { foldedFrom: id, by: 'correction' },
       });
     return target;
+  }
+
+  // A speaker who is really two people: the chosen quotes move to another speaker (an existing
+  // one, or one made here), each as a speaker correction, all in one transaction.
+  async split(
+    fromId: string,
+    dto: SplitSpeakerDto,
+  ): Promise<{ speakerId: string; moved: string[] }> {
+    if ((dto.intoSpeakerId === undefined) === (dto.newSpeaker === undefined))
+      throw new QuotesError(QuotesErrorCode.BadSplit, 'Give either intoSpeakerId or newSpeaker', {
+        field: 'intoSpeakerId',
+      });
+    if (dto.intoSpeakerId === fromId)
+      throw new QuotesError(QuotesErrorCode.BadSplit, 'The quotes are already this speaker’s', {
+        field: 'intoSpeakerId',
+      });
+    return this.splitInTransaction(fromId, [...new Set(dto.quoteIds)], dto);
+  }
+
+  @WriteTransaction()
+  private async splitInTransaction(
+    fromId: string,
+    quoteIds: string[],
+    dto: SplitSpeakerDto,
+  ): Promise<{ speakerId: string; moved: string[] }> {
+    if (!(await this.speakers.exists(fromId))) throw await this.speakers.notFound(fromId);
+    const speakerId = dto.newSpeaker
+      ? await this.editor.insert(dto.newSpeaker)
+      : (dto.intoSpeakerId as string);
+    const moved: string[] = [];
+    // In id order, like every other multi-row write, so two splits cannot deadlock.
+    for (const id of [...quoteIds].sort()) {
+      const quote = await this.quotes.findById(id);
+      if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
+      if (quote.speakerId !== fromId)
+        throw new QuotesError(
+          QuotesErrorCode.NotBySpeaker,
+          `Quote ${id} is not attributed to speaker ${fromId}`,
+          { id, speakerId: quote.speakerId },
+        );
+      moved.push(await this.applyCorrection(id, { speakerId }, undefined));
+    }
+    return { speakerId, moved };
   }
 
   // Who changed the quote, when, and from what: its audit entries, newest first.

@@ -45,8 +45,9 @@ export class SpeakerEditor {
     return this.speakers.profile(await this.insert(dto));
   }
 
+  // Joins the caller's transaction when there is one (a split creates the new speaker this way).
   @WriteTransaction()
-  private async insert(dto: CreateSpeakerDto): Promise<string> {
+  async insert(dto: CreateSpeakerDto): Promise<string> {
     const name = dto.name.trim();
     const key = nameKey(name);
     const nativeName = dto.nativeName?.trim() || null;

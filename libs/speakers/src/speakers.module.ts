@@ -21,6 +21,6 @@ import { SpeakerEditor } from './speaker-editor.service';
   ],
   controllers: [SpeakersController],
   providers: [SpeakerRepository, SpeakerResolver, SpeakersService, SpeakerEditor],
-  exports: [SpeakerResolver, SpeakersService],
+  exports: [SpeakerResolver, SpeakersService, SpeakerEditor],
 })
 export class SpeakersModule {}

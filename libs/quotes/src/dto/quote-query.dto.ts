@@ -1,6 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -13,7 +16,9 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { CreateSpeakerDto } from '@app/speakers';
 import { IsCalendarDate, PageQuery } from '@app/common';
 import { UNDATED_OPTIONS, type UndatedOption } from '@app/articles';
 
@@ -172,4 +177,38 @@ export class QuoteHistoryEntryDto {
   before!: unknown;
   @ApiPropertyOptional({ nullable: true, description: 'What changed' }) after!: unknown;
   @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
+}
+
+export class SplitSpeakerDto {
+  @ApiProperty({
+    type: [String],
+    description: "The quotes (now the speaker's) that were really said by someone else",
+    example: ['3f0c2a9e-8d1b-4c7a-9e2f-1b2c3d4e5f60'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  quoteIds!: string[];
+
+  @ApiPropertyOptional({ description: 'Move them to this existing speaker…' })
+  @IsOptional()
+  @IsUUID()
+  intoSpeakerId?: string;
+
+  @ApiPropertyOptional({
+    type: CreateSpeakerDto,
+    description: '…or to a new speaker made from this',
+    example: { name: 'John McCallum', aliases: ['McCallum'] },
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateSpeakerDto)
+  newSpeaker?: CreateSpeakerDto;
+}
+
+export class SplitSpeakerResultDto {
+  @ApiProperty({ description: 'The speaker the quotes now belong to' }) speakerId!: string;
+  @ApiProperty({ type: [String], description: 'The moved quotes’ ids afterwards' })
+  moved!: string[];
 }

@@ -33,6 +33,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
     const quote = toQuote(text, q, a, canonical);
+    const [before1, before2] = quote.partial ? wordsBefore(text, q.open) : ['', ''];
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
     if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
@@ -44,6 +45,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         cued,
         before: text[q.open - 1] ?? '',
         wholeParagraph: isWholeParagraph(text, q),
+        wordBefore: before1,
+        verbBefore: before2,
+        wordAfter: quote.partial ? wordAfter(text, q.after) : '',
       })
     )
       return;
@@ -86,6 +90,34 @@ function isPartial(text: string, q: ScannedQuote): boolean {
   let i = q.open - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
   return i >= 0 && isLetterOrDigit(text[i]);
+}
+
+// Start of the word (letters only) ending right before `at` after spaces; `at` if none.
+function wordStartBefore(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  const end = i + 1;
+  while (i >= 0 && end - i <= 20 && /\p{L}/u.test(text[i])) i--;
+  return i + 1 < end ? i + 1 : at;
+}
+
+// The two words before `at` (nearest first), lower case; '' where there is none.
+function wordsBefore(text: string, at: number): [string, string] {
+  const s1 = wordStartBefore(text, at);
+  if (s1 === at) return ['', ''];
+  const w1 = /^\p{L}+/u.exec(text.slice(s1, s1 + 21))?.[0] ?? '';
+  const s2 = wordStartBefore(text, s1);
+  const w2 = s2 === s1 ? '' : (/^\p{L}+/u.exec(text.slice(s2, s2 + 21))?.[0] ?? '');
+  return [w1.toLowerCase(), w2.toLowerCase()];
+}
+
+// The lower-case word starting right after `at` past spaces only; '' if none.
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && text[i] === ' ') i++;
+  const start = i;
+  while (i < text.length && i - start <= 20 && /\p{Ll}/u.test(text[i])) i++;
+  return i > start && !/\p{L}/u.test(text[i] ?? ' ') ? text.slice(start, i) : '';
 }
 
 function isWholeParagraph(text: string, q: ScannedQuote): boolean {

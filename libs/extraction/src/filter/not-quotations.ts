@@ -12,6 +12,9 @@ export interface Candidate {
   before: string; // the character before the opening mark
   wholeParagraph: boolean; // the quote is all its paragraph holds
   cued: boolean; // a cue next to the quote named its source (not just the paragraph around it)
+  wordBefore?: string; // the word right before the opening mark, lower case ('' if none)
+  verbBefore?: string; // the word before `wordBefore`, lower case
+  wordAfter?: string; // the word right after the closing mark, only spaces between ('' if none)
 }
 
 function isLetter(c: string): boolean {
@@ -63,12 +66,124 @@ export function isScareQuote(c: Candidate): boolean {
   return c.attributed ? words <= MAX_LOOSE_SCARE_WORDS : words <= MAX_SCARE_WORDS;
 }
 
+// Determiners that open a noun phrase, and the words that may follow a quoted noun
+// without being the head noun it modifies.
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+const NOT_A_HEAD = new Set([
+  'and',
+  'or',
+  'but',
+  'nor',
+  'on',
+  'in',
+  'at',
+  'for',
+  'of',
+  'to',
+  'over',
+  'from',
+  'with',
+  'by',
+  'as',
+  'about',
+  'into',
+  'than',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'that',
+  'which',
+  'who',
+  'when',
+  'if',
+  'because',
+  'after',
+  'before',
+  'since',
+  'while',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'said',
+  'says',
+  'told',
+  'according',
+  'so',
+  'then',
+  'not',
+  'also',
+]);
+
+const CALLING = new Set([
+  'call',
+  'calls',
+  'called',
+  'calling',
+  'dub',
+  'dubs',
+  'dubbed',
+  'dubbing',
+  'termed',
+  'described',
+  'labelled',
+  'labeled',
+  'branded',
+]);
+
+// A short quote between a determiner and a following noun modifies that noun: the
+// “unpredictable” nature, the “boys will be boys” trope. A word used, not words spoken.
+export function isQuotedModifier(c: Candidate): boolean {
+  if (!c.partial || !c.wordBefore || !c.wordAfter) return false;
+  if (!DETERMINERS.has(c.wordBefore) || NOT_A_HEAD.has(c.wordAfter)) return false;
+  if (c.verbBefore && CALLING.has(c.verbBefore)) return false; // what someone called it
+
+  const last = c.text.trimEnd().at(-1) ?? '';
+  return isLetter(last) && firstWords(c.text, MAX_SCARE_WORDS + 1).length <= MAX_SCARE_WORDS + 1;
+}
+
 // tweet-id="778257943577919488"
 export function isMarkupValue(c: Candidate): boolean {
   return c.before === '=';
 }
 
-export const NOT_QUOTATION_RULES = [isMarkupValue, isTitleOfWork, isHeading, isScareQuote];
+export const NOT_QUOTATION_RULES = [
+  isMarkupValue,
+  isTitleOfWork,
+  isHeading,
+  isScareQuote,
+  isQuotedModifier,
+];
 
 export function isQuotation(c: Candidate): boolean {
   return !NOT_QUOTATION_RULES.some((rule) => rule(c));

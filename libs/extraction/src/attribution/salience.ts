@@ -77,10 +77,8 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
   for (let k = start; k < end - 1 && k - start < MAX_SUBJECT_SCAN; k++) {
     const t = tokens[k];
     if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || t.text.length < 3) continue;
-    if (
-      k > start &&
-      (tokens[k - 1].text !== ',' || (tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap))
-    )
+    if (k > start && tokens[k - 1].text !== ',') continue;
+    if (k > start && tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap && /[.]/.test(t.text))
       continue; // "Moncton, N.B."
     const next = tokens[k + 1];
     if (next.kind === 'word' && next.cap) continue; // part of a longer name

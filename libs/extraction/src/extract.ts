@@ -16,6 +16,7 @@ import { confidenceOf, pathOf } from './attribution/confidence';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from './lexicon/en/kinds';
 import { ORG_WORDS } from './lexicon/en/roles';
 import { isLetterOrDigit } from './scan/marks';
+import { isDigitCode, isWordCode } from './text/chars';
 import { isQuotation } from './filter/not-quotations';
 
 const CONTEXT_RULE_NAMES = new Set(rulesOf('context').map((r) => r.name));
@@ -33,7 +34,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
     const quote = toQuote(text, q, a, canonical);
-    const [before1, before2] = quote.partial ? wordsBefore(text, q.open) : ['', ''];
+    // the words around a quote are read only where a quoted modifier is possible
+    const modifier = quote.partial && q.end > q.start && isLetterCode(text.charCodeAt(q.end - 1));
+    const [before1, before2] = modifier ? wordsBefore(text, q.open) : ['', ''];
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
     if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
@@ -47,7 +50,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         wholeParagraph: isWholeParagraph(text, q),
         wordBefore: before1,
         verbBefore: before2,
-        wordAfter: quote.partial ? wordAfter(text, q.after) : '',
+        wordAfter: modifier ? wordAfter(text, q.after) : '',
       })
     )
       return;
@@ -92,32 +95,49 @@ function isPartial(text: string, q: ScannedQuote): boolean {
   return i >= 0 && isLetterOrDigit(text[i]);
 }
 
+function isLetterCode(code: number): boolean {
+  return isWordCode(code) && !isDigitCode(code);
+}
+
+function isLowerCode(code: number): boolean {
+  if (code >= 97 && code <= 122) return true;
+  if (code < 0xc0 || !isWordCode(code)) return false;
+  const c = String.fromCharCode(code);
+  return c !== c.toUpperCase();
+}
+
 // Start of the word (letters only) ending right before `at` after spaces; `at` if none.
 function wordStartBefore(text: string, at: number): number {
   let i = at - 1;
-  while (i >= 0 && text[i] === ' ') i--;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
   const end = i + 1;
-  while (i >= 0 && end - i <= 20 && /\p{L}/u.test(text[i])) i--;
+  while (i >= 0 && end - i <= 20 && isLetterCode(text.charCodeAt(i))) i--;
   return i + 1 < end ? i + 1 : at;
+}
+
+function wordAt(text: string, start: number): string {
+  let j = start;
+  while (j < text.length && j - start <= 20 && isLetterCode(text.charCodeAt(j))) j++;
+  return text.slice(start, j).toLowerCase();
 }
 
 // The two words before `at` (nearest first), lower case; '' where there is none.
 function wordsBefore(text: string, at: number): [string, string] {
   const s1 = wordStartBefore(text, at);
   if (s1 === at) return ['', ''];
-  const w1 = /^\p{L}+/u.exec(text.slice(s1, s1 + 21))?.[0] ?? '';
   const s2 = wordStartBefore(text, s1);
-  const w2 = s2 === s1 ? '' : (/^\p{L}+/u.exec(text.slice(s2, s2 + 21))?.[0] ?? '');
-  return [w1.toLowerCase(), w2.toLowerCase()];
+  return [wordAt(text, s1), s2 === s1 ? '' : wordAt(text, s2)];
 }
 
 // The lower-case word starting right after `at` past spaces only; '' if none.
 function wordAfter(text: string, at: number): string {
   let i = at;
-  while (i < text.length && text[i] === ' ') i++;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
   const start = i;
-  while (i < text.length && i - start <= 20 && /\p{Ll}/u.test(text[i])) i++;
-  return i > start && !/\p{L}/u.test(text[i] ?? ' ') ? text.slice(start, i) : '';
+  while (i < text.length && i - start <= 20 && isLowerCode(text.charCodeAt(i))) i++;
+  return i > start && !(i < text.length && isLetterCode(text.charCodeAt(i)))
+    ? text.slice(start, i)
+    : '';
 }
 
 function isWholeParagraph(text: string, q: ScannedQuote): boolean {

@@ -168,7 +168,7 @@ export function isQuotedModifier(c: Candidate): boolean {
   if (!DETERMINERS.has(c.wordBefore) || NOT_A_HEAD.has(c.wordAfter)) return false;
   if (c.verbBefore && CALLING.has(c.verbBefore)) return false; // what someone called it
 
-  const last = c.text.trimEnd().at(-1) ?? '';
+  const last = c.text.at(-1) ?? '';
   return isLetter(last) && firstWords(c.text, MAX_SCARE_WORDS + 1).length <= MAX_SCARE_WORDS + 1;
 }
 

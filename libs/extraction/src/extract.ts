@@ -51,6 +51,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         wordBefore: before1,
         verbBefore: before2,
         wordAfter: modifier ? wordAfter(text, q.after) : '',
+        afterPossessive: !quote.partial && followsPossessive(text, q.open),
       })
     )
       return;
@@ -138,6 +139,14 @@ function wordAfter(text: string, at: number): string {
   return i > start && !(i < text.length && isLetterCode(text.charCodeAt(i)))
     ? text.slice(start, i)
     : '';
+}
+
+// CBS’ “Face the Nation”, ABC’s “This Week”: an apostrophe closing a word before the mark.
+function followsPossessive(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  const c = text.charCodeAt(i);
+  return (c === 0x2019 || c === 39) && i > 0 && isLetterCode(text.charCodeAt(i - 1));
 }
 
 function isWholeParagraph(text: string, q: ScannedQuote): boolean {

@@ -23,6 +23,7 @@ describe('not quotations', () => {
     [isTitleOfWork, { text: 'A Change Is Gonna Come,', partial: true }, true],
     [isTitleOfWork, { text: 'dream come true', partial: true }, false],
     [isTitleOfWork, { text: 'This Week,', partial: false }, false],
+    [isTitleOfWork, { text: 'Face the Nation.', afterPossessive: true }, true],
     [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true }, true],
     [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true, attributed: true }, true],
     [isHeading, { text: 'Yes We Can!', wholeParagraph: true, attributed: true, cued: true }, false],

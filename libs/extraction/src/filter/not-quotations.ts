@@ -14,7 +14,8 @@ export interface Candidate {
   cued: boolean; // a cue next to the quote named its source (not just the paragraph around it)
   wordBefore?: string; // the word right before the opening mark, lower case ('' if none)
   verbBefore?: string; // the word before `wordBefore`, lower case
-  wordAfter?: string; // the word right after the closing mark, only spaces between ('' if none)
+  wordAfter?: string;
+  afterPossessive?: boolean; // the opening mark follows a possessive: CBS’ “Face the Nation” // the word right after the closing mark, only spaces between ('' if none)
 }
 
 function isLetter(c: string): boolean {
@@ -47,7 +48,7 @@ function isTitleCase(text: string): boolean {
 
 // Every significant word capitalised inside running text: the name of a show, book or song.
 export function isTitleOfWork(c: Candidate): boolean {
-  return c.partial && isTitleCase(c.text);
+  return (c.partial || c.afterPossessive === true) && isTitleCase(c.text);
 }
 
 // A short title-case line standing alone in quotes is a heading: 'All Bets Are Off.'

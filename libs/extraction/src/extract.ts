@@ -35,7 +35,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const a = attributions[i];
     const quote = toQuote(text, q, a, canonical);
     // the words around a quote are read only where a quoted modifier is possible
-    const modifier = quote.partial && q.end > q.start && isLetterCode(text.charCodeAt(q.end - 1));
+    const modifier = quote.partial && q.end > q.start;
     const [before1, before2] = modifier ? wordsBefore(text, q.open) : ['', ''];
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);

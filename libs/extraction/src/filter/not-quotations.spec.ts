@@ -2,6 +2,7 @@ import {
   isHeading,
   isMarkupValue,
   isQuotation,
+  isGivenName,
   isQuotedModifier,
   isScareQuote,
   isTitleOfWork,
@@ -28,6 +29,16 @@ describe('not quotations', () => {
     [isHeading, { text: 'All Bets Are Off.', wholeParagraph: true, attributed: true }, true],
     [isHeading, { text: 'Yes We Can!', wholeParagraph: true, attributed: true, cued: true }, false],
     [isScareQuote, { text: 'lone wolves' }, true],
+    [
+      isGivenName,
+      { text: 'loop,', partial: true, wordBefore: 'called', verbBefore: 'simply' },
+      true,
+    ],
+    [
+      isGivenName,
+      { text: 'a disgrace,', partial: true, wordBefore: 'called', verbBefore: 'trump' },
+      false,
+    ],
     [
       isQuotedModifier,
       { text: 'unpredictable', partial: true, wordBefore: 'the', wordAfter: 'nature' },

@@ -173,6 +173,24 @@ export function isQuotedModifier(c: Candidate): boolean {
   return isLetter(last) && firstWords(c.text, MAX_SCARE_WORDS + 1).length <= MAX_SCARE_WORDS + 1;
 }
 
+const NAMING = new Set(['called', 'dubbed', 'named', 'titled', 'entitled', 'nicknamed']);
+
+const PASSIVE_AUX = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+
+// A short quote right after a passive naming verb is the name given to a thing: the
+// system, simply called ‘loop,’; a game was dubbed “Snowbowl”. Active naming is speech:
+// `what Mr. Trump called ''a disgrace''`, `called the conclusion “bold”`.
+export function isGivenName(c: Candidate): boolean {
+  return (
+    c.partial &&
+    c.wordBefore !== undefined &&
+    NAMING.has(c.wordBefore) &&
+    c.verbBefore !== undefined &&
+    (PASSIVE_AUX.has(c.verbBefore) || c.verbBefore.endsWith('ly')) &&
+    firstWords(c.text, MAX_SCARE_WORDS).length <= MAX_LOOSE_SCARE_WORDS
+  );
+}
+
 // tweet-id="778257943577919488"
 export function isMarkupValue(c: Candidate): boolean {
   return c.before === '=';
@@ -184,6 +202,7 @@ export const NOT_QUOTATION_RULES = [
   isHeading,
   isScareQuote,
   isQuotedModifier,
+  isGivenName,
 ];
 
 export function isQuotation(c: Candidate): boolean {

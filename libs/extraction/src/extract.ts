@@ -40,6 +40,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
     if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
+    if (inCaption(text, q.after)) return;
     if (
       !isQuotation({
         text: quote.text,
@@ -207,6 +208,25 @@ function inTeaserLine(text: string, at: number): boolean {
   return (
     lineStart >= 0 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)))
   );
+}
+
+// A photo caption ends with its credit: "… Dennis Brooks says: ‘Just listen.’ (Muriel
+// Draaisma/CBC)". It repeats the story's words beside a picture; the story has them too.
+function inCaption(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== 10) {
+    if (end - at > 300) return false;
+    end++;
+  }
+  let i = end - 1;
+  while (i > at && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 13)) i--;
+  if (text.charCodeAt(i) !== 41) return false; // ')'
+  for (let k = i - 1; k > at && i - k <= 80; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 40) return text.slice(k, i).includes('/'); // '(' … '/' … ')'
+    if (c === 41) return false;
+  }
+  return false;
 }
 
 // Start of the line holding `at`, or -1 when it starts more than `limit` characters back:

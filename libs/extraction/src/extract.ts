@@ -16,6 +16,7 @@ import { confidenceOf, pathOf } from './attribution/confidence';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from './lexicon/en/kinds';
 import { ORG_WORDS } from './lexicon/en/roles';
 import { isLetterOrDigit } from './scan/marks';
+import { isDigitCode, isWordCode } from './text/chars';
 import { isQuotation } from './filter/not-quotations';
 
 const CONTEXT_RULE_NAMES = new Set(rulesOf('context').map((r) => r.name));
@@ -33,9 +34,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (ctx.quoteToken[i] < 0) return;
     const a = attributions[i];
     const quote = toQuote(text, q, a, canonical);
+    // the words around a quote are read only where a quoted modifier is possible
+    const modifier = quote.partial && q.end > q.start;
+    const [before1, before2] = modifier ? wordsBefore(text, q.open) : ['', ''];
     const attributed = a !== null; // a cue was found, even if its pronoun stays unresolved
     const cued = a !== null && !CONTEXT_RULE_NAMES.has(a.rule);
     if (inTeaserLine(text, q.open) || (!cued && inHeadline(text, q.open))) return;
+    if (inCaption(text, q.after)) return;
     if (
       !isQuotation({
         text: quote.text,
@@ -44,6 +49,10 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         cued,
         before: text[q.open - 1] ?? '',
         wholeParagraph: isWholeParagraph(text, q),
+        wordBefore: before1,
+        verbBefore: before2,
+        wordAfter: modifier ? wordAfter(text, q.after) : '',
+        afterPossessive: !quote.partial && followsPossessive(text, q.open),
       })
     )
       return;
@@ -86,6 +95,59 @@ function isPartial(text: string, q: ScannedQuote): boolean {
   let i = q.open - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
   return i >= 0 && isLetterOrDigit(text[i]);
+}
+
+function isLetterCode(code: number): boolean {
+  return isWordCode(code) && !isDigitCode(code);
+}
+
+function isLowerCode(code: number): boolean {
+  if (code >= 97 && code <= 122) return true;
+  if (code < 0xc0 || !isWordCode(code)) return false;
+  const c = String.fromCharCode(code);
+  return c !== c.toUpperCase();
+}
+
+// Start of the word (letters only) ending right before `at` after spaces; `at` if none.
+function wordStartBefore(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  const end = i + 1;
+  while (i >= 0 && end - i <= 20 && isLetterCode(text.charCodeAt(i))) i--;
+  return i + 1 < end ? i + 1 : at;
+}
+
+function wordAt(text: string, start: number): string {
+  let j = start;
+  while (j < text.length && j - start <= 20 && isLetterCode(text.charCodeAt(j))) j++;
+  return text.slice(start, j).toLowerCase();
+}
+
+// The two words before `at` (nearest first), lower case; '' where there is none.
+function wordsBefore(text: string, at: number): [string, string] {
+  const s1 = wordStartBefore(text, at);
+  if (s1 === at) return ['', ''];
+  const s2 = wordStartBefore(text, s1);
+  return [wordAt(text, s1), s2 === s1 ? '' : wordAt(text, s2)];
+}
+
+// The lower-case word starting right after `at` past spaces only; '' if none.
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  const start = i;
+  while (i < text.length && i - start <= 20 && isLowerCode(text.charCodeAt(i))) i++;
+  return i > start && !(i < text.length && isLetterCode(text.charCodeAt(i)))
+    ? text.slice(start, i)
+    : '';
+}
+
+// CBS’ “Face the Nation”, ABC’s “This Week”: an apostrophe closing a word before the mark.
+function followsPossessive(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  const c = text.charCodeAt(i);
+  return (c === 0x2019 || c === 39) && i > 0 && isLetterCode(text.charCodeAt(i - 1));
 }
 
 function isWholeParagraph(text: string, q: ScannedQuote): boolean {
@@ -146,6 +208,25 @@ function inTeaserLine(text: string, at: number): boolean {
   return (
     lineStart >= 0 && TEASER_LABEL.test(text.slice(lineStart, Math.min(at + 1, lineStart + 40)))
   );
+}
+
+// A photo caption ends with its credit: "… Dennis Brooks says: ‘Just listen.’ (Muriel
+// Draaisma/CBC)". It repeats the story's words beside a picture; the story has them too.
+function inCaption(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== 10) {
+    if (end - at > 300) return false;
+    end++;
+  }
+  let i = end - 1;
+  while (i > at && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 13)) i--;
+  if (text.charCodeAt(i) !== 41) return false; // ')'
+  for (let k = i - 1; k > at && i - k <= 80; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 40) return text.slice(k, i).includes('/'); // '(' … '/' … ')'
+    if (c === 41) return false;
+  }
+  return false;
 }
 
 // Start of the line holding `at`, or -1 when it starts more than `limit` characters back:

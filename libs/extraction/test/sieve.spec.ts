@@ -84,4 +84,21 @@ describe('resolution', () => {
       speakerKind: 'organisation',
     });
   });
+
+  it('a photo caption ending with its credit quotes nobody', () => {
+    const t =
+      'Asked what he would say, Dennis Brooks says: ‘Just listen.’ (Jane Roe/CBC)\n\n“Just listen,” Brooks said.';
+    expect(extract(t).quotes.map((q) => q.text)).toEqual(['Just listen,']);
+  });
+
+  it('a quote after a possessive in title case is a title', () => {
+    const t = 'Shelby spoke on CBS’ “Face the Nation.” He said: “We will see.”';
+    expect(extract(t).quotes.map((q) => q.text)).toEqual(['We will see.']);
+  });
+
+  it('Mulder, never named in full, stops the pronoun after a clause', () => {
+    const t =
+      'Stacy Lewis won the event.\n\nWhen asked, at the Diamond Resorts, Mulder didn’t hesitate.\n\n“It’s this for sure,” he said.';
+    expect(extract(t).quotes[0].speaker).toBeNull();
+  });
 });

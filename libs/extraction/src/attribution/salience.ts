@@ -64,6 +64,7 @@ export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person
     if (unknownSubject(ctx, s, inSentence)) return null;
     const found = pick(ctx, inSentence, gender);
     if (found) return found;
+    if (unknownNameSubject(ctx, s, inSentence)) return null;
   }
   return null;
 }
@@ -77,10 +78,8 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
   for (let k = start; k < end - 1 && k - start < MAX_SUBJECT_SCAN; k++) {
     const t = tokens[k];
     if (t.kind !== 'word' || !t.cap || (t.f & NOT_A_NAME) !== 0 || t.text.length < 3) continue;
-    if (
-      k > start &&
-      (tokens[k - 1].text !== ',' || (tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap))
-    )
+    if (k > start && tokens[k - 1].text !== ',') continue;
+    if (k > start && tokens[k - 2]?.kind === 'word' && tokens[k - 2].cap && /[.]/.test(t.text))
       continue; // "Moncton, N.B."
     const next = tokens[k + 1];
     if (next.kind === 'word' && next.cap) continue; // part of a longer name
@@ -102,6 +101,23 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
     return true;
   }
   return false;
+}
+
+// A name that opens the sentence, followed by its verb, with no evidence of being a person
+// or an organisation ("Mamadou Dia was on a business trip …"): the subject the pronoun most
+// likely means, though we cannot tell it is a person, so nobody older is guessed.
+function unknownNameSubject(ctx: Context, s: number, inSentence: Mention[]): boolean {
+  const start = ctx.sentenceSpan[2 * s];
+  const m = inSentence.at(-1); // the earliest mention of the sentence
+  if (!m || m.start !== start || m.possessive) return false;
+  const p = m.person;
+  if (p.personal || p.org || p.words.length < 2) return false;
+  const next = ctx.tokens[m.end];
+  return (
+    next !== undefined &&
+    next.kind === 'word' &&
+    ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|n['’]t)$/.test(next.lower))
+  );
 }
 
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose']);

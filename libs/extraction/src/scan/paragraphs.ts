@@ -8,7 +8,8 @@ export function paragraphsOf(text: string): Span[] {
   const out: Span[] = [];
   let lineStart = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== '\n') continue;
+    i = text.indexOf('\n', i); // the next line end, found natively
+    if (i < 0) i = text.length;
     let start = lineStart;
     let end = i;
     while (start < end && isBlank(text.charCodeAt(start))) start++;

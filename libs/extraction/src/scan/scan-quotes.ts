@@ -25,6 +25,26 @@ interface OpenMark {
 // Bounds the work per mark, which keeps the scan linear on hostile input.
 const MAX_DEPTH = 6;
 // " ' “ ” ‘ ’ « »
+const MARK = /["'\u201c\u201d\u2018\u2019\u00ab\u00bb]/g;
+
+// The first mark at or after `from` is at `at` (-1: none to the end of the text).
+interface NextMark {
+  from: number;
+  at: number;
+}
+
+// The first mark at or after `i`. The regular expression engine scans faster than a loop;
+// the answer is remembered, so a mark far beyond many short paragraphs is searched for
+// once, not once per paragraph (the scan stays linear).
+function nextMarkAt(text: string, i: number, next: NextMark): number {
+  if (i >= next.from && (next.at < 0 || next.at >= i)) return next.at;
+  MARK.lastIndex = i;
+  const found = MARK.exec(text);
+  next.from = i;
+  next.at = found === null ? -1 : found.index;
+  return next.at;
+}
+
 function isMarkCode(c: number): boolean {
   return (
     c === 34 ||
@@ -42,8 +62,9 @@ export function scanQuotes(text: string): ScannedQuote[] {
   const out: ScannedQuote[] = [];
   const paragraphs = paragraphsOf(text);
   let carried = false;
+  const next: NextMark = { from: Infinity, at: -1 }; // nothing searched yet
   paragraphs.forEach((para, index) => {
-    const left = scanParagraph(text, para, index, carried, out);
+    const left = scanParagraph(text, para, index, carried, out, next);
     carried = left !== null && startsWithDoubleOpen(text, paragraphs[index + 1]);
     if (left) out.push({ ...left, unterminated: !carried });
   });
@@ -63,11 +84,15 @@ function scanParagraph(
   index: number,
   carried: boolean,
   out: ScannedQuote[],
+  next: NextMark,
 ): ScannedQuote | null {
   const stack: OpenMark[] = [];
   let i = matchKicker(text, para.start)?.end ?? para.start;
   for (; i < para.end; i++) {
-    if (!isMarkCode(text.charCodeAt(i))) continue;
+    if (!isMarkCode(text.charCodeAt(i))) {
+      i = nextMarkAt(text, i, next);
+      if (i < 0 || i >= para.end) break;
+    }
     const mark = classifyMark(text, i);
     if (!mark) continue;
     const closed = applyMark(stack, mark, i);

@@ -99,6 +99,11 @@ export function SearchPage() {
           <button type="submit">Search</button>
         </div>
       </form>
+      {loc.query.get('deleted') ? (
+        <p class="notice" role="status">
+          Speaker {loc.query.get('deleted')} deleted.
+        </p>
+      ) : null}
       <Exports filters={current} />
       <ErrorBox error={result.error} />
       {result.loading && !result.data ? <Loading what="Searching" /> : null}

@@ -148,6 +148,12 @@ export function ArticlePage({ id }: { id: string }) {
   const who = useStore(session);
   const result = useAsync(() => get<Article>(`/articles/${id}`), [id]);
   const a = result.data?.data;
+  // A quote fixed, rejected or restored: the article and its rejected list both read again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    result.reload();
+  };
   const speakers = a
     ? [
         ...new Map(
@@ -269,13 +275,13 @@ export function ArticlePage({ id }: { id: string }) {
                       ) : null}
                     </dl>
                     {can(who, 'reviewer') ? (
-                      <QuoteFixer quoteId={q.quoteId} onChanged={result.reload} />
+                      <QuoteFixer quoteId={q.quoteId} onChanged={changed} />
                     ) : null}
                   </li>
                 ))}
               </ol>
               {can(who, 'reviewer') ? (
-                <RejectedQuotes articleId={a.id} version={a.version} />
+                <RejectedQuotes articleId={a.id} changes={changes} onChanged={changed} />
               ) : null}
             </section>
           </div>
@@ -286,14 +292,14 @@ export function ArticlePage({ id }: { id: string }) {
 }
 
 // Rejected quotes leave the article's list; reviewers still see them here and can restore one.
-function RejectedQuotes({ articleId, version }: { articleId: string; version?: number }) {
-  const [tick, setTick] = useState(0);
+function RejectedQuotes(props: { articleId: string; changes: number; onChanged: () => void }) {
+  const { articleId } = props;
   const result = useAsync(
     () =>
       get<Page<QuoteHit>>('/quotes', { article: articleId, rejected: 'only', limit: 100 }).then(
         (r) => r.data.items,
       ),
-    [articleId, version, tick],
+    [articleId, props.changes],
   );
   if (!result.data?.length) return <ErrorBox error={result.error} />;
   return (
@@ -306,11 +312,7 @@ function RejectedQuotes({ articleId, version }: { articleId: string; version?: n
               <span class="badge rejected-badge">rejected</span> {q.speaker?.name ?? 'unattributed'}
             </p>
             <p class="quote-text">“{q.text}”</p>
-            <QuoteFixer
-              quoteId={q.id}
-              label="Review or restore"
-              onChanged={() => setTick((t) => t + 1)}
-            />
+            <QuoteFixer quoteId={q.id} label="Review or restore" onChanged={props.onChanged} />
           </li>
         ))}
       </ol>

@@ -165,7 +165,7 @@ export function ClaimPage({ id }: { id: string }) {
                     </li>
                   ))}
                 </ol>
-              ) : (
+              ) : c.withdrawn ? null : (
                 <p>Not reviewed yet.</p>
               )}
             </div>

@@ -417,4 +417,23 @@ describe('newsroom console (browser)', () => {
     await page.locator('ul.articles li', { hasText: '2019-03-05' }).first().waitFor();
     await shootAndScan('articles-filtered');
   }, 120_000);
+
+  it('a reviewer creates a missing speaker from the quote and credits it; history shows it', async () => {
+    const quote = await spareQuote();
+    TAKEN.push(quote.text.slice(0, 30));
+    await page.goto(url(`/articles/${quote.article.id}`));
+    const card = page.locator('.quote-cards > ol > li', { hasText: quote.text.slice(0, 30) });
+    await card.locator('summary', { hasText: 'Fix this quote' }).click();
+    await card.locator('summary', { hasText: 'New speaker…' }).click();
+    await card.getByLabel('Name', { exact: true }).fill('Ana Ferreira');
+    await card.getByLabel('Aliases (comma-separated)').fill('A. Ferreira');
+    await card.getByLabel('Kind').selectOption('person');
+    await card.getByRole('button', { name: 'Create and credit' }).click();
+    const credited = page.locator('.quote-cards > ol > li', { hasText: quote.text.slice(0, 30) });
+    await credited.locator('.card-head', { hasText: 'Ana Ferreira' }).waitFor();
+    const after = await app.api<{ speaker: { name: string } | null }>('GET', `/quotes/${quote.id}`);
+    expect(after.speaker?.name).toBe('Ana Ferreira');
+    const history = await app.api<{ action: string }[]>('GET', `/quotes/${quote.id}/history`);
+    expect(history.length).toBeGreaterThan(0);
+  }, 120_000);
 });

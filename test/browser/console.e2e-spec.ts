@@ -17,6 +17,7 @@ interface Hit {
   verdict: string;
   article: { id: string };
   speaker: { id: string; name: string } | null;
+  claim: { id: string } | null;
 }
 
 describe('newsroom console (browser)', () => {
@@ -243,5 +244,196 @@ describe('newsroom console (browser)', () => {
     const res = await fetch(url(csv!));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('dialogue');
+  }, 120_000);
+
+  // Quotes the other tests read stay as they are.
+  const TAKEN = ['do more than talk', 'credible, serious', 'No one has been punished'];
+  const spareQuote = async (skip: string[] = []): Promise<Hit> => {
+    const all = (await app.api<{ items: Hit[] }>('GET', '/quotes?limit=100')).items;
+    const hit = all.find(
+      (q) =>
+        q.speaker &&
+        !q.claim &&
+        q.text.split(' ').length >= 8 &&
+        ![...TAKEN, ...skip].some((w) => q.text.includes(w)),
+    );
+    if (!hit) throw new Error('no spare quote in the seeds');
+    return hit;
+  };
+  // Eight words from the middle of a quote, as a phrase search finds it.
+  const phrase = (text: string) => text.split(/\s+/).slice(1, 7).join(' ').replace(/["“”]/g, '');
+
+  it('a reviewer rejects a quote with a reason: gone from search, shown as rejected, restorable', async () => {
+    const quote = await spareQuote();
+    TAKEN.push(quote.text.slice(0, 30));
+    await page.goto(url(`/articles/${quote.article.id}`));
+    const card = page.locator('.quote-cards > ol > li', { hasText: quote.text.slice(0, 30) });
+    await card.locator('summary', { hasText: 'Fix this quote' }).click();
+    await card.getByLabel('Reason to reject (not a quotation)').fill('A sign held up, not speech');
+    await card.getByRole('button', { name: 'Reject quote' }).click();
+    // The article's list drops it; reviewers find it under Rejected, marked as such.
+    const rejected = page.locator('section.rejected > ol > li', {
+      hasText: quote.text.slice(0, 30),
+    });
+    await rejected.locator('.rejected-badge').waitFor();
+    await rejected.locator('summary', { hasText: 'Review or restore' }).click();
+    await rejected.getByRole('button', { name: 'Restore' }).waitFor();
+    await rejected.locator('summary', { hasText: 'Correction history' }).click();
+    await rejected.getByText('A sign held up, not speech', { exact: false }).first().waitFor();
+    await rejected.scrollIntoViewIfNeeded();
+    await shootAndScan('article-rejected');
+
+    const search = `/?q=${encodeURIComponent(`"${phrase(quote.text)}"`)}`;
+    await page.goto(url(search));
+    await page.locator('main [role=status]', { hasText: /quote|No quotes/ }).waitFor();
+    await expect(
+      page.locator('ol.quotes > li', { hasText: quote.text.slice(0, 30) }).count(),
+    ).resolves.toBe(0);
+
+    // Restored, it is back in search.
+    await page.goto(url(`/articles/${quote.article.id}`));
+    const again = page.locator('section.rejected > ol > li', { hasText: quote.text.slice(0, 30) });
+    await again.locator('summary', { hasText: 'Review or restore' }).click();
+    await again.getByRole('button', { name: 'Restore' }).click();
+    await page
+      .locator('.quote-cards > ol > li', { hasText: quote.text.slice(0, 30) })
+      .first()
+      .waitFor();
+    await page.goto(url(search));
+    await page.locator('ol.quotes > li', { hasText: quote.text.slice(0, 30) }).waitFor();
+  }, 120_000);
+
+  it('a reviewer withdraws a claim with a reason; it shows in its history and queue', async () => {
+    const quote = await spareQuote();
+    const claim = await app.api<{ id: string; text: string }>('POST', '/claims', {
+      quoteId: quote.id,
+    });
+    await page.goto(url(`/claims/${claim.id}`));
+    await page.getByLabel('Why withdraw this claim').fill('Made from the wrong quote');
+    await page.getByRole('button', { name: 'Withdraw claim' }).click();
+    await page.locator('.withdrawn-note', { hasText: 'Made from the wrong quote' }).waitFor();
+    await page.locator('.verdict.v-withdrawn').first().waitFor();
+    // A withdrawn claim takes no more reviews.
+    await expect(page.getByRole('button', { name: 'Save review' }).count()).resolves.toBe(0);
+    await shootAndScan('claim-withdrawn');
+    await page.goto(url('/claims?tab=withdrawn'));
+    await page.locator('ol.claims li', { hasText: claim.text.slice(0, 30) }).waitFor();
+    await shootAndScan('claims-withdrawn');
+    const after = await app.api<{ status: string }>('GET', `/claims/${claim.id}`);
+    expect(after.status).toBe('withdrawn');
+  }, 120_000);
+
+  it('a reviewer edits a speaker’s affiliation and adds one with dates', async () => {
+    const wang = (await quoteByWords('No one has been punished')).speaker!;
+    await page.goto(url(`/speakers/${wang.id}`));
+    await page.getByRole('heading', { name: 'Affiliations over time' }).waitFor();
+    await page.locator('table.affiliations tbody tr').first().waitFor();
+    await page
+      .locator('table.affiliations tbody tr')
+      .first()
+      .getByRole('button', { name: /^Edit/ })
+      .click();
+    await page.getByLabel('Role, row 1').fill('press spokesman');
+    await page.getByLabel('From, row 1').fill('2009-01-01');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Affiliation saved.' }).waitFor();
+    const row = page.locator('table.affiliations tbody tr', { hasText: 'press spokesman' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('2009-01-01');
+
+    await page.locator('summary', { hasText: 'Add an affiliation' }).click();
+    await page.getByLabel('Role', { exact: true }).fill('minister-counsellor');
+    await page.getByLabel('Organisation', { exact: true }).fill('Chinese embassy in London');
+    await page.getByLabel('From', { exact: true }).fill('2012-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2014-06-30');
+    await page.getByRole('button', { name: 'Add affiliation' }).click();
+    await page
+      .locator('table.affiliations tbody tr', { hasText: 'Chinese embassy in London' })
+      .waitFor();
+    await shootAndScan('speaker-edit');
+
+    // Names: an alias added by a reviewer is kept with the profile.
+    await page.locator('summary', { hasText: 'Edit names and kind' }).click();
+    const aliases = page.getByLabel('Aliases (comma-separated)');
+    const had = await aliases.inputValue();
+    await aliases.fill([had, 'Ambassador Wang'].filter(Boolean).join(', '));
+    await page.getByRole('button', { name: 'Save speaker' }).click();
+    await page.getByRole('status').filter({ hasText: 'Speaker saved.' }).waitFor();
+    await page.locator('.facts', { hasText: 'Ambassador Wang' }).waitFor();
+
+    // Deleting a speaker who still has quotes: the API's 409 message is shown.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete speaker' }).click();
+    await page.locator('.danger-zone [role=alert]').waitFor();
+    await expect(page.locator('.danger-zone [role=alert]').textContent()).resolves.toContain('409');
+  }, 120_000);
+
+  it('a merged speaker’s old address shows the survivor; an empty speaker can be deleted', async () => {
+    const keep = await app.api<{ id: string }>('POST', '/speakers', { name: 'Jan Kowalski' });
+    const gone = await app.api<{ id: string }>('POST', '/speakers', { name: 'J. Kowalski' });
+    await app.api('POST', `/speakers/${keep.id}/merge`, { from: [gone.id] });
+    await page.goto(url(`/speakers/${gone.id}`));
+    await page.waitForURL(url(`/speakers/${keep.id}?merged=1`));
+    await page.getByRole('heading', { level: 1, name: /Jan Kowalski/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'was merged into Jan Kowalski' }).waitFor();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete speaker' }).click();
+    await page.waitForURL(/\/\?deleted=/);
+    await page.getByRole('status').filter({ hasText: 'Speaker Jan Kowalski deleted.' }).waitFor();
+  }, 120_000);
+
+  it('a reviewer dates an undated article; it says so before and after', async () => {
+    const undated = await app.api<{ items: { id: string }[] }>(
+      'GET',
+      '/articles?undated=only&limit=1',
+    );
+    const id =
+      undated.items[0]?.id ??
+      (
+        await app.api<{ articles: { id: string }[] }>('POST', '/articles', {
+          body: 'The mayor said: "We will open the bridge on Monday, whatever the weather does."',
+          title: 'Bridge to open',
+        })
+      ).articles[0].id;
+    await page.goto(url(`/articles/${id}`));
+    await page.locator('main .flag', { hasText: 'Undated' }).waitFor();
+    await page.locator('summary', { hasText: 'Edit the article’s details' }).click();
+    await page.getByLabel('Publisher').fill('Taipei Times');
+    await page.getByLabel('Published on').fill('2019-03-05');
+    await shootAndScan('article-edit');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('status').filter({ hasText: 'Article saved.' }).waitFor();
+    await page.locator('main p.muted', { hasText: '2019-03-05' }).first().waitFor();
+    const after = await app.api<{ publishedAt: string; publisher: string }>(
+      'GET',
+      `/articles/${id}`,
+    );
+    expect(after.publishedAt.slice(0, 10)).toBe('2019-03-05');
+    expect(after.publisher).toBe('Taipei Times');
+
+    // The list filters by publisher and published date.
+    await page.goto(url('/articles?publisher=Taipei+Times&from=2019-03-01&to=2019-03-31'));
+    await page.locator('ul.articles li', { hasText: '2019-03-05' }).first().waitFor();
+    await shootAndScan('articles-filtered');
+  }, 120_000);
+
+  it('a reviewer creates a missing speaker from the quote and credits it; history shows it', async () => {
+    const quote = await spareQuote();
+    TAKEN.push(quote.text.slice(0, 30));
+    await page.goto(url(`/articles/${quote.article.id}`));
+    const card = page.locator('.quote-cards > ol > li', { hasText: quote.text.slice(0, 30) });
+    await card.locator('summary', { hasText: 'Fix this quote' }).click();
+    await card.locator('summary', { hasText: 'New speaker…' }).click();
+    await card.getByLabel('Name', { exact: true }).fill('Ana Ferreira');
+    await card.getByLabel('Aliases (comma-separated)').fill('A. Ferreira');
+    await card.getByLabel('Kind').selectOption('person');
+    await card.getByRole('button', { name: 'Create and credit' }).click();
+    const credited = page.locator('.quote-cards > ol > li', { hasText: quote.text.slice(0, 30) });
+    await credited.locator('.card-head', { hasText: 'Ana Ferreira' }).waitFor();
+    const after = await app.api<{ speaker: { name: string } | null }>('GET', `/quotes/${quote.id}`);
+    expect(after.speaker?.name).toBe('Ana Ferreira');
+    const history = await app.api<{ action: string }[]>('GET', `/quotes/${quote.id}/history`);
+    expect(history.length).toBeGreaterThan(0);
   }, 120_000);
 });

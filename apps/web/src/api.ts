@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export interface ApiResult<T> {
   data: T;
   etag: string | null;
+  // Where the answer came from: after a redirect (a merged speaker's 308) it names the survivor.
+  url: string;
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -77,7 +79,7 @@ export async function call<T>(
       }
       throw new ApiError(res.status, message, body);
     }
-    return { data: body as T, etag: res.headers.get('ETag') };
+    return { data: body as T, etag: res.headers.get('ETag'), url: res.url };
   } finally {
     inFlight.set(inFlight.get() - 1);
   }

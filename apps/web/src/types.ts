@@ -30,6 +30,7 @@ export interface QuoteHit {
   verdict: string;
   claim: { id: string; status: string; reviewedAt: string | null } | null;
   version: number;
+  rejectedAt?: string | null;
   similarity?: number;
 }
 
@@ -70,7 +71,9 @@ export interface ArticleSummary {
   url: string | null;
   publisher: string | null;
   publishedAt: string | null;
+  dated?: boolean;
   createdAt: string;
+  version?: number;
 }
 
 export interface Article extends ArticleSummary {
@@ -90,6 +93,8 @@ export interface SpeakerHit {
 }
 
 export interface Affiliation {
+  id: string;
+  editedBy?: string | null;
   role: string | null;
   organization: string | null;
   firstSeen: string;
@@ -103,9 +108,22 @@ export interface SpeakerProfile {
   nativeName: string | null;
   role: string | null;
   organization: string | null;
+  kind: 'person' | 'organization';
+  version: number;
   aliases: string[];
   affiliations: Affiliation[];
   quotes: Record<string, unknown>;
+  verdicts?: Record<string, number>;
+}
+
+// GET /quotes/:id/history: one audited change each.
+export interface QuoteHistoryEntry {
+  at: string;
+  action: string;
+  actor: string;
+  actorRole: string | null;
+  before: unknown;
+  after: unknown;
 }
 
 export interface Evidence {
@@ -134,6 +152,7 @@ export interface ClaimSummary {
   reviewedAt: string | null;
   createdAt: string;
   createdBy: string | null;
+  withdrawn?: { at: string; by: string | null; reason: string | null } | null;
 }
 
 export interface ClaimDetail extends ClaimSummary {

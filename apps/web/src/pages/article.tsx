@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { get, qs } from '../api';
-import { location } from '../router';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, call, errorText, get, qs } from '../api';
+import { location, navigate } from '../router';
 import { can, session } from '../session';
 import { useStore } from '../store';
-import type { Article, ArticleQuote, ArticleSummary, Page } from '../types';
-import { ErrorBox, firstWords, formatDate, Loading, speakerColour, useAsync } from '../ui';
+import type { Article, ArticleQuote, ArticleSummary, Page, QuoteHit } from '../types';
+import { ErrorBox, firstWords, formatDate, Loading, Notice, speakerColour, useAsync } from '../ui';
 import { QuoteFixer } from './quote-fixer';
 
 // Below this the engine was guessing (a pronoun far back, a bare title): reviewers look first.
@@ -15,20 +16,75 @@ function articleTitle(a: ArticleSummary): string {
   return a.title ?? firstWords(a.lead);
 }
 
+const ARTICLE_FILTERS = ['q', 'publisher', 'from', 'to', 'undated'] as const;
+type ArticleFilters = Record<(typeof ARTICLE_FILTERS)[number], string>;
+const articleFiltersOf = (q: URLSearchParams): ArticleFilters =>
+  Object.fromEntries(ARTICLE_FILTERS.map((f) => [f, q.get(f) ?? ''])) as ArticleFilters;
+
 export function ArticlesPage() {
   const loc = useStore(location);
   const cursor = loc.query.get('cursor') ?? '';
+  const current = articleFiltersOf(loc.query);
+  const [form, setForm] = useState<ArticleFilters>(current);
+  useEffect(() => setForm(articleFiltersOf(loc.query)), [loc.query.toString()]);
   const result = useAsync(
-    () => get<Page<ArticleSummary>>('/articles', { limit: 25, cursor }).then((r) => r.data),
-    [cursor],
+    () =>
+      get<Page<ArticleSummary>>('/articles', { ...current, limit: 25, cursor }).then((r) => r.data),
+    [loc.query.toString()],
   );
+  const field = (name: keyof ArticleFilters) => ({
+    id: `af-${name}`,
+    name,
+    value: form[name],
+    onInput: (e: Event) =>
+      setForm({ ...form, [name]: (e.target as HTMLInputElement | HTMLSelectElement).value }),
+  });
   return (
     <section>
       <h1>Articles</h1>
+      <form
+        class="search"
+        role="search"
+        aria-label="Filter articles"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(`/articles${qs(form)}`);
+        }}
+      >
+        <div class="grow">
+          <label for="af-q">Words in the title or text</label>
+          <input type="search" {...field('q')} />
+        </div>
+        <div>
+          <label for="af-publisher">Publisher</label>
+          <input type="text" {...field('publisher')} />
+        </div>
+        <div>
+          <label for="af-from">Published from</label>
+          <input type="date" {...field('from')} />
+        </div>
+        <div>
+          <label for="af-to">Published to</label>
+          <input type="date" {...field('to')} />
+        </div>
+        <div>
+          <label for="af-undated">Undated articles</label>
+          <select {...field('undated')}>
+            <option value="">default</option>
+            <option value="include">include</option>
+            <option value="exclude">exclude</option>
+            <option value="only">only undated</option>
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit">Filter</button>
+        </div>
+      </form>
       <ErrorBox error={result.error} />
       {result.loading && !result.data ? <Loading /> : null}
       {result.data ? (
         <>
+          {result.data.items.length === 0 ? <p role="status">No articles match.</p> : null}
           <ul class="articles">
             {result.data.items.map((a) => (
               <li key={a.id}>
@@ -39,15 +95,17 @@ export function ArticlesPage() {
                   · {a.publisher ?? 'unknown publisher'} ·{' '}
                   {a.publishedAt
                     ? formatDate(a.publishedAt)
-                    : `undated, added ${formatDate(a.createdAt)}`}
+                    : `undated (added ${formatDate(a.createdAt)})`}
                 </span>
               </li>
             ))}
           </ul>
           <nav class="pager" aria-label="Pages">
-            {cursor ? <a href="/articles">First page</a> : null}
+            {cursor ? <a href={`/articles${qs(current)}`}>First page</a> : null}
             {result.data.nextCursor ? (
-              <a href={`/articles${qs({ cursor: result.data.nextCursor })}`}>Next page</a>
+              <a href={`/articles${qs({ ...current, cursor: result.data.nextCursor })}`}>
+                Next page
+              </a>
             ) : null}
           </nav>
         </>
@@ -88,8 +146,14 @@ function MarkedBody({ article, order }: { article: Article; order: Map<string, n
 
 export function ArticlePage({ id }: { id: string }) {
   const who = useStore(session);
-  const result = useAsync(() => get<Article>(`/articles/${id}`).then((r) => r.data), [id]);
-  const a = result.data;
+  const result = useAsync(() => get<Article>(`/articles/${id}`), [id]);
+  const a = result.data?.data;
+  // A quote fixed, rejected or restored: the article and its rejected list both read again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    result.reload();
+  };
   const speakers = a
     ? [
         ...new Map(
@@ -110,9 +174,11 @@ export function ArticlePage({ id }: { id: string }) {
           </h1>
           <p class="muted">
             {a.publisher ?? 'Unknown publisher'} ·{' '}
-            {a.publishedAt
-              ? formatDate(a.publishedAt)
-              : `undated, added ${formatDate(a.createdAt)}`}
+            {a.publishedAt ? (
+              formatDate(a.publishedAt)
+            ) : (
+              <strong class="flag">Undated (added {formatDate(a.createdAt)})</strong>
+            )}
             {a.url ? (
               <>
                 {' '}
@@ -123,6 +189,9 @@ export function ArticlePage({ id }: { id: string }) {
               ? ` · from ${a.sources.map((s) => s.filename ?? 'posted text').join(', ')}`
               : ''}
           </p>
+          {can(who, 'reviewer') ? (
+            <ArticleEditor article={a} etag={result.data?.etag ?? null} onSaved={result.reload} />
+          ) : null}
           {a.kind === 'teaser' ? (
             <p class="notice">
               This is a <strong>teaser</strong>: a “related story” blurb printed with another
@@ -206,15 +275,134 @@ export function ArticlePage({ id }: { id: string }) {
                       ) : null}
                     </dl>
                     {can(who, 'reviewer') ? (
-                      <QuoteFixer quoteId={q.quoteId} onChanged={result.reload} />
+                      <QuoteFixer quoteId={q.quoteId} onChanged={changed} />
                     ) : null}
                   </li>
                 ))}
               </ol>
+              {can(who, 'reviewer') ? (
+                <RejectedQuotes articleId={a.id} changes={changes} onChanged={changed} />
+              ) : null}
             </section>
           </div>
         </>
       ) : null}
     </section>
+  );
+}
+
+// Rejected quotes leave the article's list; reviewers still see them here and can restore one.
+function RejectedQuotes(props: { articleId: string; changes: number; onChanged: () => void }) {
+  const { articleId } = props;
+  const result = useAsync(
+    () =>
+      get<Page<QuoteHit>>('/quotes', { article: articleId, rejected: 'only', limit: 100 }).then(
+        (r) => r.data.items,
+      ),
+    [articleId, props.changes],
+  );
+  if (!result.data?.length) return <ErrorBox error={result.error} />;
+  return (
+    <section aria-labelledby="rejected-heading" class="rejected">
+      <h2 id="rejected-heading">Rejected ({result.data.length})</h2>
+      <ol>
+        {result.data.map((q) => (
+          <li key={q.id} class="card rejected-card">
+            <p class="card-head">
+              <span class="badge rejected-badge">rejected</span> {q.speaker?.name ?? 'unattributed'}
+            </p>
+            <p class="quote-text">“{q.text}”</p>
+            <QuoteFixer quoteId={q.id} label="Review or restore" onChanged={props.onChanged} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+// Title, URL, publisher and published date, sent with the ETag read on opening.
+function ArticleEditor(props: { article: Article; etag: string | null; onSaved: () => void }) {
+  const a = props.article;
+  const initial = () => ({
+    title: a.title ?? '',
+    url: a.url ?? '',
+    publisher: a.publisher ?? '',
+    publishedAt: a.publishedAt ? a.publishedAt.slice(0, 10) : '',
+  });
+  const [form, setForm] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setForm(initial()), [a.id, a.version]);
+  const field = (name: keyof ReturnType<typeof initial>) => ({
+    id: `ae-${name}`,
+    value: form[name],
+    onInput: (e: Event) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value }),
+  });
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const was = initial();
+    const body: Record<string, string | null> = {};
+    // Only what changed; an emptied field clears it (null).
+    for (const k of Object.keys(form) as (keyof typeof form)[])
+      if (form[k].trim() !== was[k]) body[k] = form[k].trim() || null;
+    if (!Object.keys(body).length) {
+      setBusy(false);
+      setNotice('Nothing changed.');
+      return;
+    }
+    try {
+      await call('PATCH', `/articles/${a.id}`, {
+        body,
+        ifMatch: props.etag ?? (a.version !== undefined ? `"${a.version}"` : null),
+      });
+      setNotice('Article saved.');
+      props.onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        setError(
+          'Someone else changed this article since you opened it. The page now shows its current state; your changes were not saved.',
+        );
+        props.onSaved();
+      } else setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details class="editor">
+      <summary>Edit the article’s details</summary>
+      <form class="edit-grid" onSubmit={(e) => void save(e)}>
+        <div>
+          <label for="ae-title">Title</label>
+          <input type="text" {...field('title')} />
+        </div>
+        <div>
+          <label for="ae-url">URL</label>
+          <input type="url" placeholder="https://…" {...field('url')} />
+        </div>
+        <div>
+          <label for="ae-publisher">Publisher</label>
+          <input type="text" {...field('publisher')} />
+        </div>
+        <div>
+          <label for="ae-publishedAt">Published on</label>
+          <input type="date" {...field('publishedAt')} aria-describedby="ae-date-help" />
+          <p id="ae-date-help" class="small muted">
+            Empty means undated. Date filters and exports use this date.
+          </p>
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? 'Saving…' : 'Save details'}
+          </button>
+        </div>
+      </form>
+      <ErrorBox error={error} />
+      {notice ? <Notice>{notice}</Notice> : null}
+    </details>
   );
 }

@@ -10,20 +10,25 @@ const TABS = [
   { id: 'unreviewed', label: 'Unreviewed' },
   { id: 'flagged', label: 'Repeated by another speaker' },
   { id: 'reviewed', label: 'Recently reviewed' },
+  { id: 'withdrawn', label: 'Withdrawn' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-// "Recently reviewed" has no filter of its own in the API: the newest claims, reviewed first.
+// "Recently reviewed" has no filter of its own in the API: the newest of each verdict, merged
+// and sorted by when they were reviewed.
 async function queue(tab: Tab, cursor: string): Promise<Page<ClaimSummary>> {
-  if (tab === 'unreviewed')
-    return (await get<Page<ClaimSummary>>('/claims', { status: 'unreviewed', cursor, limit: 25 }))
-      .data;
+  if (tab === 'unreviewed' || tab === 'withdrawn')
+    return (await get<Page<ClaimSummary>>('/claims', { status: tab, cursor, limit: 25 })).data;
   if (tab === 'flagged')
     return (await get<Page<ClaimSummary>>('/claims', { flagged: true, cursor, limit: 25 })).data;
-  const page = (await get<Page<ClaimSummary>>('/claims', { limit: 100 })).data;
-  const items = page.items
-    .filter((c) => c.status !== 'unreviewed' && c.reviewedAt)
-    .sort((a, b) => (b.reviewedAt ?? '').localeCompare(a.reviewedAt ?? ''));
+  const pages = await Promise.all(
+    VERDICTS.map((status) => get<Page<ClaimSummary>>('/claims', { status, limit: 25 })),
+  );
+  const items = pages
+    .flatMap((p) => p.data.items)
+    .filter((c) => c.reviewedAt)
+    .sort((a, b) => (b.reviewedAt ?? '').localeCompare(a.reviewedAt ?? ''))
+    .slice(0, 25);
   return { items, nextCursor: null };
 }
 
@@ -62,6 +67,7 @@ export function ClaimsPage() {
                     {' '}
                     — {c.speaker?.name ?? 'no speaker'} · made {formatDate(c.createdAt)}
                     {c.reviewedAt ? ` · reviewed ${formatDate(c.reviewedAt)}` : ''}
+                    {c.withdrawn ? ` · withdrawn ${formatDate(c.withdrawn.at)}` : ''}
                   </span>
                 </li>
               ))}
@@ -105,6 +111,14 @@ export function ClaimPage({ id }: { id: string }) {
               {c.createdBy ? ` by ${c.createdBy}` : ''} · version {c.version}
             </span>
           </p>
+          {c.withdrawn ? (
+            <p class="withdrawn-note" role="note">
+              <strong>Withdrawn</strong> {new Date(c.withdrawn.at).toLocaleString()}
+              {c.withdrawn.by ? ` by ${c.withdrawn.by}` : ''}
+              {c.withdrawn.reason ? `: ${c.withdrawn.reason}` : ''}. It is kept in the history and
+              left out of exports.
+            </p>
+          ) : null}
           <div class="two-col">
             <div>
               <h2>Where it was said</h2>
@@ -120,6 +134,13 @@ export function ClaimPage({ id }: { id: string }) {
                 ))}
               </ul>
               <h2>History</h2>
+              {c.withdrawn ? (
+                <p class="small">
+                  <Verdict verdict="withdrawn" /> {new Date(c.withdrawn.at).toLocaleString()}
+                  {c.withdrawn.by ? ` by ${c.withdrawn.by}` : ''}
+                  {c.withdrawn.reason ? ` — ${c.withdrawn.reason}` : ''}
+                </p>
+              ) : null}
               {c.history.length ? (
                 <ol class="history">
                   {c.history.map((r) => (
@@ -144,14 +165,21 @@ export function ClaimPage({ id }: { id: string }) {
                     </li>
                   ))}
                 </ol>
-              ) : (
+              ) : c.withdrawn ? null : (
                 <p>Not reviewed yet.</p>
               )}
             </div>
             <div>
-              {can(who, 'reviewer') ? (
-                <ReviewForm claim={c} etag={result.data?.etag ?? null} onSaved={result.reload} />
-              ) : (
+              {can(who, 'reviewer') && !c.withdrawn ? (
+                <>
+                  <ReviewForm claim={c} etag={result.data?.etag ?? null} onSaved={result.reload} />
+                  <WithdrawForm
+                    claim={c}
+                    etag={result.data?.etag ?? null}
+                    onSaved={result.reload}
+                  />
+                </>
+              ) : c.withdrawn ? null : (
                 <p class="muted">
                   <a href={`/sign-in?next=${encodeURIComponent(`/claims/${id}`)}`}>Sign in</a> with
                   a reviewer key to review this claim.
@@ -286,6 +314,53 @@ function ReviewForm(props: { claim: ClaimDetail; etag: string | null; onSaved: (
       </button>
       <ErrorBox error={error} />
       {notice ? <Notice>{notice}</Notice> : null}
+    </form>
+  );
+}
+
+// A claim made by mistake: withdrawn with a reason, kept in the history, out of exports.
+function WithdrawForm(props: { claim: ClaimDetail; etag: string | null; onSaved: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('POST', `/claims/${props.claim.id}/withdraw`, {
+        ifMatch: props.etag ?? `"${props.claim.version}"`,
+        body: { reason: reason.trim() },
+      });
+      props.onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        setError(
+          'Someone else changed this claim since you opened it. The page now shows its current state; it was not withdrawn.',
+        );
+        props.onSaved();
+      } else setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="withdraw" onSubmit={(e) => void submit(e)} aria-labelledby="withdraw-heading">
+      <h2 id="withdraw-heading">Withdraw</h2>
+      <label for="withdraw-reason">Why withdraw this claim</label>
+      <input
+        id="withdraw-reason"
+        type="text"
+        required
+        maxLength={500}
+        value={reason}
+        placeholder="e.g. made from the wrong quote"
+        onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit" class="secondary" disabled={busy}>
+        {busy ? 'Withdrawing…' : 'Withdraw claim'}
+      </button>
+      <ErrorBox error={error} />
     </form>
   );
 }

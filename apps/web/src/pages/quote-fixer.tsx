@@ -1,38 +1,39 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, call, errorText, get } from '../api';
-import { Capabilities, capabilities } from '../capabilities';
-import type { ClaimDetail, QuoteDetail, SpeakerHit } from '../types';
+import type { ClaimDetail, QuoteDetail, QuoteHistoryEntry, SpeakerHit } from '../types';
 import { ErrorBox, Notice, SpeakerPicker } from '../ui';
 
 type Patch = Record<string, string | boolean | null>;
 
-// Offsets of the selection inside `el`'s text, or null when nothing in it is selected.
-function selectionIn(el: HTMLElement): { start: number; end: number } | null {
+// The words selected inside `el`, or null when the selection is empty or reaches outside it.
+function selectedWords(el: HTMLElement): string | null {
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
   if (!el.contains(range.startContainer) || !el.contains(range.endContainer)) return null;
-  const before = document.createRange();
-  before.selectNodeContents(el);
-  before.setEnd(range.startContainer, range.startOffset);
-  const start = before.toString().length;
-  const end = start + range.toString().length;
-  return end > start ? { start, end } : null;
+  const text = range.toString().trim();
+  return text || null;
 }
 
 // A reviewer's tools on one quote. The version (ETag) read on opening goes back as If-Match;
 // a 412 means someone else changed the quote meanwhile: show its new state, change nothing.
-export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged: () => void }) {
+export function QuoteFixer({
+  quoteId,
+  onChanged,
+  label = 'Fix this quote',
+}: {
+  quoteId: string;
+  onChanged: () => void;
+  label?: string;
+}) {
   const [quote, setQuote] = useState<{ data: QuoteDetail; etag: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [claim, setClaim] = useState<ClaimDetail | null>(null);
   const [busy, setBusy] = useState(false);
   const textRef = useRef<HTMLParagraphElement>(null);
-  const [caps, setCaps] = useState<Capabilities | null>(null);
-  useEffect(() => {
-    void capabilities().then(setCaps);
-  }, []);
+  const [reason, setReason] = useState('');
+  const [newSpeaker, setNewSpeaker] = useState({ name: '', aliases: '', kind: 'person' });
 
   const load = async () => {
     try {
@@ -70,31 +71,53 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
     }
   };
 
-  // A speaker missing from the ledger, created and credited in one go (when the server can).
-  const createAndCredit = async () => {
-    const name = window.prompt('Name of the new speaker');
-    if (!name?.trim()) return;
+  // A speaker missing from the ledger, created and credited in one go.
+  const createAndCredit = async (e: Event) => {
+    e.preventDefault();
+    const name = newSpeaker.name.trim();
+    if (!name) return;
+    setBusy(true);
+    setError(null);
     try {
+      const aliases = newSpeaker.aliases
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
       const r = await call<{ id: string; name: string }>('POST', '/speakers', {
-        body: { name: name.trim() },
+        body: { name, kind: newSpeaker.kind, ...(aliases.length ? { aliases } : {}) },
       });
+      setNewSpeaker({ name: '', aliases: '', kind: 'person' });
       await patch({ speakerId: r.data.id }, `Speaker ${r.data.name} created and credited.`);
-    } catch (e) {
-      setError(errorText(e));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
     }
+  };
+
+  const reject = async (e: Event) => {
+    e.preventDefault();
+    await patch(
+      { rejected: true, reason: reason.trim() },
+      'Rejected: not a quotation. It leaves search and exports.',
+    );
+    setReason('');
   };
 
   const makeClaim = async (whole: boolean) => {
     if (!quote || !textRef.current) return;
-    const span = whole ? null : selectionIn(textRef.current);
-    if (!whole && !span) {
+    // The exact words go to the API, which finds them in the quote: no offsets to get wrong.
+    const words = whole ? null : selectedWords(textRef.current);
+    if (!whole && !words) {
       setError('Select some words of the quote first (drag across them, or Shift+arrows).');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const r = await call<ClaimDetail>('POST', '/claims', { body: { quoteId, ...(span ?? {}) } });
+      const r = await call<ClaimDetail>('POST', '/claims', {
+        body: { quoteId, ...(words ? { text: words } : {}) },
+      });
       setClaim(r.data);
     } catch (e) {
       setError(errorText(e));
@@ -106,7 +129,7 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
   const q = quote?.data;
   return (
     <details class="fixer" onToggle={onToggle}>
-      <summary>Fix this quote</summary>
+      <summary>{label}</summary>
       {!q && !error ? <p class="muted">Loading…</p> : null}
       <ErrorBox error={error} />
       {notice ? <Notice>{notice}</Notice> : null}
@@ -117,6 +140,21 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
             <strong>{q.attributionStatus}</strong>
             {q.correctedBy ? ` · last corrected by ${q.correctedBy}` : ''}
           </p>
+          {q.rejectedAt ? (
+            <p class="rejected-note">
+              <strong>Rejected</strong> on {new Date(q.rejectedAt).toLocaleString()}: not in search,
+              exports or claim matching.{' '}
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void patch({ rejected: false }, 'Restored: the quote is back in search.')
+                }
+              >
+                Restore
+              </button>
+            </p>
+          ) : null}
           <SpeakerPicker
             label="Change the speaker to"
             exclude={q.speaker ? [q.speaker.id] : []}
@@ -154,33 +192,63 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
                 Make unattributed
               </button>
             ) : null}
-            {caps?.createSpeaker ? (
-              <button
-                type="button"
-                class="secondary"
-                disabled={busy}
-                onClick={() => void createAndCredit()}
-              >
-                New speaker…
+          </div>
+          {!q.rejectedAt ? (
+            <form class="inline-form" onSubmit={(e) => void reject(e)}>
+              <label for={`reason-${quoteId}`}>Reason to reject (not a quotation)</label>
+              <input
+                id={`reason-${quoteId}`}
+                type="text"
+                required
+                maxLength={500}
+                placeholder="e.g. a sign, a scare quote"
+                value={reason}
+                onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+              />
+              <button type="submit" class="secondary" disabled={busy}>
+                Reject quote
               </button>
-            ) : null}
-            {caps?.rejectQuote ? (
-              <button
-                type="button"
-                class="secondary"
-                disabled={busy}
-                onClick={() =>
-                  void patch(
-                    { rejected: true },
-                    'Rejected: not a quotation. It leaves search and exports.',
-                  )
+            </form>
+          ) : null}
+          <details class="new-speaker">
+            <summary>New speaker…</summary>
+            <form onSubmit={(e) => void createAndCredit(e)}>
+              <label for={`ns-name-${quoteId}`}>Name</label>
+              <input
+                id={`ns-name-${quoteId}`}
+                type="text"
+                required
+                value={newSpeaker.name}
+                onInput={(e) =>
+                  setNewSpeaker({ ...newSpeaker, name: (e.target as HTMLInputElement).value })
+                }
+              />
+              <label for={`ns-aliases-${quoteId}`}>Aliases (comma-separated)</label>
+              <input
+                id={`ns-aliases-${quoteId}`}
+                type="text"
+                value={newSpeaker.aliases}
+                onInput={(e) =>
+                  setNewSpeaker({ ...newSpeaker, aliases: (e.target as HTMLInputElement).value })
+                }
+              />
+              <label for={`ns-kind-${quoteId}`}>Kind</label>
+              <select
+                id={`ns-kind-${quoteId}`}
+                value={newSpeaker.kind}
+                onChange={(e) =>
+                  setNewSpeaker({ ...newSpeaker, kind: (e.target as HTMLSelectElement).value })
                 }
               >
-                Reject: not a quotation
+                <option value="person">person</option>
+                <option value="organization">organisation</option>
+              </select>
+              <button type="submit" disabled={busy}>
+                Create and credit
               </button>
-            ) : null}
-          </div>
-          {caps?.quoteHistory ? <QuoteHistory quoteId={quoteId} version={q.version} /> : null}
+            </form>
+          </details>
+          <QuoteHistory quoteId={quoteId} version={q.version} />
           <p class="small muted" id={`claim-help-${quoteId}`}>
             To make a claim of part of the quote, select those words here, then choose “Claim the
             selected words”.
@@ -212,39 +280,33 @@ export function QuoteFixer({ quoteId, onChanged }: { quoteId: string; onChanged:
   );
 }
 
-interface HistoryEntry {
-  at?: string;
-  createdAt?: string;
-  actor?: string | { name?: string };
-  by?: string;
-  action?: string;
-  before?: unknown;
-  after?: unknown;
-}
+const show = (v: unknown): string =>
+  v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 
-const who = (e: HistoryEntry) =>
-  typeof e.actor === 'object' ? (e.actor?.name ?? '') : (e.actor ?? e.by ?? '');
-
-// GET /quotes/:id/history (issue #13): who changed what, and when.
+// GET /quotes/:id/history: who changed what, and when, before and after.
 function QuoteHistory({ quoteId, version }: { quoteId: string; version: number }) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [entries, setEntries] = useState<QuoteHistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    get<HistoryEntry[] | { items: HistoryEntry[] }>(`/quotes/${quoteId}/history`).then(
-      (r) => setEntries(Array.isArray(r.data) ? r.data : (r.data.items ?? [])),
-      () => setEntries(null),
+    get<QuoteHistoryEntry[]>(`/quotes/${quoteId}/history`).then(
+      (r) => {
+        setEntries(r.data);
+        setError(null);
+      },
+      (e: unknown) => setError(errorText(e)),
     );
   }, [quoteId, version]);
-  if (!entries?.length) return null;
+  if (error) return <ErrorBox error={error} />;
+  if (!entries?.length) return <p class="small muted">No corrections yet.</p>;
   return (
-    <details>
+    <details class="history">
       <summary>Correction history ({entries.length})</summary>
       <ol class="small">
         {entries.map((e, i) => (
           <li key={i}>
-            {new Date(e.at ?? e.createdAt ?? '').toLocaleString()} · {who(e)} · {e.action ?? ''}{' '}
-            {e.before !== undefined || e.after !== undefined
-              ? `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`
-              : ''}
+            {new Date(e.at).toLocaleString()} · {e.actor}
+            {e.actorRole ? ` (${e.actorRole})` : ''} · <code>{e.action}</code>: {show(e.before)} →{' '}
+            {show(e.after)}
           </li>
         ))}
       </ol>

@@ -50,7 +50,11 @@ export function QuoteList({
             </div>
             <div>
               <dt>Date</dt>
-              <dd>{formatDate(h.article.publishedAt ?? h.firstSeen)}</dd>
+              <dd>
+                {h.article.publishedAt
+                  ? formatDate(h.article.publishedAt)
+                  : `undated (added ${formatDate(h.firstSeen)})`}
+              </dd>
             </div>
             <div>
               <dt>Verdict</dt>

@@ -7,7 +7,7 @@ import type { Page, QuoteHit } from '../types';
 import { ErrorBox, Loading, useAsync } from '../ui';
 import { QuoteList } from './quote-list';
 
-const FILTERS = ['q', 'speaker', 'from', 'to', 'verdict'] as const;
+const FILTERS = ['q', 'speaker', 'from', 'to', 'undated', 'verdict'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const VERDICT_OPTIONS = [
   'unreviewed',
@@ -64,12 +64,25 @@ export function SearchPage() {
           <input type="text" {...field('speaker')} placeholder="name, alias or id" />
         </div>
         <div>
-          <label for="f-from">First seen from</label>
+          <label for="f-from">Published from</label>
           <input type="date" {...field('from')} />
         </div>
         <div>
-          <label for="f-to">to</label>
+          <label for="f-to">Published to</label>
           <input type="date" {...field('to')} />
+        </div>
+        <div>
+          <label for="f-undated">Undated</label>
+          <select {...field('undated')} aria-describedby="undated-help">
+            <option value="">default</option>
+            <option value="include">include</option>
+            <option value="exclude">exclude</option>
+            <option value="only">only undated</option>
+          </select>
+          <p id="undated-help" class="muted small visually-hidden">
+            Quotes whose articles have no published date. By default they are left out when a date
+            is given.
+          </p>
         </div>
         <div>
           <label for="f-verdict">Verdict</label>
@@ -86,6 +99,11 @@ export function SearchPage() {
           <button type="submit">Search</button>
         </div>
       </form>
+      {loc.query.get('deleted') ? (
+        <p class="notice" role="status">
+          Speaker {loc.query.get('deleted')} deleted.
+        </p>
+      ) : null}
       <Exports filters={current} />
       <ErrorBox error={result.error} />
       {result.loading && !result.data ? <Loading what="Searching" /> : null}

@@ -198,4 +198,23 @@ describe('the reviewer loop', () => {
     const reviews = await request(t.http).get('/api/v1/exports/claim-review').expect(200);
     expect(JSON.stringify(reviews.body)).not.toContain(id);
   });
+
+  it('filters quotes and sheets by publisher, whatever the case', async () => {
+    await request(t.http)
+      .post('/api/v1/articles')
+      .set(t.as('reviewer'))
+      .send({
+        body: '“The harbour will reopen in May,” said Harbour Master Ines Duarte.',
+        publisher: 'Coastal Ledger',
+      })
+      .expect(201);
+    const hits = await hitFor('harbour', { publisher: 'coastal ledger' });
+    expect(hits.map((h: { speaker: { name: string } }) => h.speaker.name)).toEqual(['Ines Duarte']);
+    expect(await hitFor('harbour', { publisher: 'Other Paper' })).toHaveLength(0);
+    const sheet = await request(t.http)
+      .get('/api/v1/exports/quote-sheet')
+      .query({ format: 'json', publisher: 'Coastal Ledger' })
+      .expect(200);
+    expect(JSON.stringify(sheet.body)).toContain('The harbour will reopen in May');
+  });
 });

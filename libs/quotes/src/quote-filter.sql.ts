@@ -8,6 +8,11 @@ export function quoteFilterConditions(f: QuoteFilter, p: (value: unknown) => str
   const where: string[] = [];
   if (f.q) where.push(`q.search @@ websearch_to_tsquery('english', ${p(f.q)})`);
   if (f.speakerIds) where.push(`q.speaker_id = ANY(${p(f.speakerIds)}::uuid[])`);
+  if (f.publisher)
+    where.push(
+      `EXISTS (SELECT 1 FROM quote_occurrence o JOIN article_ref a ON a.id = o.article_id
+                WHERE o.quote_id = q.id AND lower(a.publisher) = lower(${p(f.publisher)}))`,
+    );
   if (f.articleId)
     where.push(
       `EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id AND o.article_id = ${p(f.articleId)})`,

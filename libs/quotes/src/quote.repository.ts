@@ -16,6 +16,8 @@ export interface QuoteFilter {
   // Quotes with no dated occurrence. Resolved by QuotesService: `include` means "also", even
   // with a date range.
   undated?: 'include' | 'exclude' | 'only';
+  // Said in an article of this publisher (exact, any case).
+  publisher?: string;
   quoteIds?: string[]; // pre-filtered by another lib (claims verdicts)
   excludeQuoteIds?: string[];
   // Rejected quotes (not quotations) are left out unless a reviewer asks for them.

@@ -63,6 +63,7 @@ export class QuotesService {
     const filter: QuoteFilter = {
       q: query.q,
       articleId: query.article,
+      publisher: query.publisher,
       undated: query.undated ?? (ranged ? 'exclude' : 'include'),
       rejected: query.rejected,
     };

@@ -7,7 +7,7 @@ import type { Page, QuoteHit } from '../types';
 import { ErrorBox, Loading, useAsync } from '../ui';
 import { QuoteList } from './quote-list';
 
-const FILTERS = ['q', 'speaker', 'from', 'to', 'undated', 'verdict'] as const;
+const FILTERS = ['q', 'speaker', 'publisher', 'from', 'to', 'undated', 'verdict'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const VERDICT_OPTIONS = [
   'unreviewed',
@@ -62,6 +62,10 @@ export function SearchPage() {
         <div>
           <label for="f-speaker">Speaker</label>
           <input type="text" {...field('speaker')} placeholder="name, alias or id" />
+        </div>
+        <div>
+          <label for="f-publisher">Publisher</label>
+          <input type="text" {...field('publisher')} placeholder="e.g. Taipei Times" />
         </div>
         <div>
           <label for="f-from">Published from</label>
@@ -161,13 +165,13 @@ function Exports({ filters }: { filters: Filters }) {
       setError(errorText(err));
     }
   };
-  const { q, speaker, from, to, verdict } = filters;
+  const { q, speaker, publisher, from, to, undated, verdict } = filters;
   return (
     <div class="exports">
       <span id="export-label">Export this search:</span>
       <ul aria-labelledby="export-label">
         {FORMATS.map((f) => {
-          const href = `${API}/exports/quote-sheet${qs({ q, speaker, from, to, verdict, format: f.format })}`;
+          const href = `${API}/exports/quote-sheet${qs({ q, speaker, publisher, from, to, undated, verdict, format: f.format })}`;
           const name = `quote-sheet.${f.ext}`;
           return (
             <li key={f.format}>

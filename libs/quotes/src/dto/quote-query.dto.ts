@@ -55,6 +55,16 @@ export class QuoteFilterQuery extends PageQuery {
   @MaxLength(200)
   speaker?: string;
 
+  @ApiPropertyOptional({
+    description: 'Said in an article of this publisher (exact, any case)',
+    example: 'Taipei Times',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  publisher?: string;
+
   @ApiPropertyOptional({ description: 'Article id' })
   @IsOptional()
   @IsUUID()

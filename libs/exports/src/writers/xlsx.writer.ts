@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { SHEET_COLUMNS, SheetRow } from '../sheet-row';
+import { SHEET_COLUMNS, SheetColumnKey, SheetRow } from '../sheet-row';
 import { SheetFormat, SheetWriter } from './sheet-writer';
 
 // A cell holds at most 32,767 characters (Excel's limit; beyond it the file is "corrupt").
@@ -16,12 +16,42 @@ export function xlsxCell(value: string | number): string | number {
   return value.slice(0, end) + TRUNCATED_MARKER;
 }
 
+// Only http(s) URLs become hyperlinks (no javascript:, file: or data: targets), and only
+// those Excel accepts (2,079 characters at most); anything else stays a string cell.
+const HYPERLINK_MAX = 2_079;
+export function xlsxHyperlink(url: string): string | null {
+  if (!url || url.length > HYPERLINK_MAX) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// "YYYY-MM-DD" (a day) or "YYYY-MM-DDTHH:MM:SSZ" (an instant, UTC) from the sheet query → a
+// Date that exceljs writes as an Excel date serial (UTC); '' stays an empty cell.
+function xlsxDate(value: string): Date | null {
+  if (!value) return null;
+  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const DATE_COLUMNS: Partial<Record<SheetColumnKey, string>> = {
+  date: 'yyyy-mm-dd',
+  reviewedAt: 'yyyy-mm-dd hh:mm:ss',
+};
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+
 // exceljs' streaming writer commits each row to the zip stream: memory stays flat.
-// Every value is a plain string or number, so exceljs writes a typed string cell: text from the
-// data that starts with "=" (or ＝, @, …) is never a formula (only {formula} objects are).
+// Values from the data are plain strings, numbers, Dates or {text, hyperlink}, so exceljs writes
+// typed cells: text that starts with "=" (or ＝, @, …) is never a formula (only {formula}
+// objects are, and none is built from data). Header row frozen and filterable, dates are date
+// cells with a date format, article URLs are links.
 class XlsxWriter implements SheetWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
+  private lastRow = 1;
 
   constructor(out: Writable) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -34,22 +64,45 @@ class XlsxWriter implements SheetWriter {
       header: c.header,
       key: c.key,
       width: c.width,
+      ...(DATE_COLUMNS[c.key] ? { style: { numFmt: DATE_COLUMNS[c.key] } } : {}),
     }));
   }
 
   async begin(): Promise<void> {
-    this.sheet.getRow(1).font = { bold: true };
+    const header = this.sheet.getRow(1);
+    header.font = { bold: true };
+    // A column's style would otherwise give the header a date format.
+    header.eachCell((c) => (c.numFmt = 'General'));
   }
 
   async rows(rows: SheetRow[]): Promise<void> {
-    for (const r of rows) this.sheet.addRow(SHEET_COLUMNS.map((c) => xlsxCell(r[c.key]))).commit();
+    for (const r of rows) {
+      const href = xlsxHyperlink(r.url);
+      const row = this.sheet.addRow(
+        SHEET_COLUMNS.map((c) => {
+          if (c.key in DATE_COLUMNS) return xlsxDate(r[c.key] as string);
+          if (c.key === 'url' && href) return { text: xlsxCell(r.url) as string, hyperlink: href };
+          return xlsxCell(r[c.key]);
+        }),
+      );
+      if (href) row.getCell(URL_COLUMN).font = LINK_FONT;
+      row.commit();
+    }
+    this.lastRow += rows.length;
   }
 
   async end(): Promise<void> {
+    // Written when the sheet is committed, so it can cover every row.
+    this.sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: this.lastRow, column: SHEET_COLUMNS.length },
+    };
     this.sheet.commit();
     await this.workbook.commit();
   }
 }
+
+const URL_COLUMN = SHEET_COLUMNS.findIndex((c) => c.key === 'url') + 1;
 
 export const XLSX: SheetFormat = {
   contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -37,11 +37,20 @@ function xlsxDate(value: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const DATE_COLUMNS: Partial<Record<SheetColumnKey, string>> = {
-  date: 'yyyy-mm-dd',
-  reviewedAt: 'yyyy-mm-dd hh:mm:ss',
+// One style object per kind of cell, shared: exceljs looks styles up by object identity, so a
+// fresh object per cell (a column style, `cell.font = …`) costs a style lookup per cell.
+const DATE_STYLES: Partial<Record<SheetColumnKey, Partial<ExcelJS.Style>>> = {
+  date: { numFmt: 'yyyy-mm-dd' },
+  reviewedAt: { numFmt: 'yyyy-mm-dd hh:mm:ss' },
 };
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+const DATE_CELLS = SHEET_COLUMNS.flatMap((c, i) => (DATE_STYLES[c.key] ? [i + 1] : []));
+const LINK_STYLE: Partial<ExcelJS.Style> = {
+  font: { color: { argb: 'FF0563C1' }, underline: true },
+};
+const URL_COLUMN = SHEET_COLUMNS.findIndex((c) => c.key === 'url') + 1;
+// Excel keeps at most 65,530 hyperlinks per worksheet; exceljs also holds each one in memory
+// until the sheet is committed. Later rows keep the URL as text.
+export const XLSX_HYPERLINK_LIMIT = 65_530;
 
 // exceljs' streaming writer commits each row to the zip stream: memory stays flat.
 // Values from the data are plain strings, numbers, Dates or {text, hyperlink}, so exceljs writes
@@ -52,6 +61,7 @@ class XlsxWriter implements SheetWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
   private lastRow = 1;
+  private links = 0;
 
   constructor(out: Writable) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -64,28 +74,31 @@ class XlsxWriter implements SheetWriter {
       header: c.header,
       key: c.key,
       width: c.width,
-      ...(DATE_COLUMNS[c.key] ? { style: { numFmt: DATE_COLUMNS[c.key] } } : {}),
     }));
   }
 
   async begin(): Promise<void> {
-    const header = this.sheet.getRow(1);
-    header.font = { bold: true };
-    // A column's style would otherwise give the header a date format.
-    header.eachCell((c) => (c.numFmt = 'General'));
+    this.sheet.getRow(1).font = { bold: true };
   }
 
   async rows(rows: SheetRow[]): Promise<void> {
     for (const r of rows) {
-      const href = xlsxHyperlink(r.url);
+      const href = this.links < XLSX_HYPERLINK_LIMIT ? xlsxHyperlink(r.url) : null;
       const row = this.sheet.addRow(
         SHEET_COLUMNS.map((c) => {
-          if (c.key in DATE_COLUMNS) return xlsxDate(r[c.key] as string);
+          if (c.key in DATE_STYLES) return xlsxDate(r[c.key] as string);
           if (c.key === 'url' && href) return { text: xlsxCell(r.url) as string, hyperlink: href };
           return xlsxCell(r[c.key]);
         }),
       );
-      if (href) row.getCell(URL_COLUMN).font = LINK_FONT;
+      for (const i of DATE_CELLS) {
+        const cell = row.getCell(i);
+        if (cell.value instanceof Date) cell.style = DATE_STYLES[SHEET_COLUMNS[i - 1].key]!;
+      }
+      if (href) {
+        row.getCell(URL_COLUMN).style = LINK_STYLE;
+        this.links += 1;
+      }
       row.commit();
     }
     this.lastRow += rows.length;
@@ -101,8 +114,6 @@ class XlsxWriter implements SheetWriter {
     await this.workbook.commit();
   }
 }
-
-const URL_COLUMN = SHEET_COLUMNS.findIndex((c) => c.key === 'url') + 1;
 
 export const XLSX: SheetFormat = {
   contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

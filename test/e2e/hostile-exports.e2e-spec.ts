@@ -123,6 +123,14 @@ describe('exports that cannot attack the reader', () => {
     expect(Math.max(...texts.map((v) => v.length))).toBeLessThanOrEqual(32_767);
     // No <f> (formula) element anywhere in the sheet XML.
     expect(res.body.includes(Buffer.from('<f>'))).toBe(false);
+    // The article URL is a link to where it says (http(s) only), its text the URL as stored;
+    // the date a date cell.
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const row = ws.getRow(2);
+    const link = row.getCell(header.indexOf('URL') + 1).value as ExcelJS.CellHyperlinkValue;
+    expect(link.text).toBe(URL);
+    expect(link.hyperlink).toMatch(/^https:\/\/example\.org\/a\)/);
+    expect(row.getCell(header.indexOf('Date') + 1).value).toEqual(new Date('2010-05-14T00:00:00Z'));
   });
 
   it('Markdown: no live HTML, no javascript: link, the URL stays inside its link', async () => {

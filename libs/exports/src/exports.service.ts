@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { ClaimsService } from '@app/claims';
 import { QuotesService } from '@app/quotes';
+import { SpeakersService } from '@app/speakers';
 import type { Writable } from 'node:stream';
-import { Publisher, toClaimReview } from './claim-review';
+import { Publisher, toClaimReview, VERDICT_RATING } from './claim-review';
 import { QuoteSheetQuery, SheetFormatName } from './dto/export-query.dto';
 import { SheetOrder, SheetRepository } from './sheet.repository';
 import { CSV } from './writers/csv.writer';
@@ -33,6 +34,7 @@ export class ExportsService {
     private readonly sheets: SheetRepository,
     private readonly quotes: QuotesService,
     private readonly claims: ClaimsService,
+    private readonly speakers: SpeakersService,
     private readonly config: AppConfig,
   ) {}
 
@@ -70,11 +72,17 @@ export class ExportsService {
       baseUrl: this.config.PUBLIC_BASE_URL.replace(/\/$/, ''),
     };
     const ids = claimId ? [claimId] : await this.claims.reviewedIds();
-    const reviews = [];
+    const claims = [];
     for (const id of ids) {
       const claim = await this.claims.get(id);
-      if (claim.status !== 'unreviewed') reviews.push(toClaimReview(claim, publisher));
+      // Only standing verdicts are published: not unreviewed, not withdrawn.
+      if (claim.status in VERDICT_RATING && !claim.withdrawn) claims.push(claim);
     }
+    const speakers = await this.speakers.summaries(
+      claims.map((c) => c.speaker?.id).filter((id): id is string => !!id),
+    );
+    const kindOf = (id: string) => speakers.get(id)?.kind;
+    const reviews = claims.map((c) => toClaimReview(c, publisher, kindOf));
     return {
       '@context': 'https://schema.org',
       '@graph': reviews.map(({ '@context': _c, ...r }) => r),

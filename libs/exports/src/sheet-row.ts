@@ -20,9 +20,13 @@ export interface SheetRow {
   appearances: number;
   appearedIn: string;
   attribution: string;
+  // Not a column: false when no known speaker said it (the Markdown sheet groups these once).
+  named: boolean;
 }
 
-export const SHEET_COLUMNS: { key: keyof SheetRow; header: string; width: number }[] = [
+export type SheetColumnKey = Exclude<keyof SheetRow, 'named'>;
+
+export const SHEET_COLUMNS: { key: SheetColumnKey; header: string; width: number }[] = [
   { key: 'quote', header: 'Quote', width: 80 },
   { key: 'speaker', header: 'Speaker', width: 24 },
   { key: 'nativeName', header: 'Native name', width: 12 },

@@ -117,7 +117,9 @@ export class SheetRepository {
     const orderBy =
       order === 'date'
         ? 'q.first_seen DESC, q.id DESC'
-        : `COALESCE(s.name, '~'), q.first_seen, q.id`;
+        : // Unattributed rows last and together (one heading in the Markdown sheet); a speaker's
+          // rows together even when two speakers share a name.
+          `s.name IS NULL, s.name, s.id, q.first_seen, q.id`;
     const sql = `SELECT ${COLUMNS} ${large ? LARGE_FROM : SMALL_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -172,5 +174,6 @@ function toSheetRow(r: RawRow): SheetRow {
       ? r.appeared_in.split('; ').sort().join('; ')
       : (r.appeared_in ?? ''),
     attribution: r.attribution_status,
+    named: r.speaker !== null,
   };
 }

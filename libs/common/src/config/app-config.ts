@@ -61,7 +61,7 @@ export class AppConfig {
   // Publisher home page, in ClaimReview exports.
   @Matches(/^https?:\/\//, { message: 'PUBLISHER_URL must be an http(s) URL' }) PUBLISHER_URL =
     'https://example.org';
-  // Public address of this API, for links in exports.
+  // Public address of the API and console, for links in exports (unset: localhost at PORT).
   @Matches(/^https?:\/\//, { message: 'PUBLIC_BASE_URL must be an http(s) URL' }) PUBLIC_BASE_URL =
     'http://localhost:3000';
   // Quote sheets with more rows than this are read with whole-table joins instead of per-row lookups.
@@ -100,5 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  // Unset, export links follow the port the API listens on (not always 3000).
+  if (!plain.PUBLIC_BASE_URL && config.PORT > 0)
+    config.PUBLIC_BASE_URL = `http://localhost:${config.PORT}`;
   return config;
 }

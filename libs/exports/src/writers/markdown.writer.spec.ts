@@ -1,4 +1,4 @@
-import { cell, link, linkTarget } from './markdown.writer';
+import { cell, joinParts, link, linkTarget, quoteText } from './markdown.writer';
 
 describe('Markdown cells', () => {
   it.each([
@@ -36,5 +36,23 @@ describe('Markdown cells', () => {
     expect(link('', 'https://example.org/(x)')).toBe(
       '[https://example.org/\\(x\\)](https://example.org/%28x%29)',
     );
+  });
+
+  it.each([
+    [['spokesman,', 'Chinese embassy'], 'spokesman, Chinese embassy'],
+    [['', 'Paraguay'], 'Paraguay'],
+    [['President', ''], 'President'],
+    [[' , ', ''], ''],
+  ])('joinParts(%j) = %j', (parts, expected) => {
+    expect(joinParts(parts)).toBe(expected);
+  });
+
+  it.each([
+    ['We hope they do more than talk,', 'We hope they do more than talk'],
+    ['merit-based', 'merit-based'],
+    ['a, b', 'a, b'],
+    ['是的，', '是的'],
+  ])('quoteText(%j) = %j', (input, expected) => {
+    expect(quoteText(input)).toBe(expected);
   });
 });

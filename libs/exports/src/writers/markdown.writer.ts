@@ -46,10 +46,26 @@ export function link(text: string, url: string): string {
   return target ? `[${cell(text || url)}](${target})` : cell(text || url);
 }
 
-// A readable sheet grouped by speaker: a heading per speaker, a table of their quotes.
-// Rows arrive ordered by speaker, so a group ends when the speaker changes.
+// Parts of a line that may be missing or come with stray punctuation from the article
+// ("spokesman,"): trimmed, empty ones dropped, so no line ends in ", " or "()".
+export function joinParts(parts: string[], separator = ', '): string {
+  return parts
+    .map((p) => p.replace(/^[\s,;]+|[\s,;]+$/g, ''))
+    .filter(Boolean)
+    .join(separator);
+}
+
+// The comma that led into "…,” he said" belongs to the article's sentence, not to the quote.
+export function quoteText(quote: string): string {
+  return quote.trim().replace(/[\s,，]+$/u, '');
+}
+
+// A readable sheet grouped by speaker: a heading per speaker, a table of their quotes, and one
+// "Unattributed" group for quotes no known speaker said (the article's description of the
+// speaker, when it gave one, goes with the quote). Rows arrive ordered by speaker with the
+// unattributed ones last, so a group ends when the speaker changes.
 class MarkdownWriter implements SheetWriter {
-  private speaker: string | null = null;
+  private group: string | null = null;
 
   constructor(private readonly out: Writable) {}
 
@@ -63,25 +79,36 @@ class MarkdownWriter implements SheetWriter {
   rows(rows: SheetRow[]): Promise<void> {
     let chunk = '';
     for (const r of rows) {
-      if (r.speaker !== this.speaker) {
-        this.speaker = r.speaker;
-        const who = r.speaker || 'Unattributed';
-        const role = [r.role, r.organization].filter(Boolean).join(', ');
-        chunk += `\n## ${cell(who)}${r.nativeName ? ` (${cell(r.nativeName)})` : ''}\n\n${role ? `_${cell(role)}_\n\n` : ''}`;
+      // "\u0000" cannot be a speaker's name (hostile input is refused before it is stored).
+      const group = r.named ? r.speaker : '\u0000';
+      if (group !== this.group) {
+        this.group = group;
+        chunk += r.named ? this.heading(r) : '\n## Unattributed\n\n';
         chunk +=
           '| Quote | Article | Date | Verdict | Evidence |\n| --- | --- | --- | --- | --- |\n';
       }
-      const article = link(r.articleTitle, r.url);
-      const verdict = r.reviewedBy
-        ? `${cell(r.verdict)} (${cell(r.reviewedBy)}, ${cell(r.reviewedAt.slice(0, 10))})`
-        : cell(r.verdict);
-      chunk += `| “${cell(r.quote)}” | ${article} | ${r.date ? cell(r.date) : 'undated'} | ${verdict} | ${cell(r.evidence)} |\n`;
+      const said = r.named || !r.speaker ? '' : ` — ${cell(r.speaker)}`;
+      const article = link(r.articleTitle.trim(), r.url);
+      const review = joinParts([r.reviewedBy, r.reviewedAt.slice(0, 10)]);
+      const verdict = review ? `${cell(r.verdict)} (${cell(review)})` : cell(r.verdict);
+      const evidence = r.evidence
+        .split(' | ')
+        .filter((u) => u.trim())
+        .map((u) => link('', u.trim()))
+        .join(', ');
+      chunk += `| “${cell(quoteText(r.quote))}”${said} | ${article} | ${r.date ? cell(r.date) : 'undated'} | ${verdict} | ${evidence || '—'} |\n`;
     }
     return write(this.out, chunk);
   }
 
+  private heading(r: SheetRow): string {
+    const role = joinParts([r.role, r.organization]);
+    const native = r.nativeName.trim() ? ` (${cell(r.nativeName.trim())})` : '';
+    return `\n## ${cell(r.speaker)}${native}\n\n${role ? `_${cell(role)}_\n\n` : ''}`;
+  }
+
   end(): Promise<void> {
-    return write(this.out, this.speaker === null ? '\n_No quotes match._\n' : '');
+    return write(this.out, this.group === null ? '\n_No quotes match._\n' : '');
   }
 }
 

@@ -152,8 +152,16 @@ export function violations(doc: Doc): string[] {
       const bodyRefs = [schema, ...((schema.oneOf ?? []) as Json[])].map((x) => x.$ref);
       for (const ref of bodyRefs) if (typeof ref === 'string') missingExamples(doc, ref, out);
     }
+    const seenParams = new Set<string>();
     for (const param of (op.parameters ?? []) as Json[]) {
       const s = (param.schema ?? {}) as Json;
+      if (!s.type && !s.$ref && !s.enum) out.push(`${id} ${String(param.name)}: untyped`);
+      // Header names are case-insensitive: If-Match and if-match twice is one header.
+      const key = `${String(param.in)}:${String(param.name).toLowerCase()}`;
+      if (seenParams.has(key)) out.push(`${id} ${String(param.name)}: declared twice`);
+      seenParams.add(key);
+      if (param.in === 'path' && s.format !== 'uuid')
+        out.push(`${id} ${String(param.name)}: not a uuid`);
       if (s.type === 'object' && !s.properties)
         out.push(`${id} ${String(param.name)}: bare object`);
     }

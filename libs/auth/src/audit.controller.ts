@@ -28,7 +28,7 @@ export class AuditQueryDto {
   @IsOptional()
   @Matches(/^\d{1,18}$/)
   before?: string;
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -136,7 +136,7 @@ export class SpeakersController {
   update(
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateSpeakerDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<SpeakerProfileDto> {
     return this.editor.update(id, body, ifMatch);
   }
@@ -152,7 +152,7 @@ export class SpeakersController {
   @ApiErrors(403, 404, 412)
   async remove(
     @Param('id', uuidParam()) id: string,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
     await this.editor.delete(id, ifMatch);
   }

@@ -109,6 +109,12 @@ export function apiDocument(app: NestExpressApplication): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const op of [item.get, item.put, item.post, item.delete, item.patch, item.head]) {
       if (op && !op.security?.length) op.security = [{ [API_KEY_SCHEME]: [] }, {}];
+      // Path ids are all parsed by uuidParam(), which the decorators cannot see.
+      for (const param of op?.parameters ?? []) {
+        if ('in' in param && param.in === 'path' && /^(id|\w+Id)$/.test(param.name)) {
+          param.schema = { type: 'string', format: 'uuid' };
+        }
+      }
     }
   }
   return document;

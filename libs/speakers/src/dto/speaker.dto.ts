@@ -48,7 +48,7 @@ export class SearchSpeakersQuery {
   @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor is not a valid cursor' })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,20 +1,24 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
-  ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
+  ApiExtraModels,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiPreconditionFailedResponse,
+  ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AcceptsText, ErrorBody, RequireRole, uuidParam, versionEtag } from '@app/common';
+import {
+  AcceptsText,
+  ApiCommonErrors,
+  ApiErrors,
+  ApiKeyAuth,
+  RequireRole,
+  uuidParam,
+  versionEtag,
+} from '@app/common';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticleEditor } from './article-editor.service';
@@ -25,6 +29,8 @@ import { CreateArticleDto } from './dto/create-article.dto';
 import { PatchArticleDto } from './dto/patch-article.dto';
 
 @ApiTags('articles')
+@ApiCommonErrors()
+@ApiExtraModels(CreateArticleDto)
 @Controller('articles')
 export class ArticlesController {
   constructor(
@@ -35,7 +41,12 @@ export class ArticlesController {
   @Post()
   @AcceptsText()
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
+  @ApiOperation({
+    summary: 'Ingest a document: store its articles and extract their quotes',
+    description:
+      'JSON with metadata, or a raw text file as in seeds/. Content-addressed: the same text twice is stored once.',
+  })
   @ApiConsumes('application/json', 'text/plain')
   @ApiBody({
     schema: {
@@ -51,8 +62,7 @@ export class ArticlesController {
     description:
       'Same text was ingested before: nothing stored or changed, not even title, url, publisher or date (content addressing; see `note`). Edit those with PATCH /articles/{id}',
   })
-  @ApiBadRequestResponse({ type: ErrorBody })
-  @ApiPayloadTooLargeResponse({ type: ErrorBody })
+  @ApiErrors(403, 413, 415)
   async create(
     @Body(ArticleInputPipe) input: unknown,
     @Res({ passthrough: true }) res: Response,
@@ -63,18 +73,19 @@ export class ArticlesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List articles, filtered by publisher, date and text' })
   @ApiOkResponse({ type: ArticlePageDto, description: 'Newest first (by ingest order)' })
-  @ApiBadRequestResponse({ type: ErrorBody })
   list(@Query() query: ArticleListQuery): Promise<ArticlePageDto> {
     return this.articles.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An article with its text, sources and quotes (with offsets)' })
   @ApiOkResponse({
     type: ArticleDto,
     headers: { ETag: { description: 'The article version, for If-Match on PATCH' } },
   })
-  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiErrors(404)
   async get(
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) res: Response,
@@ -86,17 +97,18 @@ export class ArticlesController {
 
   @Patch(':id')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
+  @ApiOperation({
+    summary: "Correct an article's title, url, publisher or published date",
+    description: 'Send null to clear a field. Date filters and exports use the published date.',
+  })
   @ApiHeader({
     name: 'If-Match',
     required: false,
     description: 'Version ETag from GET (or *); 412 when stale',
   })
   @ApiOkResponse({ type: ArticleDto, description: 'The article after the change; audited' })
-  @ApiBadRequestResponse({ type: ErrorBody })
-  @ApiForbiddenResponse({ type: ErrorBody })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  @ApiErrors(403, 404, 412, 413, 415)
   async update(
     @Param('id', uuidParam()) id: string,
     @Body() patch: PatchArticleDto,

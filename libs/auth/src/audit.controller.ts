@@ -1,8 +1,14 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { RequireRole } from '@app/common';
+import { ApiCommonErrors, ApiErrors, ApiKeyAuth, RequireRole } from '@app/common';
 import { AuditService } from './audit.service';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
@@ -22,7 +28,7 @@ export class AuditQueryDto {
   @IsOptional()
   @Matches(/^\d{1,18}$/)
   before?: string;
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -31,8 +37,37 @@ export class AuditQueryDto {
   limit = 50;
 }
 
+export class AuditEntryDto {
+  @ApiProperty({ example: '1042' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'claim.review' }) action!: string;
+  @ApiProperty({ example: 'claim' }) targetType!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) targetId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) actorKeyId!: string | null;
+  @ApiProperty({ example: 'Rita Reviewer' }) actorName!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'reviewer' })
+  actorRole!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The record before (free-form JSON)' })
+  before!: unknown;
+  @ApiPropertyOptional({ nullable: true, description: 'The record after (free-form JSON)' })
+  after!: unknown;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as `before` for the next page',
+  })
+  nextBefore!: string | null;
+}
+
 @ApiTags('audit')
-@ApiBearerAuth()
+@ApiKeyAuth()
+@ApiCommonErrors()
+@ApiErrors(403)
 @RequireRole('admin')
 @Controller('audit')
 export class AuditController {
@@ -40,7 +75,8 @@ export class AuditController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'Newest first' })
+  @ApiOperation({ summary: 'Read the audit trail: who changed what, when, before and after' })
+  @ApiOkResponse({ type: AuditPageDto, description: 'Newest first' })
   async list(
     @Query() q: AuditQueryDto,
   ): Promise<{ items: AuditEntryEntity[]; nextBefore: string | null }> {

@@ -1,17 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOperation,
   ApiHeader,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, uuidParam, versionEtag } from '@app/common';
+import {
+  ApiCommonErrors,
+  ApiErrors,
+  ApiKeyAuth,
+  ErrorBody,
+  uuidParam,
+  versionEtag,
+} from '@app/common';
 import { RequireRole } from '@app/common';
 import type { Response } from 'express';
 import { ClaimsService } from './claims.service';
@@ -25,15 +29,49 @@ import {
 } from './dto/claim.dto';
 
 @ApiTags('claims')
-@ApiBearerAuth()
+@ApiCommonErrors()
 @Controller('claims')
 export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post()
   @RequireRole('reviewer')
+  @ApiKeyAuth()
+  @ApiOperation({
+    summary: 'Make a claim from a quote, or from a span of it',
+    description:
+      'Give the span by its exact `text` or by offsets; a text that is not in the quote is a 400.',
+  })
+  @ApiBody({
+    type: CreateClaimDto,
+    examples: {
+      quote: {
+        summary: 'A whole quote',
+        value: { quoteId: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11' },
+      },
+      words: {
+        summary: 'A span, by its exact words',
+        value: {
+          quoteId: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11',
+          text: 'We will not accept any pressure',
+        },
+      },
+      offsets: {
+        summary: 'A span, by offsets',
+        value: { quoteId: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11', start: 0, end: 31 },
+      },
+      free: {
+        summary: 'Free text, with its speaker',
+        value: {
+          text: 'Taxes fell for most families in 2024',
+          speakerId: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11',
+        },
+      },
+    },
+  })
   @ApiCreatedResponse({ type: ClaimDetailDto })
   @ApiConflictResponse({ type: ErrorBody, description: 'This quote (span) already has a claim' })
+  @ApiErrors(403, 413, 415, 422)
   async create(
     @Body() body: CreateClaimDto,
     @Res({ passthrough: true }) res: Response,
@@ -42,12 +80,16 @@ export class ClaimsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List claims by status, speaker or flag, newest first' })
   @ApiOkResponse({ type: ClaimPageDto })
+  @ApiConflictResponse({ type: ErrorBody, description: '`speaker` names several speakers' })
   list(@Query() query: ListClaimsQuery): Promise<ClaimPageDto> {
     return this.claims.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A claim with its review history and every quote that says it' })
+  @ApiErrors(404)
   @ApiOkResponse({
     type: ClaimDetailDto,
     headers: { ETag: { description: 'Claim version: send as If-Match to review' } },
@@ -61,14 +103,19 @@ export class ClaimsController {
 
   @Post(':id/reviews')
   @RequireRole('reviewer')
+  @ApiKeyAuth()
+  @ApiOperation({
+    summary: 'Record a verdict on a claim, with rationale and evidence',
+    description: 'Needs If-Match with the claim ETag, so a review is never based on a stale claim.',
+  })
   @ApiHeader({
     name: 'If-Match',
     required: true,
     description: 'The claim ETag (version) the review is based on',
   })
   @ApiCreatedResponse({ type: ClaimDetailDto })
-  @ApiPreconditionFailedResponse({ type: ErrorBody, description: 'Stale If-Match' })
-  @ApiResponse({ status: 428, type: ErrorBody, description: 'If-Match missing' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The claim was withdrawn' })
+  @ApiErrors(403, 404, 412, 413, 415, 428)
   async review(
     @Param('id', uuidParam()) id: string,
     @Body() body: CreateReviewDto,
@@ -80,6 +127,7 @@ export class ClaimsController {
 
   @Post(':id/withdraw')
   @RequireRole('reviewer')
+  @ApiKeyAuth()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Withdraw a claim made by mistake',
@@ -88,10 +136,8 @@ export class ClaimsController {
   })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The claim ETag (version)' })
   @ApiOkResponse({ type: ClaimDetailDto })
-  @ApiNotFoundResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'Already withdrawn' })
-  @ApiPreconditionFailedResponse({ type: ErrorBody, description: 'Stale If-Match' })
-  @ApiResponse({ status: 428, type: ErrorBody, description: 'If-Match missing' })
+  @ApiErrors(403, 404, 412, 413, 415, 428)
   async withdraw(
     @Param('id', uuidParam()) id: string,
     @Body() body: WithdrawClaimDto,

@@ -17,3 +17,4 @@ export * from './http/request-context';
 export * from './http/etag';
 export * from './events/domain-events';
 export * from './http/access';
+export * from './http/api-docs';

@@ -1,16 +1,23 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '@app/common';
 import type { Response } from 'express';
 import { QuoteSheetQuery, ClaimReviewQuery } from './dto/export-query.dto';
 import { ExportsService } from './exports.service';
 import { scriptSafeJson } from './claim-review';
 
 @ApiTags('exports')
+@ApiCommonErrors()
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('quote-sheet')
+  @ApiOperation({
+    summary: 'Download quotes as CSV, JSON, Markdown or XLSX',
+    description: 'Pick the format with `format`; the same filters as GET /quotes.',
+  })
+  @ApiErrors(409)
   @ApiProduces(
     'text/csv',
     'application/json',
@@ -35,6 +42,8 @@ export class ExportsController {
   }
 
   @Get('claim-review')
+  @ApiOperation({ summary: 'Reviewed claims as schema.org ClaimReview JSON-LD' })
+  @ApiErrors(404)
   @ApiProduces('application/ld+json')
   @ApiOkResponse({ description: 'schema.org ClaimReview JSON-LD (@graph) for reviewed claims' })
   async claimReview(

@@ -12,7 +12,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -22,12 +21,19 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPermanentRedirectResponse,
-  ApiPreconditionFailedResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorBody, RequireRole, uuidParam, versionEtag } from '@app/common';
+import {
+  ApiCommonErrors,
+  ApiErrors,
+  ApiKeyAuth,
+  ErrorBody,
+  RequireRole,
+  uuidParam,
+  versionEtag,
+} from '@app/common';
 import {
   AffiliationInputDto,
   CreateSpeakerDto,
@@ -49,6 +55,7 @@ const IF_MATCH = {
 };
 
 @ApiTags('speakers')
+@ApiCommonErrors()
 @ApiExtraModels(SpeakerHitDto, SpeakerPageDto)
 @Controller('speakers')
 export class SpeakersController {
@@ -80,9 +87,10 @@ export class SpeakersController {
 
   @Post()
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @ApiOperation({ summary: 'Create a speaker the engine missed' })
   @ApiCreatedResponse({ type: SpeakerProfileDto })
+  @ApiErrors(403, 413, 415)
   create(@Body() body: CreateSpeakerDto): Promise<SpeakerProfileDto> {
     return this.editor.create(body);
   }
@@ -96,7 +104,7 @@ export class SpeakersController {
     type: ErrorBody,
     description: 'The speaker was merged: Location and details.mergedInto name the survivor',
   })
-  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiErrors(404)
   async profile(
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) res: Response,
@@ -120,43 +128,42 @@ export class SpeakersController {
 
   @Patch(':id')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Correct a name, native-script name, aliases or kind' })
   @ApiOkResponse({ type: SpeakerProfileDto })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  @ApiErrors(403, 404, 412, 413, 415)
   update(
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateSpeakerDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<SpeakerProfileDto> {
     return this.editor.update(id, body, ifMatch);
   }
 
   @Delete(':id')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @ApiHeader(IF_MATCH)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a speaker with no quotes and no claims' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'Quotes or claims still name the speaker' })
-  @ApiPreconditionFailedResponse({ type: ErrorBody })
+  @ApiErrors(403, 404, 412)
   async remove(
     @Param('id', uuidParam()) id: string,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
     await this.editor.delete(id, ifMatch);
   }
 
   @Post(':id/affiliations')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @ApiOperation({ summary: 'Add a role at an organisation, with the dates it was held' })
   @ApiCreatedResponse({ type: SpeakerProfileDto })
-  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The same affiliation is already there' })
+  @ApiErrors(403, 404, 413, 415)
   addAffiliation(
     @Param('id', uuidParam()) id: string,
     @Body() body: AffiliationInputDto,
@@ -166,11 +173,11 @@ export class SpeakersController {
 
   @Patch(':id/affiliations/:affiliationId')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @ApiOperation({ summary: 'Correct an affiliation (role, organisation, dates)' })
   @ApiOkResponse({ type: SpeakerProfileDto })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  @ApiConflictResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The same affiliation is already there' })
+  @ApiErrors(403, 404, 413, 415)
   updateAffiliation(
     @Param('id', uuidParam()) id: string,
     @Param('affiliationId', uuidParam('affiliationId')) affiliationId: string,
@@ -181,11 +188,11 @@ export class SpeakersController {
 
   @Delete(':id/affiliations/:affiliationId')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a wrong affiliation' })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiErrors(403, 404)
   async removeAffiliation(
     @Param('id', uuidParam()) id: string,
     @Param('affiliationId', uuidParam('affiliationId')) affiliationId: string,
@@ -195,10 +202,11 @@ export class SpeakersController {
 
   @Post(':id/merge')
   @RequireRole('reviewer')
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Fold duplicate speakers into this one' })
   @ApiOkResponse({ type: SpeakerProfileDto, description: 'The merged profile' })
+  @ApiErrors(403, 413, 415)
   @ApiNotFoundResponse({ type: ErrorBody, description: 'A speaker is unknown or was merged away' })
   @ApiConflictResponse({
     type: ErrorBody,

@@ -7,7 +7,12 @@ export class ArticleSourceDto {
   position!: number;
   @ApiProperty() start!: number;
   @ApiProperty() end!: number;
-  @ApiPropertyOptional({ nullable: true }) filename!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) filename!: string | null;
+}
+
+export class ArticleQuoteSpeakerDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Wang Baodong' }) name!: string;
 }
 
 export class ArticleQuoteDto {
@@ -15,12 +20,13 @@ export class ArticleQuoteDto {
   @ApiProperty({ description: 'Exact wording here: body.slice(start, end)' }) text!: string;
   @ApiProperty() start!: number;
   @ApiProperty() end!: number;
-  @ApiPropertyOptional({ nullable: true }) speaker!: { id: string; name: string } | null;
-  @ApiPropertyOptional({ nullable: true }) speakerDescription!: string | null;
-  @ApiPropertyOptional({ nullable: true }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
-  @ApiPropertyOptional({ nullable: true }) mention!: string | null;
-  @ApiPropertyOptional({ nullable: true }) cue!: string | null;
+  @ApiPropertyOptional({ type: ArticleQuoteSpeakerDto, nullable: true })
+  speaker!: ArticleQuoteSpeakerDto | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) speakerDescription!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) mention!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) cue!: string | null;
   @ApiProperty() rule!: string;
   @ApiProperty() confidence!: number;
   @ApiProperty() partial!: boolean;
@@ -30,13 +36,18 @@ export class ArticleQuoteDto {
 export class ArticleSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['article', 'teaser'] }) kind!: ArticleKind;
-  @ApiPropertyOptional({ nullable: true, example: 'DIALOGUE' }) kicker!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'DIALOGUE' }) kicker!:
+    string | null;
   @ApiProperty({ description: 'Teasers are cut off mid-sentence' }) truncated!: boolean;
-  @ApiPropertyOptional({ nullable: true }) title!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ description: 'First 200 characters' }) lead!: string;
-  @ApiPropertyOptional({ nullable: true }) url!: string | null;
-  @ApiPropertyOptional({ nullable: true }) publisher!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'null when the article is undated' })
+  @ApiPropertyOptional({ type: String, nullable: true }) url!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publisher!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null when the article is undated',
+  })
   publishedAt!: string | null;
   @ApiProperty({ description: 'false when the article has no published date' }) dated!: boolean;
   @ApiProperty({ description: 'When it was ingested' }) createdAt!: string;
@@ -63,6 +74,7 @@ export class IngestDocumentDto {
 export class IngestResponseDto {
   @ApiProperty({ type: IngestDocumentDto }) document!: IngestDocumentDto;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description:
       'Set when the text was seen before: nothing was changed, not even title, url, publisher or date. Edit those with PATCH /api/v1/articles/{id}',
@@ -73,5 +85,5 @@ export class IngestResponseDto {
 
 export class ArticlePageDto {
   @ApiProperty({ type: [ArticleSummaryDto] }) items!: ArticleSummaryDto[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -27,11 +27,13 @@ function IsArticleText(options?: ValidationOptions): PropertyDecorator {
 export class CreateArticleDto {
   @ApiProperty({
     description: 'Article text as published; related-story teasers after it are split off',
+    example:
+      '"We will not accept any pressure," Wang Baodong, a spokesman for the Chinese embassy, said on Thursday.',
   })
   @IsArticleText()
   body!: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, example: 'US, China resume rights talks' })
   @IsOptional()
   @IsString()
   @MaxLength(500)

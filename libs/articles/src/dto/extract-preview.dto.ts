@@ -4,13 +4,13 @@ export class PreviewQuoteDto {
   @ApiProperty() text!: string;
   @ApiProperty({ description: 'Offset into the text sent' }) start!: number;
   @ApiProperty() end!: number;
-  @ApiPropertyOptional({ nullable: true }) speaker!: string | null;
-  @ApiPropertyOptional({ nullable: true }) speakerDescription!: string | null;
-  @ApiPropertyOptional({ nullable: true }) mention!: string | null;
-  @ApiPropertyOptional({ nullable: true }) cue!: string | null;
-  @ApiPropertyOptional({ nullable: true }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
-  @ApiPropertyOptional({ nullable: true }) nativeName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) speaker!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) speakerDescription!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) mention!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) cue!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nativeName!: string | null;
   @ApiProperty() partial!: boolean;
   @ApiProperty() unterminated!: boolean;
   @ApiProperty() rule!: string;
@@ -19,16 +19,16 @@ export class PreviewQuoteDto {
 
 export class PreviewPersonDto {
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ nullable: true }) nativeName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nativeName!: string | null;
   @ApiProperty({ type: [String] }) aliases!: string[];
-  @ApiPropertyOptional({ nullable: true }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization!: string | null;
   @ApiProperty() quoted!: boolean;
 }
 
 export class PreviewArticleDto {
   @ApiProperty({ enum: ['article', 'teaser'] }) kind!: string;
-  @ApiPropertyOptional({ nullable: true }) kicker!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) kicker!: string | null;
   @ApiProperty() truncated!: boolean;
   @ApiProperty() start!: number;
   @ApiProperty() end!: number;

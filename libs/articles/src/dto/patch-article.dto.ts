@@ -16,7 +16,12 @@ export const PUBLISHED_DATE =
 
 // Each field is optional; null clears it. Absent fields are left as they are.
 export class PatchArticleDto {
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'US, China resume rights talks' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 500,
+    nullable: true,
+    example: 'US, China resume rights talks',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   @MinLength(1)
@@ -24,6 +29,7 @@ export class PatchArticleDto {
   title?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'https://www.taipeitimes.com/News/world/archives/2010/05/14/2003473003',
   })
@@ -33,7 +39,7 @@ export class PatchArticleDto {
   @MaxLength(2000)
   url?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, example: 'Taipei Times' })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true, example: 'Taipei Times' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   @MinLength(1)
@@ -41,6 +47,7 @@ export class PatchArticleDto {
   publisher?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2010-05-14',
     description:

@@ -23,7 +23,7 @@ export class ApiKeyDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ nullable: true }) revokedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revokedAt!: string | null;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {

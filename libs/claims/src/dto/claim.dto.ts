@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,19 +24,29 @@ import { CLAIM_STATUSES, ClaimStatus, VERDICTS, VerdictValue } from '../verdicts
 export class CreateClaimDto {
   @ApiPropertyOptional({
     description: 'Make the claim from this quote (whole, or start/end within its text)',
+    format: 'uuid',
+    example: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11',
   })
   // Absent, not null: null is refused here rather than taken as "given".
   @ValidateIf((_, v) => v !== undefined)
   @IsUUID()
   quoteId?: string;
 
-  @ApiPropertyOptional({ description: 'Span start within the quote text' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Span start within the quote text',
+    example: 0,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   start?: number;
 
-  @ApiPropertyOptional({ description: 'Span end within the quote text (exclusive)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Span end within the quote text (exclusive)',
+    example: 31,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -55,7 +65,11 @@ export class CreateClaimDto {
   @Matches(/\S/)
   text?: string;
 
-  @ApiPropertyOptional({ description: 'Who made the free-text claim' })
+  @ApiPropertyOptional({
+    description: 'Who made the free-text claim',
+    format: 'uuid',
+    example: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11',
+  })
   @IsOptional()
   @IsUUID()
   speakerId?: string;
@@ -76,8 +90,16 @@ export class EvidenceDto {
   @MaxLength(2000)
   url!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ example: 'Ministry of Finance, annual report 2024' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  title?: string;
+  @ApiPropertyOptional({ example: 'Table 3, p. 12' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class CreateReviewDto {
@@ -85,7 +107,10 @@ export class CreateReviewDto {
   @IsIn(VERDICTS)
   verdict!: VerdictValue;
 
-  @ApiProperty({ description: 'Why: required' })
+  @ApiProperty({
+    description: 'Why: required',
+    example: 'The ministry figures show the opposite for 2024.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(10000)
@@ -131,9 +156,25 @@ export class ReviewDto {
   @ApiProperty() rationale!: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
   @ApiProperty({ description: 'Reviewer (key name)' }) reviewer!: string;
-  @ApiPropertyOptional({ nullable: true }) reviewerKeyId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reviewerKeyId!: string | null;
   @ApiProperty() at!: string;
   @ApiProperty({ description: 'Claim version the review was made against' }) claimVersion!: number;
+}
+
+export class ClaimSpeakerDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Wang Baodong' }) name!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'spokesman' }) role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chinese embassy in Washington' })
+  organization!: string | null;
+}
+
+export class ClaimWithdrawalDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Key name of the reviewer' })
+  by!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Made from a scare quote' })
+  reason!: string | null;
 }
 
 export class ClaimSummaryDto {
@@ -141,22 +182,18 @@ export class ClaimSummaryDto {
   @ApiProperty() text!: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status!: ClaimStatus;
   @ApiProperty() version!: number;
-  @ApiPropertyOptional({ nullable: true }) quoteId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) speaker!: {
-    id: string;
-    name: string;
-    role: string | null;
-    organization: string | null;
-  } | null;
-  @ApiPropertyOptional({ nullable: true }) reviewedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) quoteId!: string | null;
+  @ApiPropertyOptional({ type: ClaimSpeakerDto, nullable: true }) speaker!: ClaimSpeakerDto | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reviewedAt!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ nullable: true }) createdBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) createdBy!: string | null;
   @ApiPropertyOptional({
+    type: ClaimWithdrawalDto,
     nullable: true,
     description: 'When, by whom and why the claim was withdrawn (null = standing)',
     example: null,
   })
-  withdrawn!: { at: string; by: string | null; reason: string | null } | null;
+  withdrawn!: ClaimWithdrawalDto | null;
 }
 
 export class ClaimOccurrenceDto {
@@ -164,7 +201,8 @@ export class ClaimOccurrenceDto {
   @ApiProperty() similarity!: number;
   @ApiProperty({ description: 'Repeated by another speaker: a reviewer should look' })
   needsReview!: boolean;
-  @ApiProperty() quote!: QuoteDetailDto;
+  // By name: the class is a type-only import (claims must not load the quotes lib's code).
+  @ApiProperty({ allOf: [{ $ref: getSchemaPath('QuoteDetailDto') }] }) quote!: QuoteDetailDto;
 }
 
 export class ClaimDetailDto extends ClaimSummaryDto {
@@ -179,5 +217,5 @@ export class ClaimDetailDto extends ClaimSummaryDto {
 
 export class ClaimPageDto {
   @ApiProperty({ type: [ClaimSummaryDto] }) items!: ClaimSummaryDto[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { json, text } from 'express';
 import { isUtf8 } from 'node:buffer';
@@ -18,6 +19,7 @@ import { ANONYMOUS, requestContext } from './request-context';
 import { AppConfig } from '../config/app-config';
 import { GlobalExceptionFilter } from '../errors/global-exception.filter';
 import { ErrorBody } from '../errors/error-body';
+import { API_KEY_SCHEME } from './api-docs';
 
 export const API_PREFIX = 'api/v1';
 
@@ -65,6 +67,59 @@ export function validationPipe(): ValidationPipe {
   });
 }
 
+// What /docs-json serves. Keys are opaque random strings, not JWTs, so no bearerFormat.
+export function apiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Quote Ledger')
+    .setDescription(
+      'Direct quotations in the news, who said them, and what reviewers found. ' +
+        'Every error has the ErrorBody shape; every response carries x-request-id.',
+    )
+    .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addServer('/', 'This server (operation paths include /api/v1)')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An opaque API key issued by an admin (POST /api/v1/keys): `Authorization: Bearer <key>`. ' +
+          'Writes need a role; reads take a key optionally (required when the server sets ' +
+          'READS_REQUIRE_KEY). A key that is sent must be valid, or the answer is 401.',
+      },
+      API_KEY_SCHEME,
+    )
+    .addTag('articles', 'Ingest news documents, read and correct articles')
+    .addTag('extract', 'Dry-run quote extraction')
+    .addTag('quotes', 'Search, look up and correct quotations')
+    .addTag('speakers', 'Who said it: profiles, corrections, merges')
+    .addTag('claims', 'Claims made from quotes and their reviews')
+    .addTag('exports', 'Quote sheets and ClaimReview')
+    .addTag('keys', 'API keys (admin)')
+    .addTag('audit', 'The audit trail (admin)')
+    .addTag('health', 'Liveness')
+    .build();
+  // addBearerAuth fills in bearerFormat: 'JWT' by default; these keys are not JWTs.
+  const scheme = config.components?.securitySchemes?.[API_KEY_SCHEME] as
+    { bearerFormat?: string } | undefined;
+  if (scheme) delete scheme.bearerFormat;
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody] });
+  // An operation with no role still accepts a key (reads may be configured to need one):
+  // say so as optional security, so generated clients can send it.
+  for (const item of Object.values(document.paths)) {
+    for (const op of [item.get, item.put, item.post, item.delete, item.patch, item.head]) {
+      if (op && !op.security?.length) op.security = [{ [API_KEY_SCHEME]: [] }, {}];
+      // Path ids are all parsed by uuidParam(), which the decorators cannot see.
+      for (const param of op?.parameters ?? []) {
+        if ('in' in param && param.in === 'path' && /^(id|\w+Id)$/.test(param.name)) {
+          param.schema = { type: 'string', format: 'uuid' };
+        }
+      }
+    }
+  }
+  return document;
+}
+
 // The same wiring for main.ts and for every e2e test.
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
@@ -95,14 +150,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.set('etag', 'strong');
   app.set('x-powered-by', false);
-  const doc = new DocumentBuilder()
-    .setTitle('Quote Ledger')
-    .setDescription('Direct quotations in the news, who said them, and what reviewers found.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () =>
-    SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBody] }),
-  );
+  SwaggerModule.setup('docs', app, () => apiDocument(app));
   return app;
 }

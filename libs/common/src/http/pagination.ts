@@ -5,7 +5,7 @@ import { InputError, InputErrorCode } from '../errors/input-error';
 
 // Keyset paging: `cursor` is opaque to clients (base64url of the last row's sort key).
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

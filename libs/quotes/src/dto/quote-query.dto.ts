@@ -123,7 +123,7 @@ export class LookupQuery {
   @MaxLength(1000)
   text!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -134,6 +134,9 @@ export class LookupQuery {
 
 export class PatchQuoteDto {
   @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    example: '7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11',
     description: 'Correct attribution: the speaker who said it (null = unattributed)',
     nullable: true,
   })
@@ -142,7 +145,10 @@ export class PatchQuoteDto {
   @IsUUID()
   speakerId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Correct the wording' })
+  @ApiPropertyOptional({
+    description: 'Correct the wording',
+    example: 'We will not accept any pressure.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -161,6 +167,7 @@ export class PatchQuoteDto {
     description:
       'true: not a quotation or not speech (a sign, a scare quote); it leaves search, exports and ' +
       'claim matching, and re-extraction does not bring it back. false: restore it',
+    example: false,
   })
   @IsOptional()
   @IsBoolean()
@@ -182,11 +189,11 @@ export class QuoteHistoryEntryDto {
   @ApiProperty({ example: 'quote.correct' }) action!: string;
   @ApiProperty({ example: 'Rita Reviewer', description: 'Who made the change (the key name)' })
   actor!: string;
-  @ApiPropertyOptional({ nullable: true }) actorRole!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorRole!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'The quote before the change' })
   before!: unknown;
   @ApiPropertyOptional({ nullable: true, description: 'What changed' }) after!: unknown;
-  @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId!: string | null;
 }
 
 export class SplitSpeakerDto {

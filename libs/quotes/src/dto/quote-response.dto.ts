@@ -3,21 +3,25 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class QuoteSpeakerDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ nullable: true }) nativeName!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'As the article gave it' }) role!:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nativeName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'As the article gave it' })
+  role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization!: string | null;
 }
 
 export class QuoteArticleDto {
   @ApiProperty() id!: string;
   @ApiProperty() kind!: string;
-  @ApiPropertyOptional({ nullable: true }) kicker!: string | null;
-  @ApiPropertyOptional({ nullable: true }) title!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) kicker!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) title!: string | null;
   @ApiProperty() lead!: string;
-  @ApiPropertyOptional({ nullable: true }) url!: string | null;
-  @ApiPropertyOptional({ nullable: true }) publisher!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'null when the article is undated' })
+  @ApiPropertyOptional({ type: String, nullable: true }) url!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publisher!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null when the article is undated',
+  })
   publishedAt!: string | null;
   @ApiProperty({ description: 'false when the article has no published date' }) dated!: boolean;
   @ApiProperty({ type: [String], description: 'Files / documents it came from' }) sources!: {
@@ -29,14 +33,14 @@ export class QuoteArticleDto {
 export class ClaimRefDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'disputed' }) status!: string;
-  @ApiPropertyOptional({ nullable: true }) reviewedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reviewedAt!: string | null;
 }
 
 export class QuoteHitDto {
   @ApiProperty() id!: string;
   @ApiProperty() text!: string;
   @ApiPropertyOptional({ type: QuoteSpeakerDto, nullable: true }) speaker!: QuoteSpeakerDto | null;
-  @ApiPropertyOptional({ nullable: true, example: 'a South Korean political pundit' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'a South Korean political pundit' })
   speakerDescription!: string | null;
   @ApiProperty({ type: QuoteArticleDto, description: 'Where it was first seen' })
   article!: QuoteArticleDto;
@@ -53,6 +57,7 @@ export class QuoteHitDto {
   @ApiPropertyOptional({ type: ClaimRefDto, nullable: true }) claim!: ClaimRefDto | null;
   @ApiProperty() version!: number;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'When a reviewer rejected it as not a quotation (null = not rejected)',
   })
@@ -70,25 +75,25 @@ export class OccurrenceDto {
   @ApiProperty() end!: number;
   @ApiProperty({ description: 'Exact wording at this place' }) wording!: string;
   @ApiProperty({ description: 'The paragraph around it' }) context!: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Wang' }) mention!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'said' }) cue!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Wang' }) mention!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'said' }) cue!: string | null;
   @ApiProperty({ example: 'cue-after-name' }) rule!: string;
   @ApiProperty() confidence!: number;
   @ApiProperty() partial!: boolean;
   @ApiProperty() unterminated!: boolean;
-  @ApiPropertyOptional({ nullable: true }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
-  @ApiPropertyOptional({ nullable: true }) speakerDescription!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) speakerDescription!: string | null;
 }
 
 export class QuoteDetailDto extends QuoteHitDto {
   @ApiProperty({ type: [OccurrenceDto], description: 'Every place it appeared' })
   appearances!: OccurrenceDto[];
-  @ApiPropertyOptional({ nullable: true }) correctedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) correctedBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) correctedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) correctedBy!: string | null;
 }
 
 export class QuotePageDto {
   @ApiProperty({ type: [QuoteHitDto] }) items!: QuoteHitDto[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
 }

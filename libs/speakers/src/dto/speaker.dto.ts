@@ -48,7 +48,7 @@ export class SearchSpeakersQuery {
   @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor is not a valid cursor' })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -61,6 +61,8 @@ export class MergeSpeakersDto {
   @ApiProperty({
     description: 'Duplicate speakers to fold into the one in the path',
     type: [String],
+    format: 'uuid',
+    example: ['7b0e3c1e-2f4a-4d59-9a43-0c2d6b1f5e11'],
   })
   @IsUUID('all', { each: true })
   @ArrayMinSize(1)
@@ -75,7 +77,7 @@ export class CreateSpeakerDto {
   @Matches(NAME, { message: 'name must contain a letter or digit and no control characters' })
   name!: string;
 
-  @ApiPropertyOptional({ example: '王寶東', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '王寶東', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -110,7 +112,7 @@ export class UpdateSpeakerDto {
   @Matches(NAME, { message: 'name must contain a letter or digit and no control characters' })
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '王寶東' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '王寶東' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -121,6 +123,7 @@ export class UpdateSpeakerDto {
   @ApiPropertyOptional({
     type: [String],
     description: 'The complete list of other names; replaces the current one',
+    example: ['Baodong Wang', 'Wang Pao-tung'],
   })
   @IsOptional()
   @IsArray()
@@ -137,7 +140,7 @@ export class UpdateSpeakerDto {
 }
 
 export class AffiliationInputDto {
-  @ApiPropertyOptional({ nullable: true, example: 'mayor' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'mayor' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -145,7 +148,7 @@ export class AffiliationInputDto {
   @MaxLength(300)
   role?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'City of Toronto' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'City of Toronto' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -166,23 +169,29 @@ export class AffiliationInputDto {
 
 export class AffiliationDto {
   @ApiProperty() id!: string;
-  @ApiPropertyOptional({ nullable: true, example: 'spokesman' }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Chinese embassy in Washington' }) organization!:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'spokesman' }) role!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chinese embassy in Washington' })
+  organization!: string | null;
   @ApiProperty() firstSeen!: string;
   @ApiProperty() lastSeen!: string;
   @ApiProperty({ type: [String], description: 'Articles that gave this affiliation' })
   articleIds!: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'The reviewer who entered or changed it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The reviewer who entered or changed it',
+  })
   editedBy!: string | null;
 }
 
 export class SpeakerSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'Wang Baodong' }) name!: string;
-  @ApiPropertyOptional({ nullable: true, example: '王寶東' }) nativeName!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Most recent role' }) role!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organization!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '王寶東' }) nativeName!:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Most recent role' }) role!:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization!: string | null;
   @ApiProperty({ enum: SPEAKER_KINDS }) kind!: SpeakerKind;
 }
 
@@ -193,7 +202,36 @@ export class SpeakerHitDto extends SpeakerSummaryDto {
 
 export class SpeakerPageDto {
   @ApiProperty({ type: [SpeakerSummaryDto] }) items!: SpeakerSummaryDto[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class SpeakerRecentArticleDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) title!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Taipei Times' })
+  publisher!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null when the article is undated',
+  })
+  publishedAt!: string | null;
+}
+
+export class SpeakerRecentQuoteDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'date-time' }) firstSeen!: string;
+  @ApiProperty({ type: SpeakerRecentArticleDto }) article!: SpeakerRecentArticleDto;
+}
+
+export class SpeakerQuotesDto {
+  @ApiProperty({ example: 3 }) quotes!: number;
+  @ApiProperty({ example: 4, description: 'Appearances across articles' }) occurrences!: number;
+  @ApiProperty({ example: 2 }) articles!: number;
+  @ApiProperty({ type: [SpeakerRecentQuoteDto], description: 'Most recent first, at most 50' })
+  recent!: SpeakerRecentQuoteDto[];
 }
 
 export class SpeakerProfileDto extends SpeakerSummaryDto {
@@ -202,11 +240,13 @@ export class SpeakerProfileDto extends SpeakerSummaryDto {
   @ApiProperty({ type: [String] }) aliases!: string[];
   @ApiProperty({ type: [AffiliationDto] }) affiliations!: AffiliationDto[];
   @ApiProperty({
+    type: () => SpeakerQuotesDto,
     description: 'Counts and recent quotes (with article title and date)',
-    example: { quotes: 3, occurrences: 4, articles: 2, recent: [] },
   })
   quotes!: Record<string, unknown>;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     description: "How the speaker's claims were judged, by status",
     example: { verified: 1, disputed: 2, false: 0, misleading: 0, unverifiable: 0, unreviewed: 1 },
   })

@@ -208,7 +208,10 @@ export class SplitSpeakerDto {
   @IsUUID('all', { each: true })
   quoteIds!: string[];
 
-  @ApiPropertyOptional({ description: 'Move them to this existing speaker…' })
+  @ApiPropertyOptional({
+    description: 'Move them to this existing speaker…',
+    example: '9b2e4c1a-6f3d-4e8b-a0c7-5d1f2e3a4b5c',
+  })
   @IsOptional()
   @IsUUID()
   intoSpeakerId?: string;

@@ -57,6 +57,8 @@ export class ExtractionQueue implements OnModuleDestroy {
       await boss.updateQueue(EXTRACT_QUEUE, options);
       return boss;
     })();
+    // A failed start (the database was away) is tried again on the next use, not cached.
+    this.boss.catch(() => (this.boss = undefined));
     return this.boss;
   }
 

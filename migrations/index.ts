@@ -10,6 +10,7 @@ import { SpeakerEditing1764500000000 } from './1764500000000-SpeakerEditing';
 import { RejectQuotesWithdrawClaims1764550000000 } from './1764550000000-RejectQuotesWithdrawClaims';
 import { NotifyApiKeyChanges1764490000000 } from './1764490000000-NotifyApiKeyChanges';
 import { ArticleDates1764600000000 } from './1764600000000-ArticleDates';
+import { ExtractionStatus1764810000000 } from './1764810000000-ExtractionStatus';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SpeakerEditing1764500000000,
   RejectQuotesWithdrawClaims1764550000000,
   ArticleDates1764600000000,
+  ExtractionStatus1764810000000,
 ];

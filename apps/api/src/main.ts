@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_OPTIONS, AppConfig, ConfigError, configureApp, loadConfig } from '@app/common';
 import { SeedLoader } from '@app/articles';
-import { ReextractService } from '@app/quotes';
+import { ExtractionQueue, ReextractService } from '@app/quotes';
 import { bootstrapDatabase } from '@app/database';
 import { AppModule } from './app.module';
 
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   const repaired = await app.get(ReextractService).extractMissing();
   if (repaired > 0) stderr(`extracted ${repaired} article(s) stored without their quotes`);
   if (config.SEED_ON_START) await app.get(SeedLoader).load(config.SEEDS_DIR);
+  // The embedded default stays one command: this process also works the extraction queue.
+  if (config.WORKER_IN_PROCESS) await app.get(ExtractionQueue).work();
   await app.listen(config.PORT, config.HOST);
   stderr(
     `Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? (database.owner === 'other' ? 'embedded, shared with another process' : 'embedded') : 'DATABASE_URL'})`,

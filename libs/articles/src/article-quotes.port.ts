@@ -1,4 +1,4 @@
-import type { ArticleQuoteDto } from './dto/article-response.dto';
+import type { ArticleExtractionDto, ArticleQuoteDto } from './dto/article-response.dto';
 
 // A question articles asks and the quotes lib answers: the quotes found in these articles, for
 // article responses. Articles owns the port, so the dependency arrow still points from quotes to
@@ -7,4 +7,8 @@ export const ARTICLE_QUOTES = Symbol('ArticleQuotesPort');
 
 export interface ArticleQuotesPort {
   quotesOf(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>>;
+  // Where each article's extraction stands (an article with none is reported pending).
+  extractionOf(articleIds: string[]): Promise<Map<string, ArticleExtractionDto>>;
+  // After the commit that stored them deferred: hand the articles to the extraction queue.
+  extractLater(articleIds: string[]): Promise<void>;
 }

@@ -8,6 +8,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiAcceptedResponse,
+  ApiQuery,
   getSchemaPath,
 } from '@nestjs/swagger';
 import {
@@ -19,6 +21,7 @@ import {
   uuidParam,
   versionEtag,
 } from '@app/common';
+import { ArticlesError, ArticlesErrorCode } from './articles.errors';
 import type { Response } from 'express';
 import { ArticleInputPipe } from './article-input.pipe';
 import { ArticleEditor } from './article-editor.service';
@@ -62,13 +65,30 @@ export class ArticlesController {
     description:
       'Same text was ingested before: nothing stored or changed, not even title, url, publisher or date (content addressing; see `note`). Edit those with PATCH /articles/{id}',
   })
+  @ApiAcceptedResponse({
+    type: IngestResponseDto,
+    description:
+      'With `Prefer: respond-async` or `?async=true`: the document and its articles are stored, their quotes are extracted by a queue worker; follow `articles[].extraction.status` with GET /articles/{id}',
+  })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async` (RFC 7240): 202' })
+  @ApiQuery({ name: 'async', required: false, enum: ['true', 'false'] })
   @ApiErrors(403, 413, 415)
   async create(
     @Body(ArticleInputPipe) input: unknown,
+    @Headers('prefer') prefer: string | undefined,
+    @Query('async') asyncParam: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IngestResponseDto> {
-    const result = await this.articles.ingest({ ...(input as CreateArticleDto), source: 'api' });
-    res.status(result.document.created ? 201 : 200);
+    const deferred = wantsAsync(prefer, asyncParam);
+    const result = await this.articles.ingest(
+      { ...(input as CreateArticleDto), source: 'api' },
+      deferred,
+    );
+    // A re-post stores nothing and queues nothing: it stays 200.
+    if (deferred && result.document.created) {
+      res.status(202);
+      res.setHeader('Preference-Applied', 'respond-async');
+    } else res.status(result.document.created ? 201 : 200);
     return result;
   }
 
@@ -119,4 +139,18 @@ export class ArticlesController {
     res.setHeader('ETag', versionEtag(article.version, article));
     return article;
   }
+}
+
+// RFC 7240: `Prefer: respond-async` among the header's comma-separated preferences; or
+// `?async=true` for clients that cannot set headers. Anything else in `async` is the client's error.
+function wantsAsync(prefer: string | undefined, asyncParam: unknown): boolean {
+  if (asyncParam !== undefined && asyncParam !== 'true' && asyncParam !== 'false') {
+    throw new ArticlesError(ArticlesErrorCode.InvalidFilter, 'async must be true or false', {
+      field: 'async',
+    });
+  }
+  if (asyncParam === 'true') return true;
+  return (prefer ?? '')
+    .split(',')
+    .some((p) => p.split(';')[0].trim().toLowerCase() === 'respond-async');
 }

@@ -9,6 +9,7 @@ import { articleTextProblem } from './article-text';
 import { ArticlesError, ArticlesErrorCode } from './articles.errors';
 import {
   ArticleDto,
+  ArticleExtractionDto,
   ArticleQuoteDto,
   ArticleSummaryDto,
   IngestResponseDto,
@@ -41,16 +42,21 @@ export class ArticlesService {
     @Inject(ARTICLE_QUOTES) private readonly quotes: ArticleQuotesPort,
   ) {}
 
-  // Checks the text, stores it (one transaction), then reads back what was stored.
-  async ingest(input: IngestInput): Promise<IngestResponseDto> {
+  // Checks the text, stores it (one transaction), then reads back what was stored. `deferred`:
+  // the document and its articles are stored now and a queue worker extracts their quotes.
+  async ingest(input: IngestInput, deferred = false): Promise<IngestResponseDto> {
     const problem = articleTextProblem(input.body);
     if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
-    const { document, created } = await this.store(input);
+    const { document, created, pending } = await this.store(input, deferred);
+    // Enqueued after the commit; were this process to die in between, the pending rows stay and
+    // the next start hands them to the queue again (ReextractService.extractMissing).
+    if (pending.length) await this.quotes.extractLater(pending);
     const articles = await this.repository.findArticlesOfDocument(document.id);
     const ids = articles.map((a) => a.id);
-    const [sources, quotes] = await Promise.all([
+    const [sources, quotes, extraction] = await Promise.all([
       this.repository.findSources(ids),
       this.quotes.quotesOf(ids),
+      this.quotes.extractionOf(ids),
     ]);
     return {
       document: { id: document.id, sha256: document.sha256, created },
@@ -59,14 +65,19 @@ export class ArticlesService {
       note: created
         ? null
         : `This text was ingested before; nothing was changed, not even title, url, publisher or date. To change them: PATCH /api/v1/articles/${articles[0]?.id ?? '{id}'}`,
-      articles: articles.map((a) => toArticleDto(a, sources, quotes.get(a.id))),
+      articles: articles.map((a) =>
+        toArticleDto(a, sources, quotes.get(a.id), extraction.get(a.id)),
+      ),
     };
   }
 
   // The document, its articles, their sources and whatever `articles.created` handlers add
   // (quotes, speakers, claim matches) land together or not at all.
   @WriteTransaction()
-  private async store(input: IngestInput): Promise<{ document: DocumentEntity; created: boolean }> {
+  private async store(
+    input: IngestInput,
+    deferred: boolean,
+  ): Promise<{ document: DocumentEntity; created: boolean; pending: string[] }> {
     const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
     const doc = await this.repository.insertDocument({
       sha256: sha256(input.body),
@@ -78,7 +89,7 @@ export class ArticlesService {
       publisher: input.publisher ?? null,
       publishedAt,
     });
-    if (!doc.created) return { document: doc.row, created: false };
+    if (!doc.created) return { document: doc.row, created: false, pending: [] };
     // Articles are upserted in hash order: a teaser shared by two documents posted at once is
     // waited on in the same order by both (the global lock order starts here).
     const segments = segmentDocument(input.body).map((segment, position) => ({
@@ -107,7 +118,10 @@ export class ArticlesService {
     }
     created.sort((a, b) => a.position - b.position);
     if (created.length)
-      await this.events.emit('articles.created', { articles: created.map((c) => c.row) });
+      await this.events.emit('articles.created', {
+        articles: created.map((c) => c.row),
+        deferred,
+      });
     const sources = segments.map(({ segment, position }) => ({
       documentId: doc.row.id,
       position,
@@ -127,7 +141,11 @@ export class ArticlesService {
         articles: sources.map((s) => s.articleId),
       },
     });
-    return { document: doc.row, created: true };
+    return {
+      document: doc.row,
+      created: true,
+      pending: deferred ? created.map((c) => c.row.id) : [],
+    };
   }
 
   // POST /extract: the ingest pipeline without storing anything; offsets are into `body`.
@@ -159,11 +177,12 @@ export class ArticlesService {
     const article = await this.repository.findById(id);
     if (!article)
       throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
-    const [sources, quotes] = await Promise.all([
+    const [sources, quotes, extraction] = await Promise.all([
       this.repository.findSources([id]),
       this.quotes.quotesOf([id]),
+      this.quotes.extractionOf([id]),
     ]);
-    return toArticleDto(article, sources, quotes.get(id));
+    return toArticleDto(article, sources, quotes.get(id), extraction.get(id));
   }
 
   async list(query: ArticleListQuery): Promise<Page<ArticleSummaryDto>> {
@@ -245,6 +264,7 @@ function toArticleDto(
   a: ArticleEntity,
   sources: SourceRow[],
   quotes: ArticleQuoteDto[] = [],
+  extraction?: ArticleExtractionDto,
 ): ArticleDto {
   return {
     ...toSummaryDto(a),
@@ -259,5 +279,6 @@ function toArticleDto(
         filename: s.filename,
       })),
     quotes,
+    ...(extraction ? { extraction } : {}),
   };
 }

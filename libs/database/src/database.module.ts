@@ -9,6 +9,13 @@ import { HealthController } from './health.controller';
 import { runOwnerStep } from './owner-step';
 import { DatabaseRoleCheck } from './database-role-check';
 
+// The resolved connection strings, for clients that keep their own pool (the job queue).
+export const DATABASE_URLS = Symbol('DatabaseUrls');
+export interface DatabaseUrls {
+  url: string;
+  ownerUrl: string;
+}
+
 export interface DatabaseOptions {
   url: string;
   // The schema owner's connection string, for the migrations and the app role's grants
@@ -76,7 +83,15 @@ export class DatabaseModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [DatabaseRoleCheck],
+      providers: [
+        DatabaseRoleCheck,
+        {
+          provide: DATABASE_URLS,
+          useValue: { url: options.url, ownerUrl: options.migrationUrl ?? options.url },
+        },
+      ],
+      exports: [DATABASE_URLS],
+      global: true,
     };
   }
 }

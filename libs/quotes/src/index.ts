@@ -3,6 +3,7 @@ export * from './quotes.service';
 export * from './quote-claims.port';
 export * from './quote-key';
 export * from './reextract.service';
+export * from './extraction-queue.service';
 export * from './quote-views.service';
 export * from './quotes.errors';
 export * from './dto/quote-query.dto';

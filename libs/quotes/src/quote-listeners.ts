@@ -13,10 +13,12 @@ export class QuoteListeners {
     private readonly events: EventBus,
   ) {}
 
-  // New articles: extract their quotes and store them with them.
+  // New articles: extract their quotes and store them with them, or, deferred, record that a
+  // queue worker will (the job is sent once this transaction has committed).
   @OnDomainEvent('articles.created')
-  async extractArticles({ articles }: DomainEvents['articles.created']): Promise<void> {
-    await this.persister.persistAll(articles.map((article) => ({ article })));
+  async extractArticles({ articles, deferred }: DomainEvents['articles.created']): Promise<void> {
+    if (deferred) await this.quotes.markPending(articles.map((a) => a.id));
+    else await this.persister.persistAll(articles.map((article) => ({ article })));
   }
 
   // An article was dated, re-dated or made undated: its occurrences take the new date and the

@@ -1,3 +1,4 @@
+import { ArticleExtractionEntity, ExtractionStatus } from './entities/article-extraction.entity';
 import { Injectable } from '@nestjs/common';
 import { TxRepository } from '@app/database';
 import type { ArticleQuoteDto } from '@app/articles';
@@ -141,10 +142,69 @@ export class QuoteRepository extends TxRepository {
 
   async markExtracted(articleId: string, engineVersion: string): Promise<void> {
     await this.db.query(
-      `INSERT INTO article_extraction (article_id, engine_version, extracted_at) VALUES ($1, $2, now())
-       ON CONFLICT (article_id) DO UPDATE SET engine_version = EXCLUDED.engine_version, extracted_at = now()`,
+      `INSERT INTO article_extraction (article_id, status, engine_version, extracted_at)
+       VALUES ($1, 'done', $2, now())
+       ON CONFLICT (article_id) DO UPDATE
+         SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()`,
       [articleId, engineVersion],
     );
+  }
+
+  // Articles whose extraction a queue worker will run.
+  async markPending(articleIds: string[]): Promise<void> {
+    if (!articleIds.length) return;
+    await this.db.query(
+      `INSERT INTO article_extraction (article_id, status)
+       SELECT unnest($1::uuid[]), 'pending' ON CONFLICT (article_id) DO NOTHING`,
+      [articleIds],
+    );
+  }
+
+  async markFailed(articleId: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE article_extraction SET status = 'failed', error = $2
+        WHERE article_id = $1 AND status <> 'done'`,
+      [articleId, error],
+    );
+  }
+
+  // The article's extraction state, locked until the transaction ends: two runs of one job
+  // (a retry while the first is still alive) queue here and the second sees 'done'.
+  async lockExtraction(articleId: string): Promise<ExtractionStatus | null> {
+    const rows: { status: ExtractionStatus }[] = await this.db.query(
+      `SELECT status FROM article_extraction WHERE article_id = $1 FOR UPDATE`,
+      [articleId],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  async extractionStates(articleIds: string[]): Promise<ArticleExtractionEntity[]> {
+    if (!articleIds.length) return [];
+    const rows: {
+      article_id: string;
+      status: ExtractionStatus;
+      error: string | null;
+      engine_version: string | null;
+      extracted_at: Date | null;
+    }[] = await this.db.query(
+      `SELECT article_id, status, error, engine_version, extracted_at FROM article_extraction
+        WHERE article_id = ANY($1::uuid[])`,
+      [articleIds],
+    );
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      status: r.status,
+      error: r.error,
+      engineVersion: r.engine_version,
+      extractedAt: r.extracted_at,
+    }));
+  }
+
+  async pendingArticleIds(): Promise<string[]> {
+    const rows: { article_id: string }[] = await this.db.query(
+      `SELECT article_id FROM article_extraction WHERE status = 'pending'`,
+    );
+    return rows.map((r) => r.article_id);
   }
 
   // Articles extracted by any engine version.
@@ -158,7 +218,7 @@ export class QuoteRepository extends TxRepository {
   // Articles already extracted by this engine version.
   async currentArticleIds(engineVersion: string): Promise<Set<string>> {
     const rows: { article_id: string }[] = await this.db.query(
-      `SELECT article_id FROM article_extraction WHERE engine_version = $1`,
+      `SELECT article_id FROM article_extraction WHERE status = 'done' AND engine_version = $1`,
       [engineVersion],
     );
     return new Set(rows.map((r) => r.article_id));

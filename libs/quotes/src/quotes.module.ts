@@ -14,6 +14,8 @@ import { QuotesController } from './quotes.controller';
 import { SpeakerSplitController } from './speaker-split.controller';
 import { QuotesService } from './quotes.service';
 import { ReextractService } from './reextract.service';
+import { ExtractionJobs } from './extraction-jobs.service';
+import { ExtractionQueue } from './extraction-queue.service';
 
 // Global only so that articles and speakers can inject the ports this lib answers without
 // importing it (which would close a cycle).
@@ -33,9 +35,18 @@ import { ReextractService } from './reextract.service';
     ReextractService,
     QuoteListeners,
     QuotePorts,
+    ExtractionJobs,
+    ExtractionQueue,
     { provide: ARTICLE_QUOTES, useExisting: QuotePorts },
     { provide: SPEAKER_QUOTES, useExisting: QuotePorts },
   ],
-  exports: [QuotesService, ReextractService, QuoteViews, ARTICLE_QUOTES, SPEAKER_QUOTES],
+  exports: [
+    QuotesService,
+    ReextractService,
+    ExtractionQueue,
+    QuoteViews,
+    ARTICLE_QUOTES,
+    SPEAKER_QUOTES,
+  ],
 })
 export class QuotesModule {}

@@ -5,6 +5,7 @@ import { ENGINE_VERSION, ExtractionResult } from '@app/extraction';
 import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { ArticleFacts, QuotePersister } from './quote-persister.service';
 import { QuoteRepository } from './quote.repository';
+import { ExtractionQueue } from './extraction-queue.service';
 
 export interface ReextractSummary {
   engineVersion: string;
@@ -24,6 +25,7 @@ export class ReextractService {
     private readonly persister: QuotePersister,
     private readonly articles: ArticlesService,
     @Inject(QUOTE_CLAIMS) private readonly claims: QuoteClaimsPort,
+    private readonly queue: ExtractionQueue,
   ) {}
 
   // Articles extracted by another engine version, or never (stored before extraction existed).
@@ -44,6 +46,9 @@ export class ReextractService {
     const missing = ids.filter((id) => !extracted.has(id));
     const summary = emptySummary();
     for (const id of missing) await this.reextractArticle(id, summary);
+    // Deferred articles whose job may never have been sent (a crash right after the commit):
+    // sent again; a job for an article already done finds it done and stores nothing.
+    await this.queue.enqueue(await this.quotes.pendingArticleIds());
     return summary.articles;
   }
 

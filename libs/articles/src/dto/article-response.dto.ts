@@ -55,11 +55,24 @@ export class ArticleSummaryDto {
   version!: number;
 }
 
+export class ArticleExtractionDto {
+  @ApiProperty({
+    enum: ['pending', 'done', 'failed'],
+    description:
+      'pending: a queue worker has yet to extract the quotes (POST with Prefer: respond-async)',
+  })
+  status!: 'pending' | 'done' | 'failed';
+  @ApiPropertyOptional({ description: 'Why extraction failed' }) error?: string;
+  @ApiPropertyOptional({ description: 'The engine version that extracted the quotes' })
+  engineVersion?: string;
+}
+
 export class ArticleDto extends ArticleSummaryDto {
   @ApiProperty() body!: string;
   @ApiProperty({ type: [ArticleSourceDto] }) sources!: ArticleSourceDto[];
   @ApiProperty({ type: [ArticleQuoteDto], description: 'Quotes in this article, in text order' })
   quotes!: ArticleQuoteDto[];
+  @ApiPropertyOptional({ type: ArticleExtractionDto }) extraction?: ArticleExtractionDto;
 }
 
 export class IngestDocumentDto {

@@ -74,6 +74,14 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) DB_STATEMENT_TIMEOUT_MS = 60_000;
   // Longest idle time inside an open transaction before Postgres ends the session.
   @Type(() => Number) @IsInt() @Min(0) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+  // The API also works the extraction queue (false: leave it to `npm run worker` processes).
+  @Transform(toBool) @IsBoolean() WORKER_IN_PROCESS = true;
+  // Extraction jobs a worker takes at a time.
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) WORKER_BATCH_SIZE = 20;
+  // A job still active after this long (its worker died) is retried by another worker.
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400) QUEUE_JOB_TIMEOUT_SECONDS = 300;
+  // How often the queue looks for such expired jobs.
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400) QUEUE_MAINTENANCE_SECONDS = 60;
 }
 
 export class ConfigError extends Error {}

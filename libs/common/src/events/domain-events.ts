@@ -9,6 +9,8 @@ export interface DomainEvents {
   // handlers can take their locks in one order across them.
   'articles.created': {
     articles: { id: string; body: string; publishedAt: Date | null; createdAt: Date }[];
+    // Extraction is left to a queue worker (POST /articles with Prefer: respond-async).
+    deferred?: boolean;
   };
   // articles: an article's published date was set, changed or cleared (PATCH /articles/:id).
   // `publishedAt: null` = undated again; `createdAt` is the ingest time that then stands in.

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { AppConfig } from '@app/common';
+import { DATABASE_URLS, DatabaseUrls } from '@app/database';
+import PgBoss from 'pg-boss';
+import { ExtractionJobs } from './extraction-jobs.service';
+
+export const EXTRACT_QUEUE = 'extract-article';
+// Attempts after the first before an article is marked failed.
+const RETRY_LIMIT = 3;
+
+interface ExtractJob {
+  articleId: string;
+}
+
+// The extraction queue (pg-boss, schema `pgboss`). Its pool connects as the schema owner: pg-boss
+// creates and migrates its schema and a partition table per queue, which the row-only app role
+// may not (docs/DECISIONS.md). Started on first use, so a process that never queues opens nothing.
+@Injectable()
+export class ExtractionQueue implements OnModuleDestroy {
+  private readonly log = new Logger('ExtractionQueue');
+  private boss?: Promise<PgBoss>;
+
+  constructor(
+    @Inject(DATABASE_URLS) private readonly urls: DatabaseUrls,
+    private readonly config: AppConfig,
+    // Looked up when working, not injected: the job needs ArticlesService, which asks this
+    // queue (through the ARTICLE_QUOTES port) to send jobs: injecting it would close a cycle.
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  private get jobs(): ExtractionJobs {
+    return this.moduleRef.get(ExtractionJobs, { strict: false });
+  }
+
+  private started(): Promise<PgBoss> {
+    this.boss ??= (async () => {
+      const boss = new PgBoss({
+        connectionString: this.urls.ownerUrl,
+        schema: 'pgboss',
+        application_name: 'quote-ledger-queue',
+        max: 4,
+        schedule: false,
+        maintenanceIntervalSeconds: this.config.QUEUE_MAINTENANCE_SECONDS,
+      });
+      boss.on('error', (e: Error) => this.log.error(e.message));
+      await boss.start();
+      const options = {
+        name: EXTRACT_QUEUE,
+        retryLimit: RETRY_LIMIT,
+        retryDelay: 1,
+        expireInSeconds: this.config.QUEUE_JOB_TIMEOUT_SECONDS,
+      };
+      // The timeout belongs to the queue (jobs take it when sent): each process sets it at
+      // start, so every process of one deployment should have the same value.
+      await boss.createQueue(EXTRACT_QUEUE, options);
+      await boss.updateQueue(EXTRACT_QUEUE, options);
+      return boss;
+    })();
+    // A failed start (the database was away) is tried again on the next use, not cached.
+    this.boss.catch(() => (this.boss = undefined));
+    return this.boss;
+  }
+
+  async enqueue(articleIds: string[]): Promise<void> {
+    if (!articleIds.length) return;
+    const boss = await this.started();
+    await boss.insert(
+      articleIds.map((articleId) => ({
+        name: EXTRACT_QUEUE,
+        data: { articleId } satisfies ExtractJob,
+      })),
+    );
+  }
+
+  // Takes jobs until the process stops. A batch whose handler throws is retried whole; the
+  // articles it had finished are skipped on the retry (ExtractionJobs.run is idempotent).
+  async work(): Promise<void> {
+    const boss = await this.started();
+    await boss.work<ExtractJob>(
+      EXTRACT_QUEUE,
+      {
+        batchSize: this.config.WORKER_BATCH_SIZE,
+        includeMetadata: true,
+        pollingIntervalSeconds: 0.5,
+      },
+      async (jobs) => {
+        let failure: unknown;
+        for (const job of jobs) {
+          try {
+            await this.jobs.run(job.data.articleId);
+          } catch (e) {
+            failure ??= e;
+            const message = e instanceof Error ? e.message : String(e);
+            this.log.warn(`extraction of ${job.data.articleId} failed: ${message}`);
+            if (job.retryCount >= job.retryLimit) await this.jobs.fail(job.data.articleId, message);
+          }
+        }
+        if (failure) throw failure;
+      },
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}

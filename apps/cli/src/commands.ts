@@ -11,12 +11,15 @@ const text = (value: string, help: string): Option => ({ spec: { type: 'string' 
 
 const importCommand: Command = {
   name: 'import',
-  summary: 'ingest text files or folders (as POST /api/v1/articles with text/plain)',
+  summary: 'ingest text files, NDJSON files or folders (as POST /api/v1/articles)',
   args: '<file|folder>...',
   description:
-    'Ingest text files, as POST /api/v1/articles with text/plain does. A folder contributes its\n' +
-    '.txt, .text and .md files and files without an extension, recursively. Importing the same\n' +
-    'text twice stores it once. Prints a JSON summary; a progress bar shows on a terminal.',
+    'Ingest text files, as POST /api/v1/articles with text/plain does, and NDJSON files (.ndjson,\n' +
+    '.jsonl: one {body, title?, url?, publisher?, publishedAt?} a line). A folder contributes its\n' +
+    '.txt, .text, .md, .ndjson and .jsonl files and files without an extension, recursively.\n' +
+    'Documents are stored 50 a transaction. Importing the same text twice stores it once; texts\n' +
+    'already stored are skipped before extraction, so an interrupted import run again resumes.\n' +
+    'Prints a JSON summary; a progress bar (articles/s, ETA) shows on a terminal.',
   positionals: { min: 1, max: Infinity },
   load: async () => (await import('./commands/import.command.js')).importCommand,
 };

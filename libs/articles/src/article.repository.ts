@@ -39,6 +39,15 @@ export class ArticleRepository extends TxRepository {
     return { row, created };
   }
 
+  async findDocumentHashes(hashes: string[]): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const rows: { sha256: string }[] = await this.db.query(
+      'SELECT sha256 FROM document WHERE sha256 = ANY($1::char(64)[])',
+      [hashes],
+    );
+    return new Set(rows.map((r) => r.sha256));
+  }
+
   async upsertArticle(article: NewArticle): Promise<{ row: ArticleEntity; created: boolean }> {
     const result = await this.db
       .createQueryBuilder()

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -7,6 +18,7 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiAcceptedResponse,
   ApiQuery,
@@ -21,9 +33,10 @@ import {
   uuidParam,
   versionEtag,
 } from '@app/common';
-import { ArticlesError, ArticlesErrorCode } from './articles.errors';
 import type { Response } from 'express';
+import { BATCH_SIZE, BatchItemResult, parseBatchLine } from './article-batch';
 import { ArticleInputPipe } from './article-input.pipe';
+import { ArticlesError, ArticlesErrorCode } from './articles.errors';
 import { ArticleEditor } from './article-editor.service';
 import { ArticlesService } from './articles.service';
 import { ArticleListQuery } from './dto/article-query.dto';
@@ -90,6 +103,60 @@ export class ArticlesController {
       res.setHeader('Preference-Applied', 'respond-async');
     } else res.status(result.document.created ? 201 : 200);
     return result;
+  }
+
+  @Post('batch')
+  @AcceptsText()
+  @RequireRole('reviewer')
+  @HttpCode(200)
+  @ApiKeyAuth()
+  @ApiOperation({
+    summary: 'Ingest many documents at once (NDJSON in, a result line per document out)',
+  })
+  @ApiConsumes('application/x-ndjson')
+  @ApiProduces('application/x-ndjson')
+  @ApiBody({
+    schema: { type: 'string', description: 'One JSON CreateArticleDto a line (NDJSON)' },
+  })
+  @ApiOkResponse({
+    description:
+      'One line a document, in order: {line, status: 201|200, document, articles} or {line, status: 4xx, error}. A bad line fails only itself',
+  })
+  @ApiErrors(403, 413, 415)
+  async batch(
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (typeof body !== 'string' || !/^application\/x-ndjson\b/i.test(contentType ?? ''))
+      throw new ArticlesError(
+        ArticlesErrorCode.UnsupportedMediaType,
+        'Send application/x-ndjson: one JSON {body, title?, url?, publisher?, publishedAt?} a line',
+      );
+    const lines = body
+      .split('\n')
+      .map((text, i) => ({ line: i + 1, text: text.trim() }))
+      .filter((l) => l.text !== '');
+    if (lines.length === 0)
+      throw new ArticlesError(ArticlesErrorCode.InvalidText, 'No documents: send one JSON a line', {
+        field: 'body',
+      });
+    // Every line is checked before anything is stored or any byte of the answer is sent.
+    const parsed = await Promise.all(lines.map((l) => parseBatchLine(l.text)));
+    res.status(200).type('application/x-ndjson');
+    for (let start = 0; start < lines.length; start += BATCH_SIZE) {
+      const chunk = parsed.slice(start, start + BATCH_SIZE);
+      const good = chunk.flatMap((p, k) => ('body' in p ? [{ k, input: p }] : []));
+      const stored = await this.articles.ingestBatch(
+        good.map((g) => ({ ...g.input, source: 'api' as const })),
+      );
+      const out: BatchItemResult[] = chunk.map((p) => p as BatchItemResult);
+      good.forEach((g, j) => (out[g.k] = stored[j]));
+      res.write(
+        out.map((r, k) => `${JSON.stringify({ line: lines[start + k].line, ...r })}\n`).join(''),
+      );
+    }
+    res.end();
   }
 
   @Get()

@@ -19,6 +19,7 @@ import type { DocumentEntity, DocumentSource } from './entities/document.entity'
 import { ARTICLE_QUOTES, ArticleQuotesPort } from './article-quotes.port';
 import { ExtractPreviewDto } from './dto/extract-preview.dto';
 import { ArticleListQuery } from './dto/article-query.dto';
+import { BatchItemResult, batchError } from './article-batch';
 
 export interface IngestInput {
   body: string;
@@ -71,13 +72,70 @@ export class ArticlesService {
     };
   }
 
+  // Many documents, BATCH_SIZE-sized calls from the bulk importers: one transaction for all of
+  // them (the commit is most of a small document's cost). If that transaction fails for
+  // something other than a retryable conflict, each document is tried alone so one bad document
+  // fails only itself. Results are in input order.
+  async ingestBatch(inputs: IngestInput[]): Promise<BatchItemResult[]> {
+    const results: BatchItemResult[] = new Array(inputs.length);
+    const valid: number[] = [];
+    inputs.forEach((input, i) => {
+      const problem = articleTextProblem(input.body);
+      if (problem)
+        results[i] = batchError(
+          new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' }),
+        );
+      else valid.push(i);
+    });
+    try {
+      const stored = await this.storeAll(valid.map((i) => inputs[i]));
+      valid.forEach((i, k) => (results[i] = stored[k]));
+    } catch (e) {
+      if (valid.length === 1) results[valid[0]] = batchError(e);
+      else
+        for (const i of valid)
+          results[i] = await this.storeAll([inputs[i]]).then((r) => r[0], batchError);
+    }
+    return results;
+  }
+
+  // Which of these content hashes are stored: the bulk import skips them before extracting.
+  storedDocuments(hashes: string[]): Promise<Set<string>> {
+    return this.repository.findDocumentHashes(hashes);
+  }
+
+  static contentHash(body: string): string {
+    return sha256(body);
+  }
+
+  @WriteTransaction()
+  private async storeAll(inputs: IngestInput[]): Promise<BatchItemResult[]> {
+    const out: BatchItemResult[] = [];
+    for (const input of inputs) {
+      const { document, created, articleIds } = await this.store(input, false);
+      out.push({
+        status: created ? 201 : 200,
+        document: { id: document.id, sha256: document.sha256, created },
+        articles:
+          articleIds ??
+          (await this.repository.findArticlesOfDocument(document.id)).map((a) => a.id),
+      });
+    }
+    return out;
+  }
+
   // The document, its articles, their sources and whatever `articles.created` handlers add
   // (quotes, speakers, claim matches) land together or not at all.
   @WriteTransaction()
   private async store(
     input: IngestInput,
     deferred: boolean,
-  ): Promise<{ document: DocumentEntity; created: boolean; pending: string[] }> {
+  ): Promise<{
+    document: DocumentEntity;
+    created: boolean;
+    pending: string[];
+    articleIds?: string[];
+  }> {
     const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
     const doc = await this.repository.insertDocument({
       sha256: sha256(input.body),
@@ -145,6 +203,7 @@ export class ArticlesService {
       document: doc.row,
       created: true,
       pending: deferred ? created.map((c) => c.row.id) : [],
+      articleIds: [...new Set(sources.map((s) => s.articleId))],
     };
   }
 

@@ -14,3 +14,4 @@ export { DocumentEntity } from './entities/document.entity';
 export { ArticleSourceEntity } from './entities/article-source.entity';
 export * from './dto/extract-preview.dto';
 export { withoutBom } from './article-text';
+export * from './article-batch';

@@ -65,11 +65,17 @@ export class QuotePersister {
       stored.push(
         await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt, dated }),
       );
-    for (const [i, { article, q, seenAt, dated }] of quotes.entries())
-      await this.quotes.insertOccurrence(occurrence(article, q, stored[i].quoteId, seenAt, dated));
+    await this.quotes.insertOccurrences(
+      quotes.map(({ article, q, seenAt, dated }, i) =>
+        occurrence(article, q, stored[i].quoteId, seenAt, dated),
+      ),
+    );
     for (const [i, { speakerId, textKey }] of quotes.entries())
       await this.events.emit('quote.persisted', { ...stored[i], speakerId, textKey });
-    for (const { article } of items) await this.quotes.markExtracted(article.id, ENGINE_VERSION);
+    await this.quotes.markExtracted(
+      items.map(({ article }) => article.id),
+      ENGINE_VERSION,
+    );
   }
 
   // Every quoted person of the batch, resolved in one go; per article, name → speaker id.

@@ -130,23 +130,25 @@ export class QuoteRepository extends TxRepository {
     );
   }
 
-  async insertOccurrence(o: NewOccurrence): Promise<void> {
+  // One multi-row statement for an ingest's occurrences, not a round trip each.
+  async insertOccurrences(rows: NewOccurrence[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.db
       .createQueryBuilder()
       .insert()
       .into(QuoteOccurrenceEntity)
-      .values(o)
+      .values(rows)
       .orIgnore()
       .execute();
   }
 
-  async markExtracted(articleId: string, engineVersion: string): Promise<void> {
+  async markExtracted(articleId: string | string[], engineVersion: string): Promise<void> {
     await this.db.query(
       `INSERT INTO article_extraction (article_id, status, engine_version, extracted_at)
-       VALUES ($1, 'done', $2, now())
+       SELECT DISTINCT unnest($1::uuid[]), 'done', $2, now()
        ON CONFLICT (article_id) DO UPDATE
          SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()`,
-      [articleId, engineVersion],
+      [Array.isArray(articleId) ? articleId : [articleId], engineVersion],
     );
   }
 

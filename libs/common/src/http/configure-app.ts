@@ -141,7 +141,14 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       type: ['application/json', 'application/*+json'],
     }),
   );
-  app.use(text({ limit: config.BODY_LIMIT, verify: verifyUtf8, type: 'text/plain' }));
+  // NDJSON (POST /articles/batch) is read as text and parsed a line at a time by its route.
+  app.use(
+    text({
+      limit: config.BODY_LIMIT,
+      verify: verifyUtf8,
+      type: ['text/plain', 'application/x-ndjson'],
+    }),
+  );
   // NUL, lone surrogates and over-long arrays/objects in the query or body, once for all routes.
   app.use(rejectBadStrings);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_OPTIONS, AppConfig, ConfigError, configureApp, loadConfig } from '@app/common';
+import { APP_OPTIONS, configureApp, loadConfigOrExit } from '@app/common';
 import { SeedLoader } from '@app/articles';
 import { ExtractionQueue, ReextractService } from '@app/quotes';
 import { bootstrapDatabase } from '@app/database';
@@ -13,16 +13,7 @@ const stderr = (line: string) =>
   );
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const database = await bootstrapDatabase(
     config,
     config.LOG_LEVEL === 'debug' ? stderr : () => undefined,

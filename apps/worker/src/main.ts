@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, loadConfig } from '@app/common';
+import { loadConfigOrExit } from '@app/common';
 import { bootstrapDatabase } from '@app/database';
 import { ExtractionQueue } from '@app/quotes';
 import { AppModule } from '@app/api';
@@ -14,16 +14,7 @@ const log = (line: string) =>
 // number of machines, share one Postgres: pg-boss hands each job to one worker at a time, and a
 // job whose worker dies is retried by another once it expires (QUEUE_JOB_TIMEOUT_SECONDS).
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const database = await bootstrapDatabase(config, () => undefined);
   const app = await NestFactory.createApplicationContext(
     AppModule.register(config, database.url, database.migrationUrl),

@@ -113,3 +113,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     config.PUBLIC_BASE_URL = `http://localhost:${config.PORT}`;
   return config;
 }
+
+// For a process's entry point: a bad environment prints what is wrong and exits 78 (EX_CONFIG).
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

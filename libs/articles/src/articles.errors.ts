@@ -4,7 +4,6 @@ export enum ArticlesErrorCode {
   NotFound = 'ARTICLE_NOT_FOUND',
   InvalidText = 'INVALID_TEXT',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
-  InvalidCursor = 'INVALID_CURSOR',
   InvalidFilter = 'INVALID_FILTER',
   EmptyPatch = 'EMPTY_PATCH',
   InvalidVersion = 'INVALID_VERSION',
@@ -17,7 +16,6 @@ export class ArticlesError extends AppError<ArticlesErrorCode> {
       case ArticlesErrorCode.NotFound:
         return 404;
       case ArticlesErrorCode.InvalidText:
-      case ArticlesErrorCode.InvalidCursor:
       case ArticlesErrorCode.InvalidFilter:
       case ArticlesErrorCode.EmptyPatch:
       case ArticlesErrorCode.InvalidVersion:

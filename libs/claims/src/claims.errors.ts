@@ -10,7 +10,6 @@ export enum ClaimsErrorCode {
   Conflict = 'CONCURRENT_CHANGE',
   VersionRequired = 'IF_MATCH_REQUIRED',
   VersionMismatch = 'VERSION_MISMATCH',
-  InvalidCursor = 'INVALID_CURSOR',
   Withdrawn = 'CLAIM_WITHDRAWN',
   SpanNotInQuote = 'SPAN_NOT_IN_QUOTE',
 }
@@ -25,7 +24,6 @@ export class ClaimsError extends AppError<ClaimsErrorCode> {
         return 422;
       case ClaimsErrorCode.BadSource:
       case ClaimsErrorCode.BadSpan:
-      case ClaimsErrorCode.InvalidCursor:
         return 400;
       case ClaimsErrorCode.SpanNotInQuote:
         return 400;

@@ -209,12 +209,13 @@ export class QuoteRepository extends TxRepository {
     return rows.map((r) => r.article_id);
   }
 
-  // Articles extracted by any engine version.
-  async extractedArticleIds(): Promise<Set<string>> {
-    const rows: { article_id: string }[] = await this.db.query(
-      `SELECT article_id FROM article_extraction`,
+  // Articles stored without any extraction record (read through the view articles publishes).
+  async articlesNeverExtracted(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT a.id FROM article_ref a
+        WHERE NOT EXISTS (SELECT 1 FROM article_extraction e WHERE e.article_id = a.id)`,
     );
-    return new Set(rows.map((r) => r.article_id));
+    return rows.map((r) => r.id);
   }
 
   // Articles already extracted by this engine version.

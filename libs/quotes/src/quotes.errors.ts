@@ -2,7 +2,6 @@ import { AppError, assertNever } from '@app/common';
 
 export enum QuotesErrorCode {
   NotFound = 'QUOTE_NOT_FOUND',
-  InvalidCursor = 'INVALID_CURSOR',
   SpeakerNotFound = 'SPEAKER_NOT_FOUND',
   EmptyPatch = 'EMPTY_PATCH',
   VersionMismatch = 'VERSION_MISMATCH',
@@ -17,7 +16,6 @@ export class QuotesError extends AppError<QuotesErrorCode> {
     switch (this.code) {
       case QuotesErrorCode.NotFound:
         return 404;
-      case QuotesErrorCode.InvalidCursor:
       case QuotesErrorCode.EmptyPatch:
       case QuotesErrorCode.InvalidVersion:
       case QuotesErrorCode.InvalidFilter:

@@ -165,11 +165,14 @@ export class QuotesService {
     }
     if (speakerChanged) {
       // The quote now carries the new speaker's role as of each article, or none.
-      for (const o of moved)
-        await this.quotes.setOccurrenceAffiliation(
-          o.id,
-          speakerId ? await this.speakers.affiliationAt(speakerId, o.seenAt) : null,
-        );
+      const roles = speakerId
+        ? await this.speakers.affiliationsAt(
+            speakerId,
+            moved.map((o) => o.seenAt),
+          )
+        : moved.map(() => null);
+      for (const [i, o] of moved.entries())
+        await this.quotes.setOccurrenceAffiliation(o.id, roles[i]);
       await this.events.emit('quote.reattributed', {
         quoteId: target,
         fromSpeakerId: quote.speakerId,

@@ -39,11 +39,7 @@ export class ReextractService {
   // At start: articles stored without their extraction (a crash, or the old start-order bug)
   // are extracted now. Articles from an older engine are left to `reextract`, which is explicit.
   async extractMissing(): Promise<number> {
-    const [ids, extracted] = await Promise.all([
-      this.articles.allIds(),
-      this.quotes.extractedArticleIds(),
-    ]);
-    const missing = ids.filter((id) => !extracted.has(id));
+    const missing = await this.quotes.articlesNeverExtracted();
     const summary = emptySummary();
     for (const id of missing) await this.reextractArticle(id, summary);
     // Deferred articles whose job may never have been sent (a crash right after the commit):

@@ -11,7 +11,6 @@ export enum SpeakersErrorCode {
   EmptyAffiliation = 'AFFILIATION_EMPTY',
   BadDates = 'AFFILIATION_DATES',
   InvalidVersion = 'INVALID_VERSION',
-  InvalidCursor = 'INVALID_CURSOR',
   VersionMismatch = 'VERSION_MISMATCH',
   MergeConflict = 'MERGE_CONFLICT',
 }
@@ -34,7 +33,6 @@ export class SpeakersError extends AppError<SpeakersErrorCode> {
       case SpeakersErrorCode.EmptyAffiliation:
       case SpeakersErrorCode.BadDates:
       case SpeakersErrorCode.InvalidVersion:
-      case SpeakersErrorCode.InvalidCursor:
         return 400;
       case SpeakersErrorCode.VersionMismatch:
         return 412;

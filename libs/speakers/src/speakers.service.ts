@@ -128,17 +128,19 @@ export class SpeakersService {
     );
   }
 
-  // The speaker's role and organisation as of a date: the affiliation whose span covers it,
-  // else the latest one first seen before it, else none.
-  async affiliationAt(
+  // The speaker's role and organisation as of each date: the affiliation whose span covers it,
+  // else the latest one first seen before it, else none. One read for all the dates.
+  async affiliationsAt(
     id: string,
-    at: Date,
-  ): Promise<{ role: string | null; organization: string | null } | null> {
-    const rows = await this.repository.affiliationsOf([id]);
-    const covering = rows.filter((a) => a.firstSeen <= at && at <= a.lastSeen);
-    const before = rows.filter((a) => a.firstSeen <= at);
-    const pick = latestAffiliation(covering.length ? covering : before).get(id);
-    return pick ? { role: pick.role, organization: pick.organization } : null;
+    dates: Date[],
+  ): Promise<({ role: string | null; organization: string | null } | null)[]> {
+    const rows = dates.length ? await this.repository.affiliationsOf([id]) : [];
+    return dates.map((at) => {
+      const covering = rows.filter((a) => a.firstSeen <= at && at <= a.lastSeen);
+      const before = rows.filter((a) => a.firstSeen <= at);
+      const pick = latestAffiliation(covering.length ? covering : before).get(id);
+      return pick ? { role: pick.role, organization: pick.organization } : null;
+    });
   }
 
   // For a write of another lib that refers to the speaker: it cannot be merged away (deleted)

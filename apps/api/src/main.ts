@@ -24,11 +24,11 @@ async function main(): Promise<void> {
   );
   configureApp(app);
   // Start order, in one place: every module and event handler is ready (init), articles stored
-  // without their quotes are extracted, the seeds go through the same ingest path as
-  // POST /articles, and only then does the API take requests.
+  // without their quotes go to the extraction queue, the seeds go through the same ingest path
+  // as POST /articles, and only then does the API take requests.
   await app.init();
   const repaired = await app.get(ReextractService).extractMissing();
-  if (repaired > 0) stderr(`extracted ${repaired} article(s) stored without their quotes`);
+  if (repaired > 0) stderr(`queued ${repaired} article(s) stored without their quotes`);
   if (config.SEED_ON_START) await app.get(SeedLoader).load(config.SEEDS_DIR);
   // The embedded default stays one command: this process also works the extraction queue.
   if (config.WORKER_IN_PROCESS) await app.get(ExtractionQueue).work();

@@ -98,13 +98,20 @@ const migrateCommand: Command = {
 
 const reextractCommand: Command = {
   name: 'reextract',
-  summary: 're-run extraction on articles from an older engine (or all)',
+  summary: 're-run extraction on articles from an older engine (or all), through the queue',
   description:
-    'Re-run quote extraction on the articles that an older engine version extracted (or on all\n' +
-    'of them with --all). Reviewer corrections and quotes with claims are kept. Prints a JSON\n' +
-    'summary; a progress bar shows on a terminal.',
+    'Send the articles that an older engine version extracted (or all of them with --all, and\n' +
+    'any that failed) to the extraction queue, then show its progress (done/total, articles/s,\n' +
+    'ETA) on stderr until no article is pending. Queue workers do the work: `npm run worker`\n' +
+    'processes, a running API, and this process too unless WORKER_IN_PROCESS=false. Reviewer\n' +
+    'corrections and quotes with claims are kept. Prints a JSON summary; exits 1 if an article\n' +
+    'failed (GET /api/v1/extraction/status lists them with their errors).',
   options: {
     all: { spec: { type: 'boolean', default: false }, help: 'every article, not only stale ones' },
+    'no-wait': {
+      spec: { type: 'boolean', default: false },
+      help: 'send the jobs and exit; the workers carry on',
+    },
   },
   load: async () => (await import('./commands/reextract.command.js')).reextractCommand,
 };

@@ -66,3 +66,57 @@ export function rateBar(
     stop: () => bar.stop(),
   };
 }
+
+// For work that others do (queue workers) and this process watches: the total grows while jobs
+// are sent, the value is set from what the database says. Unlike the bars above it also prints
+// when stderr is not a terminal (a line a second, and the last state), since a long
+// re-extraction is often run from a script or over a log.
+export function drainBar(label: string): {
+  setTotal(total: number): void;
+  update(done: number, failed: number): void;
+  stop(): void;
+} {
+  const bar = new SingleBar(
+    {
+      // `left`, not `eta`: that name is cli-progress's own estimate, which would win.
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} articles/s | ETA {left} | failed {failed}`,
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+    },
+    Presets.shades_classic,
+  );
+  // Shown from the first jobs sent: a run that sends nothing prints no bar.
+  let shown = false;
+  let started = Date.now();
+  let first = -1;
+  return {
+    setTotal: (total) => {
+      if (!shown) bar.start(total, 0, { rate: 0, left: '-', failed: 0 });
+      else bar.setTotal(total);
+      shown = true;
+    },
+    update: (done, failed) => {
+      if (!shown) return;
+      // Articles per second from the first reading: work done before it was not watched.
+      if (first < 0) [first, started] = [done, Date.now()];
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? (done - first) / seconds : 0;
+      const left = bar.getTotal() - done - failed;
+      bar.update(done, {
+        rate: Math.round(rate),
+        left: left <= 0 ? '0s' : rate > 0 ? formatSeconds(left / rate) : '-',
+        failed,
+      });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+function formatSeconds(s: number): string {
+  const t = Math.max(0, Math.round(s));
+  if (t < 60) return `${t}s`;
+  if (t < 3600) return `${Math.floor(t / 60)}m${String(t % 60).padStart(2, '0')}s`;
+  return `${Math.floor(t / 3600)}h${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}m`;
+}

@@ -1,28 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { ArticlesService } from '@app/articles';
 import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
+import { ExtractionWork } from './extraction-queue.service';
+import { ExtractionStateRepository } from './extraction-state.repository';
 import { QuotePersister } from './quote-persister.service';
 import { QuoteRepository } from './quote.repository';
+import { ReextractService } from './reextract.service';
 
-// What a queue job does: what the `articles.created` handler does inline, for one article,
-// in one transaction. Idempotent: the article's extraction row is locked and read first, so a
-// retried (or doubly delivered) job finds 'done' and stores nothing again.
+// What a queue job does, for one article, in one transaction: the first extraction (what the
+// `articles.created` handler does inline) or, for an article some engine extracted before,
+// re-extraction (its quotes replaced, reviewer corrections kept). Idempotent: the article's
+// extraction row is locked and read first, so a retried (or doubly delivered) job finds 'done'
+// and stores nothing again.
 @Injectable()
-export class ExtractionJobs {
+export class ExtractionJobs implements ExtractionWork {
   constructor(
     readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly state: ExtractionStateRepository,
     private readonly quotes: QuoteRepository,
     private readonly persister: QuotePersister,
+    private readonly reextract: ReextractService,
     private readonly articles: ArticlesService,
   ) {}
 
   @WriteTransaction()
   async run(articleId: string): Promise<'done' | 'skipped'> {
-    const status = await this.quotes.lockExtraction(articleId);
-    if (status === 'done') return 'skipped';
+    const state = await this.state.lock(articleId);
+    if (state?.status === 'done') return 'skipped';
     const article = await this.articles.findEntity(articleId);
     if (!article) return 'skipped';
-    await this.persister.persist(article);
+    if (state?.engineVersion) await this.reextract.replace(article);
+    else await this.persister.persist(article);
     return 'done';
   }
 

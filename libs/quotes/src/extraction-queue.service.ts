@@ -3,11 +3,20 @@ import { ModuleRef } from '@nestjs/core';
 import { AppConfig } from '@app/common';
 import { DATABASE_URLS, DatabaseUrls } from '@app/database';
 import PgBoss from 'pg-boss';
-import { ExtractionJobs } from './extraction-jobs.service';
 
 export const EXTRACT_QUEUE = 'extract-article';
 // Attempts after the first before an article is marked failed.
 const RETRY_LIMIT = 3;
+// Jobs sent in one statement.
+const ENQUEUE_BATCH = 1000;
+
+// What a job does with its article (ExtractionJobs), provided under a token: this file does
+// not import it, since the work needs services that import this queue.
+export interface ExtractionWork {
+  run(articleId: string): Promise<unknown>;
+  fail(articleId: string, error: string): Promise<void>;
+}
+export const EXTRACTION_WORK = Symbol('ExtractionWork');
 
 interface ExtractJob {
   articleId: string;
@@ -29,8 +38,8 @@ export class ExtractionQueue implements OnModuleDestroy {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  private get jobs(): ExtractionJobs {
-    return this.moduleRef.get(ExtractionJobs, { strict: false });
+  private get jobs(): ExtractionWork {
+    return this.moduleRef.get<ExtractionWork>(EXTRACTION_WORK, { strict: false });
   }
 
   private started(): Promise<PgBoss> {
@@ -45,8 +54,12 @@ export class ExtractionQueue implements OnModuleDestroy {
       });
       boss.on('error', (e: Error) => this.log.error(e.message));
       await boss.start();
+      // 'short': at most one queued job per article (the singleton key): enqueuing an article
+      // again while its job waits adds nothing. Two runs at once (a job sent again while the
+      // first is active) wait on the article's row lock, and the second finds it done.
       const options = {
         name: EXTRACT_QUEUE,
+        policy: 'short' as const,
         retryLimit: RETRY_LIMIT,
         retryDelay: 1,
         expireInSeconds: this.config.QUEUE_JOB_TIMEOUT_SECONDS,
@@ -65,12 +78,14 @@ export class ExtractionQueue implements OnModuleDestroy {
   async enqueue(articleIds: string[]): Promise<void> {
     if (!articleIds.length) return;
     const boss = await this.started();
-    await boss.insert(
-      articleIds.map((articleId) => ({
-        name: EXTRACT_QUEUE,
-        data: { articleId } satisfies ExtractJob,
-      })),
-    );
+    for (let i = 0; i < articleIds.length; i += ENQUEUE_BATCH)
+      await boss.insert(
+        articleIds.slice(i, i + ENQUEUE_BATCH).map((articleId) => ({
+          name: EXTRACT_QUEUE,
+          data: { articleId } satisfies ExtractJob,
+          singletonKey: articleId,
+        })),
+      );
   }
 
   // Takes jobs until the process stops. A batch whose handler throws is retried whole; the

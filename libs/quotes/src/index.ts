@@ -8,5 +8,6 @@ export * from './quote-views.service';
 export * from './quotes.errors';
 export * from './dto/quote-query.dto';
 export * from './dto/quote-response.dto';
+export * from './dto/extraction-status.dto';
 export type { QuoteFilter } from './quote.repository';
 export * from './quote-filter.sql';

@@ -15,7 +15,9 @@ import { SpeakerSplitController } from './speaker-split.controller';
 import { QuotesService } from './quotes.service';
 import { ReextractService } from './reextract.service';
 import { ExtractionJobs } from './extraction-jobs.service';
-import { ExtractionQueue } from './extraction-queue.service';
+import { EXTRACTION_WORK, ExtractionQueue } from './extraction-queue.service';
+import { ExtractionStateRepository } from './extraction-state.repository';
+import { ExtractionController } from './extraction.controller';
 
 // Global only so that articles and speakers can inject the ports this lib answers without
 // importing it (which would close a cycle).
@@ -26,7 +28,7 @@ import { ExtractionQueue } from './extraction-queue.service';
     ArticlesModule,
     SpeakersModule,
   ],
-  controllers: [QuotesController, SpeakerSplitController],
+  controllers: [QuotesController, SpeakerSplitController, ExtractionController],
   providers: [
     QuoteRepository,
     QuotePersister,
@@ -37,6 +39,8 @@ import { ExtractionQueue } from './extraction-queue.service';
     QuotePorts,
     ExtractionJobs,
     ExtractionQueue,
+    ExtractionStateRepository,
+    { provide: EXTRACTION_WORK, useExisting: ExtractionJobs },
     { provide: ARTICLE_QUOTES, useExisting: QuotePorts },
     { provide: SPEAKER_QUOTES, useExisting: QuotePorts },
   ],

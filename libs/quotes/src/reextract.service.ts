@@ -6,6 +6,11 @@ import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { ArticleFacts, QuotePersister } from './quote-persister.service';
 import { QuoteRepository } from './quote.repository';
 import { ExtractionQueue } from './extraction-queue.service';
+import { ExtractionCount, ExtractionStateRepository } from './extraction-state.repository';
+import { ExtractionStatusDto } from './dto/extraction-status.dto';
+
+// Articles marked pending and sent to the queue together.
+const PAGE = 1000;
 
 export interface ReextractSummary {
   engineVersion: string;
@@ -15,8 +20,9 @@ export interface ReextractSummary {
   quotesRemoved: number;
 }
 
-// Recomputes quotes after an engine upgrade, one transaction per article. A reviewer's
-// correction is never overwritten, and a quote something is attached to (a claim) is kept.
+// Recomputes quotes after an engine upgrade, one transaction per article, on the extraction
+// queue's workers. A reviewer's correction is never overwritten, and a quote something is
+// attached to (a claim) is kept.
 @Injectable()
 export class ReextractService {
   constructor(
@@ -26,6 +32,7 @@ export class ReextractService {
     private readonly articles: ArticlesService,
     @Inject(QUOTE_CLAIMS) private readonly claims: QuoteClaimsPort,
     private readonly queue: ExtractionQueue,
+    private readonly state: ExtractionStateRepository,
   ) {}
 
   // Articles extracted by another engine version, or never (stored before extraction existed).
@@ -36,16 +43,67 @@ export class ReextractService {
     return ids.filter((id) => !current.has(id));
   }
 
-  // At start: articles stored without their extraction (a crash, or the old start-order bug)
-  // are extracted now. Articles from an older engine are left to `reextract`, which is explicit.
+  // Sends the articles not extracted by this engine (or all of them) to the queue, a page at a
+  // time: a page is marked pending in one transaction, then its jobs are sent. A crash between
+  // the two leaves pending rows, which the next API start sends again. Returns how many.
+  async enqueueStale(all: boolean, onPage?: (sent: number) => void): Promise<number> {
+    let sent = 0;
+    let after: string | null = null;
+    for (;;) {
+      const ids = await this.state.stalePage(ENGINE_VERSION, all, after, PAGE);
+      if (!ids.length) return sent;
+      await this.requestExtraction(ids);
+      await this.queue.enqueue(ids);
+      sent += ids.length;
+      after = ids[ids.length - 1];
+      onPage?.(sent);
+    }
+  }
+
+  // At start: articles stored without their extraction record (a crash, or the old start-order
+  // bug) go to the queue, and pending ones are sent again (their job may never have been sent:
+  // a crash right after the commit; one still queued is not doubled). Articles from an older
+  // engine are left to `reextract`, which is explicit.
   async extractMissing(): Promise<number> {
-    const missing = await this.quotes.articlesNeverExtracted();
-    const summary = emptySummary();
-    for (const id of missing) await this.reextractArticle(id, summary);
-    // Deferred articles whose job may never have been sent (a crash right after the commit):
-    // sent again; a job for an article already done finds it done and stores nothing.
+    const missing = await this.state.neverExtracted();
+    for (let i = 0; i < missing.length; i += PAGE)
+      await this.requestExtraction(missing.slice(i, i + PAGE));
     await this.queue.enqueue(await this.quotes.pendingArticleIds());
-    return summary.articles;
+    return missing.length;
+  }
+
+  // How far the queue is: articles waiting and given up.
+  waiting(): Promise<{ pending: number; failed: number }> {
+    return this.state.waiting();
+  }
+
+  // Every article by extraction state and engine version (GET /extraction/status).
+  async status(): Promise<ExtractionStatusDto> {
+    const byState = await this.state.counts();
+    const sum = (keep: (c: ExtractionCount) => boolean) =>
+      byState.filter(keep).reduce((n, c) => n + c.articles, 0);
+    const done = (c: ExtractionCount) => c.status === 'done';
+    return {
+      engineVersion: ENGINE_VERSION,
+      articles: sum(() => true),
+      current: sum((c) => done(c) && c.engineVersion === ENGINE_VERSION),
+      stale: sum((c) => done(c) && c.engineVersion !== ENGINE_VERSION),
+      pending: sum((c) => c.status === 'pending'),
+      failed: sum((c) => c.status === 'failed'),
+      missing: sum((c) => c.status === 'none'),
+      byState: byState.map((c) => ({ ...c })),
+      failures: await this.state.failures(20),
+    };
+  }
+
+  @WriteTransaction()
+  private async requestExtraction(ids: string[]): Promise<void> {
+    await this.state.request(ids);
+  }
+
+  // A queue job's re-extraction, inside the job's transaction.
+  async replace(article: ArticleFacts): Promise<void> {
+    await this.replaceQuotes(article, this.persister.extract(article), emptySummary());
   }
 
   async reextractArticle(articleId: string, summary: ReextractSummary): Promise<void> {

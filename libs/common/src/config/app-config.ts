@@ -11,8 +11,15 @@ import {
   validateSync,
 } from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+// A word that is neither yes nor no stays a string, which @IsBoolean refuses: a typo
+// (`WORKER_IN_PROCESS=ture`) stops the start instead of silently meaning false.
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const word = value.trim().toLowerCase();
+  return TRUE.includes(word) ? true : FALSE.includes(word) ? false : value;
+};
 
 // Every variable: a default and one line of description (README's configuration table mirrors this).
 export class AppConfig {
@@ -74,7 +81,8 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) DB_STATEMENT_TIMEOUT_MS = 60_000;
   // Longest idle time inside an open transaction before Postgres ends the session.
   @Type(() => Number) @IsInt() @Min(0) DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
-  // The API also works the extraction queue (false: leave it to `npm run worker` processes).
+  // The API (and `cli reextract` while it waits) also works the extraction queue (false: leave
+  // it to `npm run worker` processes).
   @Transform(toBool) @IsBoolean() WORKER_IN_PROCESS = true;
   // Extraction jobs a worker takes at a time.
   @Type(() => Number) @IsInt() @Min(1) @Max(1000) WORKER_BATCH_SIZE = 20;

@@ -73,6 +73,8 @@ export class AppConfig {
     'http://localhost:3000';
   // Quote sheets with more rows than this are read with whole-table joins instead of per-row lookups.
   @Type(() => Number) @IsInt() @Min(0) EXPORT_LARGE_SHEET_ROWS = 20_000;
+  // Longest a CSV sheet may take to stream (Postgres writes it in one COPY, at the reader's pace).
+  @Type(() => Number) @IsInt() @Min(1000) EXPORT_TIMEOUT_MS = 15 * 60_000;
   // Connection pool size.
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
   // How long a request waits for a free database connection before it is answered 503.

@@ -20,7 +20,11 @@ export interface MediumApp {
 // The libs under test on a fresh clone of the migrated template, wired as apps/api's AppModule
 // wires them (config, database with ambient transactions, domain events, audit), with no HTTP.
 // `imports` names the libs under test; their handlers are found at init, as in the app.
-export async function createMediumApp(metadata: ModuleMetadata = {}): Promise<MediumApp> {
+// `replicaUrls`: read replicas for the data source (DATABASE_REPLICA_URLS).
+export async function createMediumApp(
+  metadata: ModuleMetadata = {},
+  options: { replicaUrls?: string[] } = {},
+): Promise<MediumApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', MIGRATIONS_RUN: 'false' });
   try {
@@ -29,6 +33,7 @@ export async function createMediumApp(metadata: ModuleMetadata = {}): Promise<Me
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot({
           url: db.url,
+          replicaUrls: options.replicaUrls,
           poolSize: config.DB_POOL_SIZE,
           acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,

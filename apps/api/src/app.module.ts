@@ -1,5 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DomainEventsModule, LoggerModule } from '@app/common';
+import {
+  AppConfig,
+  ConfigModule,
+  DomainEventsModule,
+  LoggerModule,
+  replicaUrls,
+} from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ArticlesModule } from '@app/articles';
 import { QuotesModule } from '@app/quotes';
@@ -24,6 +30,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: databaseUrl,
           migrationUrl,
+          replicaUrls: replicaUrls(config),
           poolSize: config.DB_POOL_SIZE,
           acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,

@@ -21,6 +21,9 @@ export interface DatabaseOptions {
   // The schema owner's connection string, for the migrations and the app role's grants
   // (MIGRATION_DATABASE_URL, or the embedded superuser). Unset: `url` is also the owner.
   migrationUrl?: string;
+  // Read replicas (DATABASE_REPLICA_URLS): @ReadReplica() use cases and exports read there.
+  replicaUrls?: string[];
+  // Each pool's size: the primary's, and each replica's.
   poolSize: number;
   // How long a request waits for a free connection before it is answered 503.
   acquireTimeoutMs: number;
@@ -51,9 +54,23 @@ export class DatabaseModule {
               migrationsRun: options.migrationsRun,
               migrations: options.migrations,
             });
+            const replicas = options.replicaUrls ?? [];
             return {
               type: 'postgres',
-              url: options.url,
+              // TypeORM replication: a pool per server. Reads go to the primary unless asked for
+              // a replica (defaultMode), so only the use cases that opt in can see stale data.
+              ...(replicas.length
+                ? {
+                    replication: {
+                      master: { url: options.url, applicationName: 'quote-ledger' },
+                      slaves: replicas.map((url) => ({
+                        url,
+                        applicationName: 'quote-ledger-read',
+                      })),
+                      defaultMode: 'master' as const,
+                    },
+                  }
+                : { url: options.url, applicationName: 'quote-ledger' }),
               autoLoadEntities: true,
               synchronize: false,
               migrations: options.migrations,
@@ -65,7 +82,6 @@ export class DatabaseModule {
                 connectionTimeoutMillis: options.acquireTimeoutMs,
                 statement_timeout: options.statementTimeoutMs,
                 idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
-                application_name: 'quote-ledger',
               },
               retryAttempts: 3,
               retryDelay: 500,

@@ -4,5 +4,6 @@ export * from './embedded-postgres';
 export * from './database-url';
 export * from './bootstrap-database';
 export * from './transactions';
+export * from './read-replica';
 export * from './database-roles';
 export * from './owner-step';

@@ -4,6 +4,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { copyMethodMetadata } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
+import { readReplicaManager } from './read-replica';
 
 export { TransactionHost };
 export type { TransactionalAdapterTypeOrm };
@@ -60,12 +61,13 @@ export function WriteTransaction() {
 }
 
 // Base of every repository: `db` is the ambient transaction's EntityManager when one is open,
-// else the pool's.
+// else a read replica's inside a @ReadReplica() use case, else the primary pool's.
 @Injectable()
 export abstract class TxRepository {
   constructor(protected readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   protected get db(): EntityManager {
-    return this.txHost.tx;
+    if (this.txHost.isTransactionActive()) return this.txHost.tx;
+    return readReplicaManager() ?? this.txHost.tx;
   }
 }

@@ -6,22 +6,24 @@ import { SpeakersService } from '@app/speakers';
 import type { Writable } from 'node:stream';
 import { Publisher, toClaimReview, VERDICT_RATING } from './claim-review';
 import { QuoteSheetQuery, SheetFormatName } from './dto/export-query.dto';
+import type { QuoteFilter } from '@app/quotes';
 import { SheetOrder, SheetRepository } from './sheet.repository';
-import { CSV } from './writers/csv.writer';
 import { JSON_FORMAT } from './writers/json.writer';
 import { MARKDOWN } from './writers/markdown.writer';
-import { SheetFormat } from './writers/sheet-writer';
+import { CSV, SheetFileType, SheetFormat } from './writers/sheet-writer';
 import { XLSX } from './writers/xlsx.writer';
 
-export const FORMATS: Record<SheetFormatName, SheetFormat> = {
-  csv: CSV,
+export const FORMATS: Record<Exclude<SheetFormatName, 'csv'>, SheetFormat> = {
   json: JSON_FORMAT,
   md: MARKDOWN,
   xlsx: XLSX,
 };
 
+// A filter nothing matches: the CSV sheet is then its header line.
+const NOTHING: QuoteFilter = { quoteIds: [] };
+
 export interface PreparedSheet {
-  format: SheetFormat;
+  format: SheetFileType;
   filename: string;
   // Writes the whole sheet to `out`; `progress` is called after each batch with the rows so far.
   writeTo(out: Writable, progress?: (rows: number) => void): Promise<number>;
@@ -40,14 +42,23 @@ export class ExportsService {
 
   // Filters are resolved (and rejected) before anything is written, so errors stay 4xx.
   async prepareSheet(query: QuoteSheetQuery): Promise<PreparedSheet> {
-    const format = FORMATS[query.format];
     const filter = await this.quotes.filter(query);
+    const count = async () => (filter ? this.sheets.count(filter) : 0);
+    const filename = (f: SheetFileType) =>
+      `quote-sheet-${new Date().toISOString().slice(0, 10)}.${f.extension}`;
+    if (query.format === 'csv')
+      return {
+        format: CSV,
+        filename: filename(CSV),
+        count,
+        writeTo: (out, progress) => this.sheets.copyCsv(filter ?? NOTHING, out, progress),
+      };
+    const format = FORMATS[query.format];
     const order: SheetOrder = query.format === 'md' ? 'speaker' : 'date';
-    const filename = `quote-sheet-${new Date().toISOString().slice(0, 10)}.${format.extension}`;
     return {
       format,
-      filename,
-      count: async () => (filter ? this.sheets.count(filter) : 0),
+      filename: filename(format),
+      count,
       writeTo: async (out, progress) => {
         const writer = format.create(out);
         await writer.begin();

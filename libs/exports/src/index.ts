@@ -3,4 +3,5 @@ export * from './exports.service';
 export * from './claim-review';
 export * from './sheet-row';
 export * from './dto/export-query.dto';
-export { neutralise, csvField, csvLine } from './writers/csv.writer';
+export { neutralise, neutralisedSql } from './formula-cells';
+export { sqlLiteral } from './csv-sheet.sql';

@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
 import { QuoteFilter, quoteFilterConditions } from '@app/quotes';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource, QueryRunner } from 'typeorm';
+import { CSV_SELECT, sqlLiteral } from './csv-sheet.sql';
+import { COLUMNS, LARGE_FROM, SMALL_FROM } from './sheet.sql';
 import { SheetRow } from './sheet-row';
+import { CsvRows } from './writers/csv-rows';
 
 export type SheetOrder = 'date' | 'speaker';
 
@@ -32,67 +38,6 @@ interface RawRow {
   attribution_status: string;
 }
 
-// Exports are a read model: one statement per sheet over the views the other libs publish
-// (quote_ref, quote_occurrence_ref, speaker_ref, article_ref, article_source_ref,
-// claim_verdict_ref), filtered with the quotes lib's own quoteFilterConditions; it names no
-// table and writes nothing. The views are plain, so the planner inlines them and plans the
-// tables underneath as before. Two plans for the same columns:
-// - small sheets: per-quote LATERAL lookups, cheap for a few thousand rows;
-// - large sheets: whole-table hash joins and one sort, ~10x faster per row at a million rows,
-//   given a larger work_mem for this transaction only.
-// Either way rows come through a cursor in batches: constant memory in the API process, and one
-// consistent snapshot (REPEATABLE READ) for the whole sheet.
-const COLUMNS = `q.id, q.text, q.attribution_status, s.name AS speaker, s.native_name,
-  o.speaker_description, o.role, o.organization,
-  a.title, left(a.lead, 100) AS lead, a.publisher, a.url,
-  CASE WHEN q.dated THEN to_char(q.first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD') END AS day,
-  cl.status, cl.reviewer_name, to_char(cl.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS reviewed_at,
-  cl.evidence, ap.appearances, ap.appeared_in`;
-
-const DOCUMENT_NAME = `COALESCE(src.filename, src.url, 'document ' || src.document_id::text)`;
-// Inside the verdict subqueries, so it runs per verdict row, not per sheet row.
-const EVIDENCE_URLS = `(SELECT string_agg(e->>'url', ' | ') FROM jsonb_array_elements(v.evidence) e) AS evidence`;
-
-const SMALL_FROM = `
-  FROM quote_ref q
-  LEFT JOIN speaker_ref s ON s.id = q.speaker_id
-  LEFT JOIN LATERAL (SELECT * FROM quote_occurrence_ref o WHERE o.quote_id = q.id ORDER BY o.dated DESC, o.seen_at, o.start_offset LIMIT 1) o ON true
-  LEFT JOIN article_ref a ON a.id = o.article_id
-  LEFT JOIN LATERAL (
-    SELECT count(DISTINCT x.id)::int AS appearances,
-           string_agg(DISTINCT ${DOCUMENT_NAME}, '; ') AS appeared_in
-      FROM quote_occurrence_ref x
-      JOIN article_source_ref src ON src.article_id = x.article_id
-     WHERE x.quote_id = q.id) ap ON true
-  LEFT JOIN LATERAL (
-    SELECT v.status, v.reviewer_name, v.review_created_at AS reviewed_at, ${EVIDENCE_URLS}
-      FROM claim_verdict_ref v WHERE v.quote_id = q.id
-     ORDER BY v.reviewed_at DESC NULLS LAST LIMIT 1) cl ON true`;
-
-// One pass over occurrences (count, first occurrence, document names) and articles read once
-// each: cutting a TOASTed body per quote row was the most expensive part (`OFFSET 0` keeps the
-// article subquery from being flattened into the join).
-const LARGE_FROM = `
-  FROM quote_ref q
-  LEFT JOIN speaker_ref s ON s.id = q.speaker_id
-  LEFT JOIN (
-    -- One sort of the occurrences: the first row of each quote, with counts over its partition.
-    SELECT DISTINCT ON (o.quote_id) o.quote_id, o.article_id, o.role, o.organization, o.speaker_description,
-           (count(*) OVER w)::int AS appearances, string_agg(ad.names, '; ') OVER w AS appeared_in
-      FROM quote_occurrence_ref o
-      LEFT JOIN (
-        SELECT src.article_id, string_agg(${DOCUMENT_NAME}, '; ') AS names
-          FROM article_source_ref src GROUP BY src.article_id) ad ON ad.article_id = o.article_id
-    WINDOW w AS (PARTITION BY o.quote_id)
-     ORDER BY o.quote_id, o.dated DESC, o.seen_at, o.start_offset) o ON o.quote_id = q.id
-  LEFT JOIN (SELECT id, title, left(lead, 100) AS lead, publisher, url, published_at FROM article_ref OFFSET 0) a ON a.id = o.article_id
-  CROSS JOIN LATERAL (SELECT o.appearances, o.appeared_in) ap
-  LEFT JOIN (
-    SELECT DISTINCT ON (v.quote_id) v.quote_id, v.status, v.reviewer_name, v.review_created_at AS reviewed_at,
-           ${EVIDENCE_URLS}
-      FROM claim_verdict_ref v
-     ORDER BY v.quote_id, v.reviewed_at DESC NULLS LAST) cl ON cl.quote_id = q.id`;
-
 @Injectable()
 export class SheetRepository {
   constructor(
@@ -101,35 +46,34 @@ export class SheetRepository {
   ) {}
 
   async count(filter: QuoteFilter): Promise<number> {
-    const params: unknown[] = [];
-    const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM quote_ref q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params,
-    );
-    return row.n;
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return await countOn(runner, filter);
+    } finally {
+      await runner.release();
+    }
   }
 
   async *batches(filter: QuoteFilter, order: SheetOrder, size = 1000): AsyncGenerator<SheetRow[]> {
-    const large = (await this.count(filter)) > this.config.EXPORT_LARGE_SHEET_ROWS;
-    const params: unknown[] = [];
-    const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
-    const orderBy =
-      order === 'date'
-        ? 'q.first_seen DESC, q.id DESC'
-        : // Unattributed rows last and together (one heading in the Markdown sheet); a speaker's
-          // rows together even when two speakers share a name.
-          `s.name IS NULL, s.name, s.id, q.first_seen, q.id`;
-    const sql = `SELECT ${COLUMNS} ${large ? LARGE_FROM : SMALL_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const runner = this.dataSource.createQueryRunner('slave');
+    const client = (await runner.connect()) as PoolClient;
+    let open = false;
     try {
-      await runner.startTransaction('REPEATABLE READ');
-      if (large) await runner.query(`SET LOCAL work_mem = '256MB'`);
-      await runner.query(`DECLARE sheet NO SCROLL CURSOR FOR ${sql}`, params);
+      await beginReadOnly(client);
+      open = true;
+      const large = await this.large(runner, filter);
+      const params: unknown[] = [];
+      const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
+      const orderBy =
+        order === 'date'
+          ? 'q.first_seen DESC, q.id DESC'
+          : // Unattributed rows last and together (one heading in the Markdown sheet); a speaker's
+            // rows together even when two speakers share a name.
+            `s.name IS NULL, s.name, s.id, q.first_seen, q.id`;
+      const sql = `SELECT ${COLUMNS} ${large ? LARGE_FROM : SMALL_FROM} ${whereClause(where)} ORDER BY ${orderBy}`;
+      await client.query(`DECLARE sheet NO SCROLL CURSOR FOR ${sql}`, params);
       // The next batch is fetched while the caller writes this one; plain pg rows, no
       // TypeORM wrapping, as this is the per-row hot path.
-      const client = (await runner.connect()) as PoolClient;
       const fetchNext = () => {
         const p = client.query<RawRow>(`FETCH ${size} FROM sheet`).then((r) => r.rows);
         p.catch(() => undefined); // abandoned when the reader leaves; awaited otherwise
@@ -142,13 +86,77 @@ export class SheetRepository {
         next = rows.length < size ? Promise.resolve([]) : fetchNext();
         yield rows.map(toSheetRow);
       }
-      await runner.commitTransaction();
+      await client.query('COMMIT');
+      open = false;
     } finally {
-      // Also reached when the client goes away mid-download.
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // Also reached when the client goes away mid-download: the transaction is rolled back.
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
       await runner.release();
     }
   }
+
+  // The CSV sheet, written by Postgres: COPY (the sheet query, cells formatted in SQL) TO STDOUT,
+  // streamed to `out` with backpressure (a slow reader pauses the COPY, memory stays flat).
+  // Returns the number of quote rows. COPY takes no parameters, so the filter's values are
+  // inlined as escaped literals (pg's escapeLiteral).
+  async copyCsv(
+    filter: QuoteFilter,
+    out: Writable,
+    progress?: (rows: number) => void,
+  ): Promise<number> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    const client = (await runner.connect()) as PoolClient;
+    const rows = new CsvRows(progress && ((n) => progress(n - 1)));
+    try {
+      await beginReadOnly(client);
+      const large = await this.large(runner, filter);
+      // One statement writes the whole sheet, at the pace of the reader: its own time limit.
+      await client.query(`SET LOCAL statement_timeout = ${this.config.EXPORT_TIMEOUT_MS}`);
+      const where = whereClause(quoteFilterConditions(filter, sqlLiteral));
+      const from = `${large ? LARGE_FROM : SMALL_FROM} ${where}`;
+      await pipeline(
+        client.query(copyTo(`COPY (${CSV_SELECT(from)}) TO STDOUT WITH (FORMAT csv, HEADER)`)),
+        rows,
+        out,
+        { end: false },
+      );
+      await client.query('COMMIT');
+      return rows.rows - 1;
+    } catch (err) {
+      // A reader that went away leaves the COPY mid-stream: the connection cannot be reused.
+      // end() closes its socket (the server backend stops and rolls back) and the pool drops it.
+      await client.end().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  // Small or large plan, read in the sheet's own transaction; large ones get more work_mem.
+  private async large(runner: QueryRunner, filter: QuoteFilter): Promise<boolean> {
+    const large = (await countOn(runner, filter)) > this.config.EXPORT_LARGE_SHEET_ROWS;
+    if (large) await runner.query(`SET LOCAL work_mem = '256MB'`);
+    return large;
+  }
+}
+
+// One consistent snapshot for the whole sheet, and nothing written by mistake.
+async function beginReadOnly(client: PoolClient): Promise<void> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+}
+
+async function countOn(runner: QueryRunner, filter: QuoteFilter): Promise<number> {
+  const params: unknown[] = [];
+  const where = quoteFilterConditions(filter, (v) => `$${params.push(v)}`);
+  const [row] = await runner.query(
+    `SELECT count(*)::int AS n FROM quote_ref q ${whereClause(where)}`,
+    params,
+  );
+  return row.n;
+}
+
+function whereClause(where: string[]): string {
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
 function toSheetRow(r: RawRow): SheetRow {

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, etagVersion, Page, requestContext } from '@app/common';
 import { AuditService } from '@app/auth';
 import { EventBus } from '@app/common';
-import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
+import {
+  ReadReplica,
+  TransactionalAdapterTypeOrm,
+  TransactionHost,
+  WriteTransaction,
+} from '@app/database';
 import { SpeakerEditor, SpeakersService } from '@app/speakers';
 import {
   PatchQuoteDto,
@@ -35,6 +40,8 @@ export class QuotesService {
     return this.quotes.lockForKeyShare(id);
   }
 
+  // Lookups read a replica when there are any (DATABASE_REPLICA_URLS): a moment stale is fine.
+  @ReadReplica()
   async search(query: QuoteFilterQuery): Promise<Page<QuoteHitDto>> {
     const filter = await this.filter(query);
     if (!filter) return { items: [], nextCursor: null };
@@ -81,6 +88,7 @@ export class QuotesService {
     return filter;
   }
 
+  @ReadReplica()
   async lookup(text: string, limit: number): Promise<LookupHitDto[]> {
     const rows = await this.quotes.lookup(text, quoteKey(text), limit);
     return (await this.views.hits(rows)).map(({ row, ...hit }) => ({

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/auth';
 import { decodeCursor, encodeCursor, EventBus, Page } from '@app/common';
-import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '@app/database';
+import {
+  ReadReplica,
+  TransactionalAdapterTypeOrm,
+  TransactionHost,
+  WriteTransaction,
+} from '@app/database';
 import { nameKey } from './name-key';
 import { SpeakerRepository } from './speaker.repository';
 import { SPEAKER_CLAIMS, SpeakerClaimsPort } from './speaker-claims.port';
@@ -27,6 +32,8 @@ export class SpeakersService {
     @Inject(SPEAKER_CLAIMS) private readonly claims: SpeakerClaimsPort,
   ) {}
 
+  // Lookups read a replica when there are any (DATABASE_REPLICA_URLS): a moment stale is fine.
+  @ReadReplica()
   async search(q: string, limit: number): Promise<SpeakerHitDto[]> {
     const hits = await this.repository.search(q.trim(), nameKey(q), limit);
     return hits.map((h) => ({
@@ -48,6 +55,7 @@ export class SpeakersService {
   }
 
   // Speakers without a query: by name, or newest first.
+  @ReadReplica()
   async list(
     sort: 'name' | 'newest',
     limit: number,

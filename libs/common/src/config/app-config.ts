@@ -21,6 +21,9 @@ const toBool = ({ value }: { value: unknown }) => {
   return TRUE.includes(word) ? true : FALSE.includes(word) ? false : value;
 };
 
+// One or more postgres:// URLs, comma-separated (a comma inside a URL is percent-encoded).
+const REPLICA_URLS = /^\s*postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*\s*$/;
+
 // Every variable: a default and one line of description (README's configuration table mirrors this).
 export class AppConfig {
   // HTTP port of the API.
@@ -40,6 +43,13 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
   MIGRATION_DATABASE_URL?: string;
+  // Read replicas of DATABASE_URL, comma-separated postgres:// URLs (same role): lookups and
+  // exports read there, everything else on the primary. Unset: everything on DATABASE_URL.
+  @IsOptional()
+  @Matches(REPLICA_URLS, {
+    message: 'DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas',
+  })
+  DATABASE_REPLICA_URLS?: string;
   // Where the embedded PostgreSQL keeps its data (kept across restarts).
   @IsString() DATA_DIR = '.data';
   // Port of the embedded PostgreSQL (apart from any server on 5432).
@@ -73,6 +83,8 @@ export class AppConfig {
     'http://localhost:3000';
   // Quote sheets with more rows than this are read with whole-table joins instead of per-row lookups.
   @Type(() => Number) @IsInt() @Min(0) EXPORT_LARGE_SHEET_ROWS = 20_000;
+  // Longest a CSV sheet may take to stream (Postgres writes it in one COPY, at the reader's pace).
+  @Type(() => Number) @IsInt() @Min(1000) EXPORT_TIMEOUT_MS = 15 * 60_000;
   // Connection pool size.
   @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
   // How long a request waits for a free database connection before it is answered 503.
@@ -98,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new AppConfig()).concat(
     'DATABASE_URL',
     'MIGRATION_DATABASE_URL',
+    'DATABASE_REPLICA_URLS',
     'BOOTSTRAP_ADMIN_KEY',
   );
   const plain = Object.fromEntries(
@@ -113,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // The embedded server makes its own owner and app roles; an owner URL alone means a mistake.
   if (config.MIGRATION_DATABASE_URL && !config.DATABASE_URL)
     lines.push('MIGRATION_DATABASE_URL: needs DATABASE_URL (the role the app connects as)');
+  // Replicas copy a primary; the embedded server has none.
+  if (config.DATABASE_REPLICA_URLS && !config.DATABASE_URL)
+    lines.push('DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary they replicate)');
+  for (const url of replicaUrls(config))
+    if (!URL.canParse(url)) lines.push(`DATABASE_REPLICA_URLS: not a URL: ${redact(url)}`);
   if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
@@ -133,4 +151,17 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw e;
   }
+}
+
+// DATABASE_REPLICA_URLS as a list (empty when unset).
+export function replicaUrls(config: Pick<AppConfig, 'DATABASE_REPLICA_URLS'>): string[] {
+  return (config.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+}
+
+// A URL for an error message, without its password.
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }

@@ -7,11 +7,20 @@ export interface SheetWriter {
   end(): Promise<void>;
 }
 
-export interface SheetFormat {
+export interface SheetFileType {
   contentType: string;
   extension: string;
+}
+
+export interface SheetFormat extends SheetFileType {
   create(out: Writable): SheetWriter;
 }
+
+// Written by Postgres (SheetRepository.copyCsv), not by a SheetWriter.
+export const CSV: SheetFileType = {
+  contentType: 'text/csv; charset=utf-8; header=present',
+  extension: 'csv',
+};
 
 // Writes with backpressure: waits for 'drain' instead of buffering a whole sheet, and stops
 // when the reader has gone (a closed download would otherwise never drain).

@@ -5,6 +5,7 @@ import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
 import { quoteFilterConditions } from './quote-filter.sql';
+import { estimateTsQuery } from './tsquery-estimate';
 
 export type NewOccurrence = Omit<QuoteOccurrenceEntity, 'id' | 'createdAt'>;
 
@@ -88,7 +89,7 @@ function withHitColumns(inner: string, orderBy: string): string {
 // publishes (migration PublishReadModels).
 @Injectable()
 export class QuoteRepository extends TxRepository {
-  private frequencies: { at: number; map: Map<string, number> } | null = null;
+  private statistics: { at: number; shares: Map<string, number>; quotes: number } | null = null;
 
   // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
   // of the same kind the dates widen.
@@ -291,22 +292,47 @@ export class QuoteRepository extends TxRepository {
   }
 
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
-  // The planner picks per query: for a frequent word it walks quote_first_seen_idx and stops
-  // after `limit` matches, for a rare one it reads the GIN matches and sorts them.
-  // It cannot estimate a phrase, though. For "lose moral" it takes the words' co-occurrence as
-  // their adjacency, walks the index, and reads 200,000 rows (150 ms at a million quotes). So a
-  // phrase walks the newest PHRASE_WINDOW quotes at most. When they hold fewer than a page, all
-  // the GIN matches are read and sorted instead; the words bound how many there are.
+  // Two ways to get a page: walk quote_first_seen_idx newest first, testing each quote, until
+  // `limit` match (about limit / share rows), or read every match from the GIN index and sort
+  // them (share × quotes rows, each a random heap page). The planner prices a test as nearly
+  // free and walks for words in one quote of a thousand: 20,000 rows, 20 ms at a million
+  // quotes, where reading the 1,100 matches takes 2 ms. So the choice is made here, from the
+  // same statistics (estimateTsQuery): at most ALL_MATCHES_MAX expected matches are read and
+  // sorted, more are walked. The planner cannot estimate a phrase at all (positions are not in
+  // the index), so a phrase whose words are common together walks the newest PHRASE_WINDOW
+  // quotes first and reads all the matches only when they hold less than a page.
   async search(
     f: QuoteFilter,
     limit: number,
     after: { firstSeen: string; id: string } | null,
+    plan?: SearchPlan,
   ): Promise<HitRow[]> {
-    if (!f.q?.includes('"')) return this.db.query(...searchStatement(f, limit, after, 'planner'));
+    plan ??= f.q ? await this.searchPlan(f.q) : 'planner';
+    if (plan === 'nothing') return [];
+    if (plan !== 'window') return this.db.query(...searchStatement(f, limit, after, plan));
     const recent: HitRow[] = await this.db.query(...searchStatement(f, limit, after, 'window'));
     return recent.length === limit
       ? recent
       : this.db.query(...searchStatement(f, limit, after, 'all-matches'));
+  }
+
+  private async searchPlan(q: string): Promise<SearchPlan> {
+    const [{ query }]: { query: string }[] = await this.db.query(
+      `SELECT websearch_to_tsquery('english', $1)::text AS query`,
+      [q],
+    );
+    // Stopwords only: `search @@ ''` is false for every quote.
+    if (!query.trim()) return 'nothing';
+    const { shares, quotes } = await this.lexemeStatistics();
+    let estimate;
+    try {
+      estimate = estimateTsQuery(query, shares);
+    } catch {
+      return 'planner'; // a tsquery form the estimate does not know: Postgres still does
+    }
+    const { share, phrase } = estimate;
+    if (share * quotes <= ALL_MATCHES_MAX) return 'all-matches';
+    return phrase ? 'window' : 'planner';
   }
 
   // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
@@ -318,12 +344,16 @@ export class QuoteRepository extends TxRepository {
   // (pg_trgm word similarity). When no quote has most of four or more words, any one will do.
   // No step scans every quote: the trigram scan used before took seconds at a million quotes,
   // so a text of stopwords only ("to be or not to be") finds nothing.
+  // A misspelt word is in no quote, so it is one of the misses for sure: the index is asked for
+  // all but the remaining misses of the other words, the same quotes. That matters: the GIN index
+  // answers "three of these four common words" by testing every quote that has either of the two
+  // rarest (75,000 at a million quotes, 30 ms), and "all of these three" by skipping through them.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
     const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
       `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
       [text],
     );
-    const freq = await this.lexemeFrequencies();
+    const freq = (await this.lexemeStatistics()).shares;
     const words = lexemes
       .sort(
         (a, b) =>
@@ -331,6 +361,8 @@ export class QuoteRepository extends TxRepository {
       )
       .slice(0, LOOKUP_MAX_WORDS);
     if (!words.length) return [];
+    const absent = await this.absentLexemes(words.filter((w) => !freq.has(w)));
+    const present = words.filter((w) => !absent.has(w));
     const any = words.map(tsLexeme).join(' | ');
     // With one or two words any match is about as good as another: read fewer. Any single word of
     // four or more is the last resort.
@@ -340,12 +372,14 @@ export class QuoteRepository extends TxRepository {
       ...(words.length >= 4 ? [words.length - 1] : []),
     ];
     for (const misses of [...new Set(tries)]) {
+      if (absent.size > misses || !present.length) continue;
       const last = misses === words.length - 1 || words.length <= 2;
+      const rest = misses - absent.size;
       const rows: LookupRow[] = await this.db.query(
         withHitColumns(
           `WITH candidates AS MATERIALIZED (
            SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
-             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ $3::tsquery AND q.rejected_at IS NULL LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
+             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ ANY($3::tsquery[]) AND q.rejected_at IS NULL LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
             WHERE ts_match_vq(c.search, $4::tsquery)
          ), best AS (SELECT id FROM candidates ORDER BY rank DESC LIMIT ${LOOKUP_CANDIDATES})
          SELECT ${ROW_COLUMNS},
@@ -354,27 +388,49 @@ export class QuoteRepository extends TxRepository {
           ORDER BY score DESC, q.first_seen DESC LIMIT $5`,
           'q.score DESC, q.first_seen DESC',
         ),
-        [key, any, indexQuery(words, misses), allBut(words, misses), limit],
+        [key, any, indexQueries(present, rest), allBut(present, rest), limit],
       );
       if (rows.length) return rows;
     }
     return [];
   }
 
-  // Share of quotes that contain each common word, from the planner's statistics on quote.search
-  // (kept for ten minutes; ANALYZE refreshes them). Words missing from it are rarer than all of them.
-  private async lexemeFrequencies(): Promise<Map<string, number>> {
-    if (this.frequencies && Date.now() - this.frequencies.at < 600_000) return this.frequencies.map;
+  // The words no quote contains (misspelt, or never said), one bitmap probe each. Only words
+  // missing from the statistics are asked about: the others are in some quote.
+  private async absentLexemes(words: string[]): Promise<Set<string>> {
+    if (!words.length) return new Set();
+    const rows: { i: number }[] = await this.db.query(
+      words
+        .map(
+          (_, i) =>
+            `SELECT ${i} AS i WHERE NOT EXISTS (SELECT 1 FROM quote q WHERE q.search @@ $${i + 1}::tsquery)`,
+        )
+        .join(' UNION ALL '),
+      words.map(tsLexeme),
+    );
+    return new Set(rows.map((r) => words[r.i]));
+  }
+
+  // Share of quotes that contain each common word, from the planner's statistics on quote.search,
+  // and the planner's count of quotes (kept for ten minutes; ANALYZE refreshes them). Words
+  // missing from it are rarer than all of them.
+  private async lexemeStatistics(): Promise<{ shares: Map<string, number>; quotes: number }> {
+    if (this.statistics && Date.now() - this.statistics.at < 600_000) return this.statistics;
     const rows: { lexeme: string; freq: number }[] = await this.db.query(
       `SELECT u.lexeme, u.freq FROM pg_stats s,
               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
         WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'search' AND u.lexeme IS NOT NULL`,
     );
-    this.frequencies = {
+    const [{ quotes }]: { quotes: number }[] = await this.db.query(
+      `SELECT GREATEST(reltuples, 0)::float AS quotes FROM pg_class
+        WHERE oid = to_regclass(quote_ident(current_schema()) || '.quote')`,
+    );
+    this.statistics = {
       at: Date.now(),
-      map: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])),
+      shares: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])),
+      quotes: Number(quotes),
     };
-    return this.frequencies.map;
+    return this.statistics;
   }
 
   async speakerStats(
@@ -501,13 +557,19 @@ function widenDates(a: string, b: string): string {
           dated = ${a}.dated OR ${b}.dated`;
 }
 
+// How a page of search hits is found (QuoteRepository.search); 'nothing' when no quote can match.
+export type SearchPlan = 'planner' | 'window' | 'all-matches' | 'nothing';
+
 const PHRASE_WINDOW = 5000;
+// Expected matches read and sorted rather than walked for: at a million quotes, a word in one
+// quote of 400 (the walk reads about 8,000 rows for a page of 21, the matches 2,500 pages).
+const ALL_MATCHES_MAX = 2500;
 
 function searchStatement(
   f: QuoteFilter,
   limit: number,
   after: { firstSeen: string; id: string } | null,
-  plan: 'planner' | 'window' | 'all-matches',
+  plan: Exclude<SearchPlan, 'nothing'>,
 ): [string, unknown[]] {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
@@ -538,7 +600,7 @@ function tsLexeme(lexeme: string): string {
 // A tsquery true when all but `misses` of the words are present: the OR of every subset that
 // leaves out that many (checked on candidate rows, not through the index: GIN would test every
 // row that has any of the rarest words against the whole tree).
-function allBut(words: string[], misses: number): string {
+export function allBut(words: string[], misses: number): string {
   const keep = words.length - misses;
   const groups: string[] = [];
   const pick = (from: number, chosen: string[]) => {
@@ -564,9 +626,31 @@ function oneOfEachGroup(words: string[], misses: number): string {
   return groups.join(' & ');
 }
 
-// What the GIN index is asked: the exact "all but `misses`" tree while it is small (GIN then
-// skips the rows without the heap), else one word of each group, checked exactly on the rows.
-function indexQuery(words: string[], misses: number): string {
+// What the GIN index is asked, as tsqueries whose matches one bitmap scan unites (`@@ ANY`): a
+// quote with all but `misses` of the words (rarest first) either has words[i] and none of the
+// rarer ones, so all but misses - i of the words after it, for some i < misses, or lacks all
+// of words[0..misses) and has every other word. Each of these queries has a word (or, the
+// last, all of its words) that every match carries, so GIN walks that word's entries and skips
+// through the others. As one tree, the same test made GIN try every quote that has any of the
+// misses + 1 rarest words (the OR of the subsets has no required word), 2 to 3 times the work.
+// Inside a query the test is exact while it is small, else one word of each group (a superset:
+// the rows get the exact test).
+export function indexQueries(words: string[], misses: number): string[] {
+  const queries: string[] = [];
+  for (let i = 0; i < misses; i++) {
+    const rest = words.slice(i + 1);
+    const left = misses - i;
+    queries.push(
+      left >= rest.length
+        ? tsLexeme(words[i])
+        : `${tsLexeme(words[i])} & (${smallOrGroups(rest, left)})`,
+    );
+  }
+  queries.push(words.slice(misses).map(tsLexeme).join(' & '));
+  return queries;
+}
+
+function smallOrGroups(words: string[], misses: number): string {
   let subsets = 1;
   for (let i = 0; i < misses; i++) subsets = (subsets * (words.length - i)) / (i + 1);
   return subsets * (words.length - misses) <= 60

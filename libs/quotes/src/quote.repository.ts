@@ -55,6 +55,9 @@ export interface HitRow extends QuoteRow {
   article_publisher: string | null;
   article_published_at: Date | null;
   article_sources: { documentId: string; filename: string | null }[] | null;
+  claim_id: string | null;
+  claim_status: string | null;
+  claim_reviewed_at: Date | null;
 }
 
 export interface LookupRow extends HitRow {
@@ -66,7 +69,10 @@ const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.dated, q.attrib
 
 // Joins what a hit shows onto quote rows already chosen and ordered, so a page of hits is one
 // statement. The speaker and article columns come from the views speakers and articles publish
-// (speaker_ref, article_ref, article_source_ref): plain views, inlined by the planner.
+// (speaker_ref, article_ref, article_source_ref): plain views, inlined by the planner. The
+// verdict comes from the view claims publishes (claim_verdict_ref): the claim a quote belongs
+// to, the latest reviewed when it repeats several, as the claims port answered it before in a
+// statement of its own (a round trip per page).
 function withHitColumns(inner: string, orderBy: string): string {
   return `SELECT q.*, s.name AS speaker_name, s.native_name AS speaker_native_name,
       fo.role, fo.organization, fo.speaker_description,
@@ -74,13 +80,17 @@ function withHitColumns(inner: string, orderBy: string): string {
       a.lead AS article_lead, a.body_length AS article_length, a.url AS article_url,
       a.publisher AS article_publisher, a.published_at AS article_published_at,
       (SELECT json_agg(json_build_object('documentId', src.document_id, 'filename', src.filename) ORDER BY src.document_created_at, src.position)
-         FROM article_source_ref src WHERE src.article_id = a.id) AS article_sources
+         FROM article_source_ref src WHERE src.article_id = a.id) AS article_sources,
+      cv.claim_id, cv.status AS claim_status, cv.reviewed_at AS claim_reviewed_at
     FROM (${inner}) q
     LEFT JOIN speaker_ref s ON s.id = q.speaker_id
     LEFT JOIN LATERAL (
       SELECT o.article_id, o.role, o.organization, o.speaker_description FROM quote_occurrence o
        WHERE o.quote_id = q.id ORDER BY o.dated DESC, o.seen_at, o.start_offset LIMIT 1) fo ON true
     LEFT JOIN article_ref a ON a.id = fo.article_id
+    LEFT JOIN LATERAL (
+      SELECT v.claim_id, v.status, v.reviewed_at FROM claim_verdict_ref v
+       WHERE v.quote_id = q.id ORDER BY v.reviewed_at DESC NULLS LAST LIMIT 1) cv ON true
     ORDER BY ${orderBy}`;
 }
 

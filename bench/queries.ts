@@ -1,8 +1,9 @@
 // Service time of each lookup: one HTTP client on one keep-alive connection sends the requests
 // one after another to the real API, with nothing else running against it. The requests are
 // drawn from the corpus (bench/lib/query-pool.ts, the pools bench:api uses); a warm-up pass over
-// a different draw comes first and is not counted. Beside each API row, the same statements on
-// one bare pg connection (bench:api's bare-SQL loop, run serially): what HTTP, Nest and TypeORM add.
+// a different draw comes first and is not counted. Beside each API row, the same kind of
+// requests as statements on one bare pg connection (bench:api's bare-SQL loop, run serially):
+// what HTTP, Nest and TypeORM add. Both columns of CPU time per request come from /proc.
 //   npm run bench:queries -- [--samples 1000] [--warmup 300] [--slowest 8] [--database-url URL]
 //                            [--api-url URL] [--scenarios search,lookup,speakers] [--no-sql] [--no-build]
 import { Agent, request } from 'node:http';
@@ -11,6 +12,7 @@ import { Client } from 'pg';
 import { intArg, parseArgs, stringArg } from './lib/args';
 import { ensureBuilt, RunningApi, startApi } from './lib/api-server';
 import { benchDatabaseUrl } from './lib/db';
+import { backendsOf, cpuMs } from './lib/cpu';
 import { buildPools, QueryPools } from './lib/query-pool';
 import { repositoriesOn, SCENARIO_CALLS } from './lib/repository-sql';
 import { SCENARIO_PATHS } from './lib/scenarios';
@@ -48,7 +50,10 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*) FROM quote) AS quotes, (SELECT count(*) FROM speaker) AS speakers`,
     );
     log(`corpus: ${counts[0].quotes} quotes, ${counts[0].speakers} speakers`);
+    // The bare-SQL pass times another draw of the same kind: repeating the API's requests
+    // would find their pages already in shared_buffers.
     const timedPools = await buildPools(db, samples, seed);
+    const sqlPools = await buildPools(db, samples, seed + 2);
     // A different draw warms the caches, so no timed request repeats a warm-up one.
     const warmPools = await buildPools(db, warmup, seed + 1);
 
@@ -65,26 +70,37 @@ async function main(): Promise<void> {
     }
     // All API runs first, then the bare-SQL ones: the connection never idles long enough for
     // the server to close it (Node's keep-alive timeout is 5 s).
+    // CPU per request: the API process and the Postgres backends of its pool (when this bench
+    // started the API), the bench process and its own backend for bare SQL.
     const http = new HttpClient(base, headers);
     const apiRows = new Map<Scenario, string>();
     for (const scenario of scenarios) {
       const path = SCENARIO_PATHS[scenario].path;
       for (const v of warmPools[scenario]) await http.get(path(v));
+      const backends = api ? await backendsOf(db, api.pid) : [];
+      const cpu0 = api ? [cpuMs([api.pid]), cpuMs(backends)] : null;
       const timed = await timeEach(timedPools[scenario], (v) => http.get(path(v)));
-      apiRows.set(scenario, row(`${SCENARIO_PATHS[scenario].label}, API`, timed));
+      const cpu = cpu0 && [cpuMs([api!.pid]) - cpu0[0], cpuMs(backends) - cpu0[1]];
+      apiRows.set(scenario, row(`${SCENARIO_PATHS[scenario].label}, API`, timed, cpu));
       report(`${scenario} API`, timed, slowest);
     }
     http.close();
     if (http.sockets !== 1)
       throw new Error(`The client opened ${http.sockets} connections, not one`);
     const repos = repositoriesOn(db);
+    const [{ pid: backend }] = (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))
+      .rows;
     for (const scenario of scenarios) {
       rows.push(apiRows.get(scenario) as string);
       if (args.has('no-sql')) continue;
       const call = SCENARIO_CALLS[scenario];
       for (const v of warmPools[scenario]) await call(repos, v);
-      const sql = await timeEach(timedPools[scenario], (v) => call(repos, v));
-      rows.push(row(`${SCENARIO_PATHS[scenario].label}, bare SQL`, sql));
+      const own0 = process.cpuUsage();
+      const pg0 = cpuMs([backend]);
+      const sql = await timeEach(sqlPools[scenario], (v) => call(repos, v));
+      const own = process.cpuUsage(own0);
+      const cpu = [(own.user + own.system) / 1000, cpuMs([backend]) - pg0];
+      rows.push(row(`${SCENARIO_PATHS[scenario].label}, bare SQL`, sql, cpu));
       report(`${scenario} SQL`, sql, slowest);
     }
   } finally {
@@ -96,7 +112,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nOne client, one keep-alive connection, requests one after another; ${samples} timed requests per scenario after ${warmup} others. ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}; load average ${fmtLoad(load0)} before, ${fmtLoad(load1)} after.\n\n` +
-      `| scenario | requests | mean ms | p50 ms | p95 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n`,
+      `| scenario | requests | mean ms | p50 ms | p95 ms | p99 ms | max ms | client CPU ms/req | Postgres CPU ms/req |\n` +
+      `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n\n` +
+      `Client CPU: the API process, or the bench process on bare SQL. Postgres CPU: the backends serving them.\n`,
   );
 }
 
@@ -110,11 +128,13 @@ async function timeEach(values: string[], send: (v: string) => Promise<unknown>)
   return timed;
 }
 
-function row(label: string, timed: Timed[]): string {
+// `cpu`: ms of CPU over the run, [client side (API process or bench), Postgres backends].
+function row(label: string, timed: Timed[], cpu: number[] | null): string {
   const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   const pct = (p: number) => ms(percentile(sorted, p));
-  return `| ${label} | ${sorted.length} | ${ms(mean)} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${ms(sorted[sorted.length - 1])} |`;
+  const perRequest = (v: number | undefined) => ms((v ?? NaN) / sorted.length);
+  return `| ${label} | ${sorted.length} | ${ms(mean)} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${ms(sorted[sorted.length - 1])} | ${perRequest(cpu?.[0])} | ${perRequest(cpu?.[1])} |`;
 }
 
 // The slowest requests, to EXPLAIN them.

@@ -5,7 +5,7 @@ import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
 import { quoteFilterConditions } from './quote-filter.sql';
-import { estimateTsQuery } from './tsquery-estimate';
+import { estimateTsQuery, unknownShare } from './tsquery-estimate';
 
 export type NewOccurrence = Omit<QuoteOccurrenceEntity, 'id' | 'createdAt'>;
 
@@ -99,7 +99,12 @@ function withHitColumns(inner: string, orderBy: string): string {
 // publishes (migration PublishReadModels).
 @Injectable()
 export class QuoteRepository extends TxRepository {
-  private statistics: { at: number; shares: Map<string, number>; quotes: number } | null = null;
+  private statistics: {
+    at: number;
+    shares: Map<string, number>;
+    unknown: number;
+    quotes: number;
+  } | null = null;
 
   // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
   // of the same kind the dates widen.
@@ -333,10 +338,10 @@ export class QuoteRepository extends TxRepository {
     );
     // Stopwords only: `search @@ ''` is false for every quote.
     if (!query.trim()) return 'nothing';
-    const { shares, quotes } = await this.lexemeStatistics();
+    const { shares, unknown, quotes } = await this.lexemeStatistics();
     let estimate;
     try {
-      estimate = estimateTsQuery(query, shares);
+      estimate = estimateTsQuery(query, shares, unknown);
     } catch {
       return 'planner'; // a tsquery form the estimate does not know: Postgres still does
     }
@@ -424,7 +429,11 @@ export class QuoteRepository extends TxRepository {
   // Share of quotes that contain each common word, from the planner's statistics on quote.search,
   // and the planner's count of quotes (kept for ten minutes; ANALYZE refreshes them). Words
   // missing from it are rarer than all of them.
-  private async lexemeStatistics(): Promise<{ shares: Map<string, number>; quotes: number }> {
+  private async lexemeStatistics(): Promise<{
+    shares: Map<string, number>;
+    unknown: number;
+    quotes: number;
+  }> {
     if (this.statistics && Date.now() - this.statistics.at < 600_000) return this.statistics;
     const rows: { lexeme: string; freq: number }[] = await this.db.query(
       `SELECT u.lexeme, u.freq FROM pg_stats s,
@@ -435,9 +444,11 @@ export class QuoteRepository extends TxRepository {
       `SELECT GREATEST(reltuples, 0)::float AS quotes FROM pg_class
         WHERE oid = to_regclass(quote_ident(current_schema()) || '.quote')`,
     );
+    const shares = new Map(rows.map((r) => [r.lexeme, Number(r.freq)]));
     this.statistics = {
       at: Date.now(),
-      shares: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])),
+      shares,
+      unknown: unknownShare(shares),
       quotes: Number(quotes),
     };
     return this.statistics;

@@ -14,7 +14,13 @@ type Node =
   | { op: '!'; arg: Node }
   | { op: '&' | '|' | '<>'; left: Node; right: Node };
 
-export function estimateTsQuery(query: string, shares: Map<string, number>): TsQueryEstimate {
+// `unknown`: the share taken for a lexeme missing from `shares` (by default half the rarest;
+// callers that estimate often pass it, computed once).
+export function estimateTsQuery(
+  query: string,
+  shares: Map<string, number>,
+  unknown = unknownShare(shares),
+): TsQueryEstimate {
   const tokens = tokenize(query);
   if (!tokens.length) return { share: 0, phrase: false };
   let at = 0;
@@ -63,9 +69,6 @@ export function estimateTsQuery(query: string, shares: Map<string, number>): TsQ
   const tree = or();
   if (at !== tokens.length) throw new Error(`Unreadable tsquery: ${query}`);
 
-  let rarest = 1;
-  for (const s of shares.values()) rarest = Math.min(rarest, s);
-  const unknown = shares.size ? rarest / 2 : 0;
   const share = (n: Node): number => {
     switch (n.op) {
       case 'lexeme':
@@ -82,6 +85,13 @@ export function estimateTsQuery(query: string, shares: Map<string, number>): TsQ
     }
   };
   return { share: Math.min(1, Math.max(0, share(tree))), phrase };
+}
+
+// Half the share of the rarest lexeme in the statistics; 0 without statistics.
+export function unknownShare(shares: Map<string, number>): number {
+  let rarest = 1;
+  for (const s of shares.values()) rarest = Math.min(rarest, s);
+  return shares.size ? rarest / 2 : 0;
 }
 
 // Lexemes come out as "'" + the lexeme (quotes un-doubled), with any :weights dropped.

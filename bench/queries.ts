@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { intArg, parseArgs, stringArg } from './lib/args';
 import { ensureBuilt, RunningApi, startApi } from './lib/api-server';
 import { benchDatabaseUrl } from './lib/db';
-import { backendsOf, cpuMs } from './lib/cpu';
+import { backendsOf, cpuNs } from './lib/cpu';
 import { buildPools, QueryPools } from './lib/query-pool';
 import { repositoriesOn, SCENARIO_CALLS } from './lib/repository-sql';
 import { SCENARIO_PATHS } from './lib/scenarios';
@@ -24,6 +24,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 interface Timed {
   ms: number;
   value: string;
+  // CPU time the request took, in ms: [client side, Postgres] (when measured)
+  cpu?: [number, number];
 }
 
 async function main(): Promise<void> {
@@ -77,11 +79,14 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const path = SCENARIO_PATHS[scenario].path;
       for (const v of warmPools[scenario]) await http.get(path(v));
-      const backends = api ? await backendsOf(db, api.pid) : [];
-      const cpu0 = api ? [cpuMs([api.pid]), cpuMs(backends)] : null;
-      const timed = await timeEach(timedPools[scenario], (v) => http.get(path(v)));
-      const cpu = cpu0 && [cpuMs([api!.pid]) - cpu0[0], cpuMs(backends) - cpu0[1]];
-      apiRows.set(scenario, row(`${SCENARIO_PATHS[scenario].label}, API`, timed, cpu));
+      const apiPid = api?.pid;
+      const backends = apiPid ? await backendsOf(db, apiPid) : [];
+      const timed = await timeEach(
+        timedPools[scenario],
+        (v) => http.get(path(v)),
+        apiPid ? () => [cpuNs([apiPid]), cpuNs(backends)] : undefined,
+      );
+      apiRows.set(scenario, row(`${SCENARIO_PATHS[scenario].label}, API`, timed));
       report(`${scenario} API`, timed, slowest);
     }
     http.close();
@@ -95,12 +100,25 @@ async function main(): Promise<void> {
       if (args.has('no-sql')) continue;
       const call = SCENARIO_CALLS[scenario];
       for (const v of warmPools[scenario]) await call(repos, v);
-      const own0 = process.cpuUsage();
-      const pg0 = cpuMs([backend]);
-      const sql = await timeEach(sqlPools[scenario], (v) => call(repos, v));
-      const own = process.cpuUsage(own0);
-      const cpu = [(own.user + own.system) / 1000, cpuMs([backend]) - pg0];
-      rows.push(row(`${SCENARIO_PATHS[scenario].label}, bare SQL`, sql, cpu));
+      const sql = await timeEach(
+        sqlPools[scenario],
+        (v) => call(repos, v),
+        // This process's own clock is read last before and first after, so reading the
+        // backend's is not counted as the client's.
+        (when) => {
+          const own = () => {
+            const u = process.cpuUsage();
+            return (u.user + u.system) * 1000;
+          };
+          if (when === 'after') {
+            const c = own();
+            return [c, cpuNs([backend])];
+          }
+          const pg = cpuNs([backend]);
+          return [own(), pg];
+        },
+      );
+      rows.push(row(`${SCENARIO_PATHS[scenario].label}, bare SQL`, sql));
       report(`${scenario} SQL`, sql, slowest);
     }
   } finally {
@@ -112,36 +130,54 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nOne client, one keep-alive connection, requests one after another; ${samples} timed requests per scenario after ${warmup} others. ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}; load average ${fmtLoad(load0)} before, ${fmtLoad(load1)} after.\n\n` +
-      `| scenario | requests | mean ms | p50 ms | p95 ms | p99 ms | max ms | client CPU ms/req | Postgres CPU ms/req |\n` +
-      `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n\n` +
-      `Client CPU: the API process, or the bench process on bare SQL. Postgres CPU: the backends serving them.\n`,
+      `| scenario | requests | mean ms | p50 ms | p95 ms | p99 ms | max ms | CPU ms, mean: client + Postgres | CPU p50 ms | CPU p99 ms |\n` +
+      `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n\n` +
+      `CPU: the time a request kept a CPU busy (/proc schedstat), client side (the API process, or the bench process on bare SQL) plus the Postgres backend(s) serving it; the waits for a CPU on a shared machine are not in it.\n`,
   );
 }
 
-async function timeEach(values: string[], send: (v: string) => Promise<unknown>): Promise<Timed[]> {
+// `cpu` reads the CPU time used so far, in ns, [client side, Postgres]; read outside the timing.
+async function timeEach(
+  values: string[],
+  send: (v: string) => Promise<unknown>,
+  cpu?: (when: 'before' | 'after') => [number, number],
+): Promise<Timed[]> {
   const timed: Timed[] = [];
   for (const value of values) {
+    const c0 = cpu?.('before');
     const t0 = performance.now();
     await send(value);
-    timed.push({ ms: performance.now() - t0, value });
+    const ms = performance.now() - t0;
+    const c1 = cpu?.('after');
+    timed.push({
+      ms,
+      value,
+      cpu: c0 && c1 ? [(c1[0] - c0[0]) / 1e6, (c1[1] - c0[1]) / 1e6] : undefined,
+    });
   }
   return timed;
 }
 
-// `cpu`: ms of CPU over the run, [client side (API process or bench), Postgres backends].
-function row(label: string, timed: Timed[], cpu: number[] | null): string {
+function row(label: string, timed: Timed[]): string {
   const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const pct = (p: number) => ms(percentile(sorted, p));
-  const perRequest = (v: number | undefined) => ms((v ?? NaN) / sorted.length);
-  return `| ${label} | ${sorted.length} | ${ms(mean)} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${ms(sorted[sorted.length - 1])} | ${perRequest(cpu?.[0])} | ${perRequest(cpu?.[1])} |`;
+  const cpu = timed.every((t) => t.cpu) ? timed.map((t) => t.cpu as [number, number]) : null;
+  const total = cpu?.map(([c, p]) => c + p).sort((a, b) => a - b) ?? [];
+  const cpuCells = cpu
+    ? `${ms(mean(cpu.map((c) => c[0])))} + ${ms(mean(cpu.map((c) => c[1])))} | ${ms(percentile(total, 50))} | ${ms(percentile(total, 99))}`
+    : '– | – | –';
+  return `| ${label} | ${sorted.length} | ${ms(mean(sorted))} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${ms(sorted[sorted.length - 1])} | ${cpuCells} |`;
 }
 
-// The slowest requests, to EXPLAIN them.
+// The requests that took the most CPU (or time, when CPU is not measured), to EXPLAIN them.
 function report(what: string, timed: Timed[], slowest: number): void {
-  log(`${what}: slowest`);
-  for (const t of [...timed].sort((a, b) => b.ms - a.ms).slice(0, slowest))
-    log(`  ${ms(t.ms).padStart(6)} ms  ${JSON.stringify(t.value)}`);
+  const cost = (t: Timed) => (t.cpu ? t.cpu[0] + t.cpu[1] : t.ms);
+  log(`${what}: costliest (wall ms, CPU ms client + Postgres)`);
+  for (const t of [...timed].sort((a, b) => cost(b) - cost(a)).slice(0, slowest))
+    log(
+      `  ${ms(t.ms).padStart(6)} ms ${t.cpu ? `${ms(t.cpu[0])} + ${ms(t.cpu[1])}`.padStart(12) : ''}  ${JSON.stringify(t.value)}`,
+    );
 }
 
 function fmtLoad(l: number[]): string {

@@ -1,24 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Client } from 'pg';
 
 // CPU time used by processes, from /proc (Linux): what a request costs the machine, whatever
 // else runs on it. Wall-clock latency on a shared machine also holds the waits for a CPU.
-const TICK_MS = 1000 / 100; // USER_HZ, 100 on Linux
-
-export function cpuMs(pids: number[]): number {
-  let ticks = 0;
+// Nanoseconds on a CPU, from /proc/<pid>/task/*/schedstat: every thread of each process.
+export function cpuNs(pids: number[]): number {
+  let ns = 0;
   for (const pid of pids) {
     try {
-      // Fields after the command (which may hold spaces): utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${pid}/task`))
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
     } catch {
       // gone, or not Linux
     }
   }
-  return ticks * TICK_MS;
+  return ns;
 }
 
 // The Postgres backends serving a process's connections: its sockets to the server's port,

@@ -1,7 +1,7 @@
 import { ClaimsModule } from '@app/claims';
 import { newQuote } from '../../../test/medium/factories';
 import { createMediumApp, MediumApp } from '../../../test/medium/medium-app';
-import { allBut, indexQueries, QuoteRepository, SearchPlan } from './quote.repository';
+import { allBut, indexQueries, PlanChoice, QuoteRepository } from './quote.repository';
 import { QuotesModule } from './quotes.module';
 import { QuotesService } from './quotes.service';
 
@@ -50,7 +50,14 @@ describe('lookups: the faster plans find what the plain queries find', () => {
       '"the will"',
       'nowhere',
     ];
-    const plans: SearchPlan[] = ['planner', 'all-matches', 'window'];
+    // 'recent' with a bound that holds the first pages, and one so recent that it falls back.
+    const plans: PlanChoice[] = [
+      { plan: 'planner' },
+      { plan: 'all-matches' },
+      { plan: 'window' },
+      { plan: 'recent', since: new Date(Date.UTC(2024, 0, 1) + 60 * 86_400_000) },
+      { plan: 'recent', since: new Date(Date.UTC(2024, 0, 1) + 118 * 86_400_000) },
+    ];
     for (const q of queries) {
       const chosen = await repo.search({ q }, 6, null);
       for (const plan of plans)

@@ -99,12 +99,7 @@ function withHitColumns(inner: string, orderBy: string): string {
 // publishes (migration PublishReadModels).
 @Injectable()
 export class QuoteRepository extends TxRepository {
-  private statistics: {
-    at: number;
-    shares: Map<string, number>;
-    unknown: number;
-    quotes: number;
-  } | null = null;
+  private statistics: (QuoteStatistics & { at: number }) | null = null;
 
   // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
   // of the same kind the dates widen.
@@ -307,47 +302,64 @@ export class QuoteRepository extends TxRepository {
   }
 
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
-  // Two ways to get a page: walk quote_first_seen_idx newest first, testing each quote, until
-  // `limit` match (about limit / share rows), or read every match from the GIN index and sort
-  // them (share × quotes rows, each a random heap page). The planner prices a test as nearly
-  // free and walks for words in one quote of a thousand: 20,000 rows, 20 ms at a million
-  // quotes, where reading the 1,100 matches takes 2 ms. So the choice is made here, from the
-  // same statistics (estimateTsQuery): at most ALL_MATCHES_MAX expected matches are read and
-  // sorted, more are walked. The planner cannot estimate a phrase at all (positions are not in
-  // the index), so a phrase whose words are common together walks the newest PHRASE_WINDOW
-  // quotes first and reads all the matches only when they hold less than a page.
+  // The planner has two ways to a page: walk quote_first_seen_idx newest first, testing each
+  // quote, until `limit` match (about limit / share rows), or read every match from the GIN
+  // index and sort them (share × quotes heap pages). It prices a test as nearly free and walks
+  // for a word in one quote of a thousand: 20,000 rows, 20 ms at a million quotes. So the plan
+  // is chosen here, from the same statistics (estimateTsQuery):
+  // - at most ALL_MATCHES_MAX expected matches: all of them are read and sorted;
+  // - a common word (RECENT_MAX_SHARE of the quotes or more): the walk, which stops soon;
+  // - in between, the matches among the newest quotes only, enough of them to hold about
+  //   three pages (the first_seen bound from the column's histogram): the index answers it by
+  //   ANDing the GIN matches with a range of quote_first_seen_idx, and only those rows are read.
+  //   When they hold less than a page, all the matches are read. A later page (a cursor) skips
+  //   this step.
+  // A phrase is estimated as its words together (positions are not in the index): a common one
+  // walks the newest PHRASE_WINDOW quotes first and reads all the matches only when they hold
+  // less than a page.
   async search(
     f: QuoteFilter,
     limit: number,
     after: { firstSeen: string; id: string } | null,
-    plan?: SearchPlan,
+    plan?: PlanChoice,
   ): Promise<HitRow[]> {
-    plan ??= f.q ? await this.searchPlan(f.q) : 'planner';
-    if (plan === 'nothing') return [];
-    if (plan !== 'window') return this.db.query(...searchStatement(f, limit, after, plan));
-    const recent: HitRow[] = await this.db.query(...searchStatement(f, limit, after, 'window'));
-    return recent.length === limit
-      ? recent
+    const chosen: PlanChoice = plan
+      ? plan
+      : f.q
+        ? await this.searchPlan(f.q, limit, after !== null)
+        : { plan: 'planner' };
+    if (chosen.plan === 'nothing') return [];
+    if (chosen.plan === 'planner' || chosen.plan === 'all-matches')
+      return this.db.query(...searchStatement(f, limit, after, chosen.plan));
+    const since = chosen.plan === 'recent' ? (chosen.since ?? null) : null;
+    const first: HitRow[] = await this.db.query(
+      ...searchStatement(f, limit, after, chosen.plan, since),
+    );
+    return first.length === limit
+      ? first
       : this.db.query(...searchStatement(f, limit, after, 'all-matches'));
   }
 
-  private async searchPlan(q: string): Promise<SearchPlan> {
+  private async searchPlan(q: string, limit: number, paging: boolean): Promise<PlanChoice> {
     const [{ query }]: { query: string }[] = await this.db.query(
       `SELECT websearch_to_tsquery('english', $1)::text AS query`,
       [q],
     );
     // Stopwords only: `search @@ ''` is false for every quote.
-    if (!query.trim()) return 'nothing';
-    const { shares, unknown, quotes } = await this.lexemeStatistics();
+    if (!query.trim()) return { plan: 'nothing' };
+    const stats = await this.lexemeStatistics();
     let estimate;
     try {
-      estimate = estimateTsQuery(query, shares, unknown);
+      estimate = estimateTsQuery(query, stats.shares, stats.unknown);
     } catch {
-      return 'planner'; // a tsquery form the estimate does not know: Postgres still does
+      return { plan: 'planner' }; // a tsquery form the estimate does not know: Postgres still does
     }
     const { share, phrase } = estimate;
-    if (share * quotes <= ALL_MATCHES_MAX) return 'all-matches';
-    return phrase ? 'window' : 'planner';
+    if (share * stats.quotes <= ALL_MATCHES_MAX) return { plan: 'all-matches' };
+    if (phrase) return { plan: 'window' };
+    if (paging || share >= RECENT_MAX_SHARE) return { plan: 'planner' };
+    const since = newestBound(stats.firstSeenBounds, (3 * limit) / share / stats.quotes);
+    return since ? { plan: 'recent', since } : { plan: 'planner' };
   }
 
   // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
@@ -427,31 +439,31 @@ export class QuoteRepository extends TxRepository {
   }
 
   // Share of quotes that contain each common word, from the planner's statistics on quote.search,
-  // and the planner's count of quotes (kept for ten minutes; ANALYZE refreshes them). Words
-  // missing from it are rarer than all of them.
-  private async lexemeStatistics(): Promise<{
-    shares: Map<string, number>;
-    unknown: number;
-    quotes: number;
-  }> {
+  // the planner's count of quotes and its histogram of first_seen (kept for ten minutes; ANALYZE
+  // refreshes them). Words missing from it are rarer than all of them.
+  private async lexemeStatistics(): Promise<QuoteStatistics> {
     if (this.statistics && Date.now() - this.statistics.at < 600_000) return this.statistics;
     const rows: { lexeme: string; freq: number }[] = await this.db.query(
       `SELECT u.lexeme, u.freq FROM pg_stats s,
               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
         WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'search' AND u.lexeme IS NOT NULL`,
     );
-    const [{ quotes }]: { quotes: number }[] = await this.db.query(
-      `SELECT GREATEST(reltuples, 0)::float AS quotes FROM pg_class
-        WHERE oid = to_regclass(quote_ident(current_schema()) || '.quote')`,
+    const [{ quotes, bounds }]: { quotes: number; bounds: Date[] | null }[] = await this.db.query(
+      `SELECT GREATEST(c.reltuples, 0)::float AS quotes,
+              (SELECT s.histogram_bounds::text::timestamptz[] FROM pg_stats s
+                WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'first_seen') AS bounds
+         FROM pg_class c WHERE c.oid = to_regclass(quote_ident(current_schema()) || '.quote')`,
     );
     const shares = new Map(rows.map((r) => [r.lexeme, Number(r.freq)]));
-    this.statistics = {
+    const statistics = {
       at: Date.now(),
       shares,
       unknown: unknownShare(shares),
       quotes: Number(quotes),
+      firstSeenBounds: bounds ?? [],
     };
-    return this.statistics;
+    this.statistics = statistics;
+    return statistics;
   }
 
   async speakerStats(
@@ -579,22 +591,44 @@ function widenDates(a: string, b: string): string {
 }
 
 // How a page of search hits is found (QuoteRepository.search); 'nothing' when no quote can match.
-export type SearchPlan = 'planner' | 'window' | 'all-matches' | 'nothing';
+export type SearchPlan = 'planner' | 'window' | 'recent' | 'all-matches' | 'nothing';
+export type PlanChoice = { plan: SearchPlan; since?: Date };
+
+interface QuoteStatistics {
+  shares: Map<string, number>;
+  unknown: number;
+  quotes: number;
+  firstSeenBounds: Date[]; // pg_stats.histogram_bounds of quote.first_seen, oldest first
+}
+
+// A first_seen at or before which at least `fraction` of the quotes are newer, from the
+// histogram (each bucket holds about as many quotes); null when that is all of them, or there is
+// no histogram. Quotes added since ANALYZE are all newer: the range holds more, never fewer.
+export function newestBound(bounds: Date[], fraction: number): Date | null {
+  if (bounds.length < 2 || !(fraction < 1)) return null;
+  const i = Math.floor((1 - fraction) * (bounds.length - 1));
+  return i > 0 ? new Date(bounds[i]) : null;
+}
 
 const PHRASE_WINDOW = 5000;
-// Expected matches read and sorted rather than walked for: at a million quotes, a word in one
-// quote of 400 (the walk reads about 8,000 rows for a page of 21, the matches 2,500 pages).
-const ALL_MATCHES_MAX = 2500;
+// Expected matches read and sorted outright: each is a heap page, mostly outside shared_buffers
+// (5 to 7 us each here).
+const ALL_MATCHES_MAX = 600;
+// A word in this share of the quotes or more is walked for: a page of 21 is within the newest
+// 4,200 quotes.
+const RECENT_MAX_SHARE = 0.005;
 
 function searchStatement(
   f: QuoteFilter,
   limit: number,
   after: { firstSeen: string; id: string } | null,
   plan: Exclude<SearchPlan, 'nothing'>,
+  since: Date | null = null,
 ): [string, unknown[]] {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const where = quoteFilterConditions(plan === 'window' ? { ...f, q: undefined } : f, p);
+  if (plan === 'recent' && since) where.push(`q.first_seen >= ${p(since)}::timestamptz`);
   if (after)
     where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
   const matches = `quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -602,7 +636,7 @@ function searchStatement(
   let from = matches;
   if (plan === 'window')
     from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q, rejected: 'include' }, p).join(' AND ')}`;
-  if (plan === 'all-matches')
+  if (plan === 'all-matches' || plan === 'recent')
     from = `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
   return [
     withHitColumns(`SELECT ${ROW_COLUMNS} FROM ${from} ORDER BY ${order} LIMIT ${p(limit)}`, order),

@@ -17,7 +17,11 @@ export interface Repositories {
 export function repositoriesOn(client: ClientBase): Repositories {
   const query = async (sql: string, params: unknown[] = []) =>
     (await client.query(sql, params)).rows;
-  const host = { tx: { query } } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
+  // Seen as the ambient transaction, so TxRepository uses it as it is (no replica routing).
+  const host = {
+    tx: { query },
+    isTransactionActive: () => true,
+  } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
   return {
     quotes: new QuoteRepository(host),
     speakers: new SpeakerRepository(host),

@@ -11,21 +11,12 @@ import { ensureBuilt, RunningApi, startApi } from './lib/api-server';
 import { benchDatabaseUrl } from './lib/db';
 import { buildPools, QueryPools } from './lib/query-pool';
 import { SCENARIO_CALLS } from './lib/repository-sql';
+import { SCENARIO_PATHS } from './lib/scenarios';
 import { sqlLoop } from './lib/sql-loop';
 import { ms, RunStats, summarize } from './lib/stats';
 
 type Scenario = keyof QueryPools;
-const SCENARIOS: Record<Scenario, { label: string; path: (v: string) => string }> = {
-  search: { label: '`GET /quotes?q=`', path: (v) => `/api/v1/quotes?q=${encodeURIComponent(v)}` },
-  lookup: {
-    label: '`GET /quotes/lookup?text=`',
-    path: (v) => `/api/v1/quotes/lookup?text=${encodeURIComponent(v)}`,
-  },
-  speakers: {
-    label: '`GET /speakers?q=`',
-    path: (v) => `/api/v1/speakers?q=${encodeURIComponent(v)}`,
-  },
-};
+const SCENARIOS = SCENARIO_PATHS;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -60,7 +51,12 @@ async function main(): Promise<void> {
   try {
     if (!args.has('sql-only') && !apiUrl) {
       if (!args.has('no-build')) ensureBuilt(args.has('build'), log);
-      api = await startApi(url, apiKey ? { BOOTSTRAP_ADMIN_KEY: apiKey } : {}, log);
+      // The lookups alone: the API's in-process queue worker (polling for extraction jobs) off.
+      api = await startApi(
+        url,
+        { WORKER_IN_PROCESS: 'false', ...(apiKey ? { BOOTSTRAP_ADMIN_KEY: apiKey } : {}) },
+        log,
+      );
     }
     const base = apiUrl ?? api?.url;
     if (base && !args.has('no-floor')) {

@@ -47,6 +47,7 @@ export function freePort(): Promise<number> {
 
 export interface RunningApi {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -100,6 +101,7 @@ export async function startApi(
   log(`API pid ${child.pid} on ${url}`);
   return {
     url,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -13,15 +13,23 @@ export interface Repositories {
 }
 
 // The app's own repositories on a bare pg client instead of TypeORM: the bare-SQL loop sends
-// exactly the statements the API sends for the main query, with nothing else around them.
+// exactly the statements the API sends for a request, with nothing else around them.
 export function repositoriesOn(client: ClientBase): Repositories {
   const query = async (sql: string, params: unknown[] = []) =>
     (await client.query(sql, params)).rows;
-  const host = { tx: { query } } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
-  return { quotes: new QuoteRepository(host), speakers: new SpeakerRepository(host) };
+  // Seen as the ambient transaction, so TxRepository uses it as it is (no replica routing).
+  const host = {
+    tx: { query },
+    isTransactionActive: () => true,
+  } as unknown as TransactionHost<TransactionalAdapterTypeOrm>;
+  return {
+    quotes: new QuoteRepository(host),
+    speakers: new SpeakerRepository(host),
+  };
 }
 
-// The calls and parameters the services make (QuotesService.search/lookup, SpeakersService.search).
+// Every statement a request sends, with the services' parameters (QuotesService.search and
+// .lookup, SpeakersService.search): the page carries speaker, article and verdict.
 export const SCENARIO_CALLS = {
   search: (r: Repositories, q: string) => r.quotes.search({ q }, 20 + 1, null),
   lookup: (r: Repositories, text: string) => r.quotes.lookup(text, quoteKey(text), 10),

@@ -158,6 +158,12 @@ describe('quote store, speaker registry and lookup', () => {
     expect(typo.body[0].name).toBe('Wang Baodong');
   });
 
+  it('finds Wang Baodong by the two characters of his given name, inside his native-script name', async () => {
+    // Two characters hold no trigram: the search looks inside native-script names for them.
+    const res = await request(t.http).get('/api/v1/speakers').query({ q: '寶東' }).expect(200);
+    expect(res.body[0]).toMatchObject({ name: 'Wang Baodong', matched: '王寶東' });
+  });
+
   it('keeps the Paraguay quote as one quote whose sources include both seed files', async () => {
     const res = await request(t.http)
       .get('/api/v1/quotes')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClaimRef, QuoteClaimsPort } from '@app/quotes';
+import type { QuoteClaimsPort } from '@app/quotes';
 import type { SpeakerClaimsPort } from '@app/speakers';
 import { ClaimRepository } from './claim.repository';
 import { CLAIM_STATUSES, VERDICTS } from './verdicts';
@@ -8,16 +8,6 @@ import { CLAIM_STATUSES, VERDICTS } from './verdicts';
 @Injectable()
 export class ClaimPorts implements QuoteClaimsPort, SpeakerClaimsPort {
   constructor(private readonly claims: ClaimRepository) {}
-
-  async claimsOf(quoteIds: string[]): Promise<Map<string, ClaimRef>> {
-    const rows = await this.claims.claimsOfQuotes(quoteIds);
-    return new Map(
-      rows.map((r) => [
-        r.quote_id,
-        { id: r.id, status: r.status, reviewedAt: r.reviewed_at?.toISOString() ?? null },
-      ]),
-    );
-  }
 
   async verdictFilter(verdict: string): Promise<{ include?: string[]; exclude?: string[] }> {
     return verdict === 'unreviewed'

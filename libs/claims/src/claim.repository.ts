@@ -156,21 +156,6 @@ export class ClaimRepository extends TxRepository {
     return rows.map((r) => r.id);
   }
 
-  // Claims whose verdict a quote carries: its own, or one it repeats as the same speaker.
-  async claimsOfQuotes(
-    quoteIds: string[],
-  ): Promise<{ quote_id: string; id: string; status: string; reviewed_at: Date | null }[]> {
-    if (!quoteIds.length) return [];
-    return this.db.query(
-      `SELECT DISTINCT ON (l.quote_id) l.quote_id, c.id, c.status, c.reviewed_at
-         FROM claim_quote l JOIN claim c ON c.id = l.claim_id
-        WHERE l.quote_id = ANY($1::uuid[]) AND l.relation IN ('source', 'same-speaker')
-          AND c.status <> 'withdrawn'
-        ORDER BY l.quote_id, c.reviewed_at DESC NULLS LAST`,
-      [quoteIds],
-    );
-  }
-
   async quoteIdsCarrying(statuses: string[]): Promise<string[]> {
     const rows: { quote_id: string }[] = await this.db.query(
       `SELECT DISTINCT l.quote_id FROM claim_quote l JOIN claim c ON c.id = l.claim_id

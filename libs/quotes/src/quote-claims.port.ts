@@ -2,15 +2,7 @@
 // port, so the dependency arrow still points from claims to quotes.
 export const QUOTE_CLAIMS = Symbol('QuoteClaimsPort');
 
-export interface ClaimRef {
-  id: string;
-  status: string;
-  reviewedAt: string | null;
-}
-
 export interface QuoteClaimsPort {
-  // The claim each quote belongs to, for hits and quote details.
-  claimsOf(quoteIds: string[]): Promise<Map<string, ClaimRef>>;
   // Which quotes carry a verdict (`include`) or, for `unreviewed`, which do not (`exclude`).
   verdictFilter(verdict: string): Promise<{ include?: string[]; exclude?: string[] }>;
   // Quotes that a claim keeps alive: re-extraction must not delete them.

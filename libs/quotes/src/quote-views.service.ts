@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ArticleDto, ArticlesService } from '@app/articles';
-import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { paragraphAround } from './quote-key';
 import { HitRow, QuoteRepository } from './quote.repository';
 import { OccurrenceDto, QuoteArticleDto, QuoteHitDto } from './dto/quote-response.dto';
@@ -11,15 +10,18 @@ export class QuoteViews {
   constructor(
     private readonly quotes: QuoteRepository,
     private readonly articles: ArticlesService,
-    @Inject(QUOTE_CLAIMS) private readonly claimsPort: QuoteClaimsPort,
   ) {}
 
-  // Rows from QuoteRepository.search/lookup already carry speaker and article; only the
-  // verdicts come from elsewhere (one query through the claims port).
-  async hits<R extends HitRow>(rows: R[]): Promise<(QuoteHitDto & { row: R })[]> {
-    const claims = await this.claimsPort.claimsOf(rows.map((r) => r.id));
+  // Rows from QuoteRepository.search/lookup already carry speaker, article and verdict.
+  hits<R extends HitRow>(rows: R[]): (QuoteHitDto & { row: R })[] {
     return rows.map((r) => {
-      const claim = claims.get(r.id) ?? null;
+      const claim = r.claim_id
+        ? {
+            id: r.claim_id,
+            status: r.claim_status ?? 'unreviewed',
+            reviewedAt: r.claim_reviewed_at ? new Date(r.claim_reviewed_at).toISOString() : null,
+          }
+        : null;
       return {
         row: r,
         id: r.id,

@@ -5,6 +5,7 @@ import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
 import { quoteFilterConditions } from './quote-filter.sql';
+import { estimateTsQuery, unknownShare } from './tsquery-estimate';
 
 export type NewOccurrence = Omit<QuoteOccurrenceEntity, 'id' | 'createdAt'>;
 
@@ -54,6 +55,9 @@ export interface HitRow extends QuoteRow {
   article_publisher: string | null;
   article_published_at: Date | null;
   article_sources: { documentId: string; filename: string | null }[] | null;
+  claim_id: string | null;
+  claim_status: string | null;
+  claim_reviewed_at: Date | null;
 }
 
 export interface LookupRow extends HitRow {
@@ -65,7 +69,10 @@ const ROW_COLUMNS = `q.id, q.speaker_id, q.text, q.first_seen, q.dated, q.attrib
 
 // Joins what a hit shows onto quote rows already chosen and ordered, so a page of hits is one
 // statement. The speaker and article columns come from the views speakers and articles publish
-// (speaker_ref, article_ref, article_source_ref): plain views, inlined by the planner.
+// (speaker_ref, article_ref, article_source_ref): plain views, inlined by the planner. The
+// verdict comes from the view claims publishes (claim_verdict_ref): the claim a quote belongs
+// to, the latest reviewed when it repeats several, as the claims port answered it before in a
+// statement of its own (a round trip per page).
 function withHitColumns(inner: string, orderBy: string): string {
   return `SELECT q.*, s.name AS speaker_name, s.native_name AS speaker_native_name,
       fo.role, fo.organization, fo.speaker_description,
@@ -73,13 +80,17 @@ function withHitColumns(inner: string, orderBy: string): string {
       a.lead AS article_lead, a.body_length AS article_length, a.url AS article_url,
       a.publisher AS article_publisher, a.published_at AS article_published_at,
       (SELECT json_agg(json_build_object('documentId', src.document_id, 'filename', src.filename) ORDER BY src.document_created_at, src.position)
-         FROM article_source_ref src WHERE src.article_id = a.id) AS article_sources
+         FROM article_source_ref src WHERE src.article_id = a.id) AS article_sources,
+      cv.claim_id, cv.status AS claim_status, cv.reviewed_at AS claim_reviewed_at
     FROM (${inner}) q
     LEFT JOIN speaker_ref s ON s.id = q.speaker_id
     LEFT JOIN LATERAL (
       SELECT o.article_id, o.role, o.organization, o.speaker_description FROM quote_occurrence o
        WHERE o.quote_id = q.id ORDER BY o.dated DESC, o.seen_at, o.start_offset LIMIT 1) fo ON true
     LEFT JOIN article_ref a ON a.id = fo.article_id
+    LEFT JOIN LATERAL (
+      SELECT v.claim_id, v.status, v.reviewed_at FROM claim_verdict_ref v
+       WHERE v.quote_id = q.id ORDER BY v.reviewed_at DESC NULLS LAST LIMIT 1) cv ON true
     ORDER BY ${orderBy}`;
 }
 
@@ -88,7 +99,7 @@ function withHitColumns(inner: string, orderBy: string): string {
 // publishes (migration PublishReadModels).
 @Injectable()
 export class QuoteRepository extends TxRepository {
-  private frequencies: { at: number; map: Map<string, number> } | null = null;
+  private statistics: (QuoteStatistics & { at: number }) | null = null;
 
   // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
   // of the same kind the dates widen.
@@ -291,22 +302,64 @@ export class QuoteRepository extends TxRepository {
   }
 
   // Newest first by the date the quote was first seen; keyset paging on (first_seen, id).
-  // The planner picks per query: for a frequent word it walks quote_first_seen_idx and stops
-  // after `limit` matches, for a rare one it reads the GIN matches and sorts them.
-  // It cannot estimate a phrase, though. For "lose moral" it takes the words' co-occurrence as
-  // their adjacency, walks the index, and reads 200,000 rows (150 ms at a million quotes). So a
-  // phrase walks the newest PHRASE_WINDOW quotes at most. When they hold fewer than a page, all
-  // the GIN matches are read and sorted instead; the words bound how many there are.
+  // The planner has two ways to a page: walk quote_first_seen_idx newest first, testing each
+  // quote, until `limit` match (about limit / share rows), or read every match from the GIN
+  // index and sort them (share × quotes heap pages). It prices a test as nearly free and walks
+  // for a word in one quote of a thousand: 20,000 rows, 20 ms at a million quotes. So the plan
+  // is chosen here, from the same statistics (estimateTsQuery):
+  // - at most ALL_MATCHES_MAX expected matches: all of them are read and sorted;
+  // - a common word (RECENT_MAX_SHARE of the quotes or more): the walk, which stops soon;
+  // - in between, the matches among the newest quotes only, enough of them to hold about
+  //   three pages (the first_seen bound from the column's histogram): the index answers it by
+  //   ANDing the GIN matches with a range of quote_first_seen_idx, and only those rows are read.
+  //   When they hold less than a page, all the matches are read. A later page (a cursor) skips
+  //   this step.
+  // A phrase is estimated as its words together (positions are not in the index): a common one
+  // walks the newest PHRASE_WINDOW quotes first and reads all the matches only when they hold
+  // less than a page.
   async search(
     f: QuoteFilter,
     limit: number,
     after: { firstSeen: string; id: string } | null,
+    plan?: PlanChoice,
   ): Promise<HitRow[]> {
-    if (!f.q?.includes('"')) return this.db.query(...searchStatement(f, limit, after, 'planner'));
-    const recent: HitRow[] = await this.db.query(...searchStatement(f, limit, after, 'window'));
-    return recent.length === limit
-      ? recent
+    const chosen: PlanChoice = plan
+      ? plan
+      : f.q
+        ? await this.searchPlan(f.q, limit, after !== null)
+        : { plan: 'planner' };
+    if (chosen.plan === 'nothing') return [];
+    if (chosen.plan === 'planner' || chosen.plan === 'all-matches')
+      return this.db.query(...searchStatement(f, limit, after, chosen.plan));
+    const since = chosen.plan === 'recent' ? (chosen.since ?? null) : null;
+    const first: HitRow[] = await this.db.query(
+      ...searchStatement(f, limit, after, chosen.plan, since),
+    );
+    return first.length === limit
+      ? first
       : this.db.query(...searchStatement(f, limit, after, 'all-matches'));
+  }
+
+  private async searchPlan(q: string, limit: number, paging: boolean): Promise<PlanChoice> {
+    const [{ query }]: { query: string }[] = await this.db.query(
+      `SELECT websearch_to_tsquery('english', $1)::text AS query`,
+      [q],
+    );
+    // Stopwords only: `search @@ ''` is false for every quote.
+    if (!query.trim()) return { plan: 'nothing' };
+    const stats = await this.lexemeStatistics();
+    let estimate;
+    try {
+      estimate = estimateTsQuery(query, stats.shares, stats.unknown);
+    } catch {
+      return { plan: 'planner' }; // a tsquery form the estimate does not know: Postgres still does
+    }
+    const { share, phrase } = estimate;
+    if (share * stats.quotes <= ALL_MATCHES_MAX) return { plan: 'all-matches' };
+    if (phrase) return { plan: 'window' };
+    if (paging || share >= RECENT_MAX_SHARE) return { plan: 'planner' };
+    const since = newestBound(stats.firstSeenBounds, (3 * limit) / share / stats.quotes);
+    return since ? { plan: 'recent', since } : { plan: 'planner' };
   }
 
   // "Who said this?": candidates are the quotes that contain most of the asked words (all but a
@@ -318,12 +371,16 @@ export class QuoteRepository extends TxRepository {
   // (pg_trgm word similarity). When no quote has most of four or more words, any one will do.
   // No step scans every quote: the trigram scan used before took seconds at a million quotes,
   // so a text of stopwords only ("to be or not to be") finds nothing.
+  // A misspelt word is in no quote, so it is one of the misses for sure: the index is asked for
+  // all but the remaining misses of the other words, the same quotes. That matters: the GIN index
+  // answers "three of these four common words" by testing every quote that has either of the two
+  // rarest (75,000 at a million quotes, 30 ms), and "all of these three" by skipping through them.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
     const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
       `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
       [text],
     );
-    const freq = await this.lexemeFrequencies();
+    const freq = (await this.lexemeStatistics()).shares;
     const words = lexemes
       .sort(
         (a, b) =>
@@ -331,6 +388,8 @@ export class QuoteRepository extends TxRepository {
       )
       .slice(0, LOOKUP_MAX_WORDS);
     if (!words.length) return [];
+    const absent = await this.absentLexemes(words.filter((w) => !freq.has(w)));
+    const present = words.filter((w) => !absent.has(w));
     const any = words.map(tsLexeme).join(' | ');
     // With one or two words any match is about as good as another: read fewer. Any single word of
     // four or more is the last resort.
@@ -340,12 +399,14 @@ export class QuoteRepository extends TxRepository {
       ...(words.length >= 4 ? [words.length - 1] : []),
     ];
     for (const misses of [...new Set(tries)]) {
+      if (absent.size > misses || !present.length) continue;
       const last = misses === words.length - 1 || words.length <= 2;
+      const rest = misses - absent.size;
       const rows: LookupRow[] = await this.db.query(
         withHitColumns(
           `WITH candidates AS MATERIALIZED (
            SELECT c.id, ts_rank_cd(c.search, $2::tsquery, 1 | 32) AS rank
-             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ $3::tsquery AND q.rejected_at IS NULL LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
+             FROM (SELECT q.id, q.search FROM quote q WHERE q.search @@ ANY($3::tsquery[]) AND q.rejected_at IS NULL LIMIT ${last ? LOOKUP_MAX_MATCHES / 10 : LOOKUP_MAX_MATCHES}) c
             WHERE ts_match_vq(c.search, $4::tsquery)
          ), best AS (SELECT id FROM candidates ORDER BY rank DESC LIMIT ${LOOKUP_CANDIDATES})
          SELECT ${ROW_COLUMNS},
@@ -354,27 +415,55 @@ export class QuoteRepository extends TxRepository {
           ORDER BY score DESC, q.first_seen DESC LIMIT $5`,
           'q.score DESC, q.first_seen DESC',
         ),
-        [key, any, indexQuery(words, misses), allBut(words, misses), limit],
+        [key, any, indexQueries(present, rest), allBut(present, rest), limit],
       );
       if (rows.length) return rows;
     }
     return [];
   }
 
-  // Share of quotes that contain each common word, from the planner's statistics on quote.search
-  // (kept for ten minutes; ANALYZE refreshes them). Words missing from it are rarer than all of them.
-  private async lexemeFrequencies(): Promise<Map<string, number>> {
-    if (this.frequencies && Date.now() - this.frequencies.at < 600_000) return this.frequencies.map;
+  // The words no quote contains (misspelt, or never said), one bitmap probe each. Only words
+  // missing from the statistics are asked about: the others are in some quote.
+  private async absentLexemes(words: string[]): Promise<Set<string>> {
+    if (!words.length) return new Set();
+    const rows: { i: number }[] = await this.db.query(
+      words
+        .map(
+          (_, i) =>
+            `SELECT ${i} AS i WHERE NOT EXISTS (SELECT 1 FROM quote q WHERE q.search @@ $${i + 1}::tsquery)`,
+        )
+        .join(' UNION ALL '),
+      words.map(tsLexeme),
+    );
+    return new Set(rows.map((r) => words[r.i]));
+  }
+
+  // Share of quotes that contain each common word, from the planner's statistics on quote.search,
+  // the planner's count of quotes and its histogram of first_seen (kept for ten minutes; ANALYZE
+  // refreshes them). Words missing from it are rarer than all of them.
+  private async lexemeStatistics(): Promise<QuoteStatistics> {
+    if (this.statistics && Date.now() - this.statistics.at < 600_000) return this.statistics;
     const rows: { lexeme: string; freq: number }[] = await this.db.query(
       `SELECT u.lexeme, u.freq FROM pg_stats s,
               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
         WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'search' AND u.lexeme IS NOT NULL`,
     );
-    this.frequencies = {
+    const [{ quotes, bounds }]: { quotes: number; bounds: Date[] | null }[] = await this.db.query(
+      `SELECT GREATEST(c.reltuples, 0)::float AS quotes,
+              (SELECT s.histogram_bounds::text::timestamptz[] FROM pg_stats s
+                WHERE s.schemaname = current_schema() AND s.tablename = 'quote' AND s.attname = 'first_seen') AS bounds
+         FROM pg_class c WHERE c.oid = to_regclass(quote_ident(current_schema()) || '.quote')`,
+    );
+    const shares = new Map(rows.map((r) => [r.lexeme, Number(r.freq)]));
+    const statistics = {
       at: Date.now(),
-      map: new Map(rows.map((r) => [r.lexeme, Number(r.freq)])),
+      shares,
+      unknown: unknownShare(shares),
+      quotes: Number(quotes),
+      firstSeenBounds: bounds ?? [],
     };
-    return this.frequencies.map;
+    this.statistics = statistics;
+    return statistics;
   }
 
   async speakerStats(
@@ -501,17 +590,45 @@ function widenDates(a: string, b: string): string {
           dated = ${a}.dated OR ${b}.dated`;
 }
 
+// How a page of search hits is found (QuoteRepository.search); 'nothing' when no quote can match.
+export type SearchPlan = 'planner' | 'window' | 'recent' | 'all-matches' | 'nothing';
+export type PlanChoice = { plan: SearchPlan; since?: Date };
+
+interface QuoteStatistics {
+  shares: Map<string, number>;
+  unknown: number;
+  quotes: number;
+  firstSeenBounds: Date[]; // pg_stats.histogram_bounds of quote.first_seen, oldest first
+}
+
+// A first_seen at or before which at least `fraction` of the quotes are newer, from the
+// histogram (each bucket holds about as many quotes); null when that is all of them, or there is
+// no histogram. Quotes added since ANALYZE are all newer: the range holds more, never fewer.
+export function newestBound(bounds: Date[], fraction: number): Date | null {
+  if (bounds.length < 2 || !(fraction < 1)) return null;
+  const i = Math.floor((1 - fraction) * (bounds.length - 1));
+  return i > 0 ? new Date(bounds[i]) : null;
+}
+
 const PHRASE_WINDOW = 5000;
+// Expected matches read and sorted outright: each is a heap page, mostly outside shared_buffers
+// (5 to 7 us each here).
+const ALL_MATCHES_MAX = 600;
+// A word in this share of the quotes or more is walked for: a page of 21 is within the newest
+// 4,200 quotes.
+const RECENT_MAX_SHARE = 0.005;
 
 function searchStatement(
   f: QuoteFilter,
   limit: number,
   after: { firstSeen: string; id: string } | null,
-  plan: 'planner' | 'window' | 'all-matches',
+  plan: Exclude<SearchPlan, 'nothing'>,
+  since: Date | null = null,
 ): [string, unknown[]] {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const where = quoteFilterConditions(plan === 'window' ? { ...f, q: undefined } : f, p);
+  if (plan === 'recent' && since) where.push(`q.first_seen >= ${p(since)}::timestamptz`);
   if (after)
     where.push(`(q.first_seen, q.id) < (${p(after.firstSeen)}::timestamptz, ${p(after.id)}::uuid)`);
   const matches = `quote q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -519,7 +636,7 @@ function searchStatement(
   let from = matches;
   if (plan === 'window')
     from = `(SELECT q.* FROM ${matches} ORDER BY ${order} LIMIT ${PHRASE_WINDOW}) q WHERE ${quoteFilterConditions({ q: f.q, rejected: 'include' }, p).join(' AND ')}`;
-  if (plan === 'all-matches')
+  if (plan === 'all-matches' || plan === 'recent')
     from = `(WITH m AS MATERIALIZED (SELECT q.* FROM ${matches}) SELECT * FROM m) q`;
   return [
     withHitColumns(`SELECT ${ROW_COLUMNS} FROM ${from} ORDER BY ${order} LIMIT ${p(limit)}`, order),
@@ -538,7 +655,7 @@ function tsLexeme(lexeme: string): string {
 // A tsquery true when all but `misses` of the words are present: the OR of every subset that
 // leaves out that many (checked on candidate rows, not through the index: GIN would test every
 // row that has any of the rarest words against the whole tree).
-function allBut(words: string[], misses: number): string {
+export function allBut(words: string[], misses: number): string {
   const keep = words.length - misses;
   const groups: string[] = [];
   const pick = (from: number, chosen: string[]) => {
@@ -564,9 +681,31 @@ function oneOfEachGroup(words: string[], misses: number): string {
   return groups.join(' & ');
 }
 
-// What the GIN index is asked: the exact "all but `misses`" tree while it is small (GIN then
-// skips the rows without the heap), else one word of each group, checked exactly on the rows.
-function indexQuery(words: string[], misses: number): string {
+// What the GIN index is asked, as tsqueries whose matches one bitmap scan unites (`@@ ANY`): a
+// quote with all but `misses` of the words (rarest first) either has words[i] and none of the
+// rarer ones, so all but misses - i of the words after it, for some i < misses, or lacks all
+// of words[0..misses) and has every other word. Each of these queries has a word (or, the
+// last, all of its words) that every match carries, so GIN walks that word's entries and skips
+// through the others. As one tree, the same test made GIN try every quote that has any of the
+// misses + 1 rarest words (the OR of the subsets has no required word), 2 to 3 times the work.
+// Inside a query the test is exact while it is small, else one word of each group (a superset:
+// the rows get the exact test).
+export function indexQueries(words: string[], misses: number): string[] {
+  const queries: string[] = [];
+  for (let i = 0; i < misses; i++) {
+    const rest = words.slice(i + 1);
+    const left = misses - i;
+    queries.push(
+      left >= rest.length
+        ? tsLexeme(words[i])
+        : `${tsLexeme(words[i])} & (${smallOrGroups(rest, left)})`,
+    );
+  }
+  queries.push(words.slice(misses).map(tsLexeme).join(' & '));
+  return queries;
+}
+
+function smallOrGroups(words: string[], misses: number): string {
   let subsets = 1;
   for (let i = 0; i < misses; i++) subsets = (subsets * (words.length - i)) / (i + 1);
   return subsets * (words.length - misses) <= 60

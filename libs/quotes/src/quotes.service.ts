@@ -53,7 +53,7 @@ export class QuotesService {
       rows.length > query.limit
         ? encodeCursor([new Date(last.first_seen).toISOString(), last.id])
         : null;
-    return { items: (await this.views.hits(page)).map(({ row: _row, ...hit }) => hit), nextCursor };
+    return { items: this.views.hits(page).map(({ row: _row, ...hit }) => hit), nextCursor };
   }
 
   // Shared with exports: the same filters, resolved once. null = nothing can match.
@@ -91,7 +91,7 @@ export class QuotesService {
   @ReadReplica()
   async lookup(text: string, limit: number): Promise<LookupHitDto[]> {
     const rows = await this.quotes.lookup(text, quoteKey(text), limit);
-    return (await this.views.hits(rows)).map(({ row, ...hit }) => ({
+    return this.views.hits(rows).map(({ row, ...hit }) => ({
       ...hit,
       similarity: Math.min(1, Number(row.score)),
     }));
@@ -100,7 +100,7 @@ export class QuotesService {
   async get(id: string): Promise<QuoteDetailDto> {
     const quote = await this.quotes.findById(id);
     if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });
-    const [{ row: _row, ...hit }] = await this.views.hits(
+    const [{ row: _row, ...hit }] = this.views.hits(
       await this.quotes.search({ quoteIds: [id], rejected: 'include' }, 1, null),
     );
     return {

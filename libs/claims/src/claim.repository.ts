@@ -95,23 +95,59 @@ export class ClaimRepository extends TxRepository {
     return r.raw.length > 0;
   }
 
-  async isLinked(quoteId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM claim_quote WHERE quote_id = $1 LIMIT 1`, [
-      quoteId,
-    ]);
-    return rows.length > 0;
+  // Links of a batch in one statement, in (claim, quote) order (the order their keys are
+  // locked in); answers the links that are new.
+  async linkMany(
+    links: { claimId: string; quoteId: string; relation: ClaimLink; similarity: number }[],
+  ): Promise<{ claimId: string; quoteId: string; relation: ClaimLink; similarity: number }[]> {
+    const rows = [...new Map(links.map((l) => [`${l.claimId}|${l.quoteId}`, l])).values()].sort(
+      (a, b) => cmp(a.claimId, b.claimId) || cmp(a.quoteId, b.quoteId),
+    );
+    if (!rows.length) return [];
+    return this.db.query(
+      `INSERT INTO claim_quote (claim_id, quote_id, relation, similarity, needs_review)
+       SELECT claim_id, quote_id, relation, similarity, relation = 'other-speaker'
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::real[]) WITH ORDINALITY
+              AS v(claim_id, quote_id, relation, similarity, n)
+        ORDER BY n
+       ON CONFLICT DO NOTHING
+       RETURNING claim_id AS "claimId", quote_id AS "quoteId", relation, similarity`,
+      [
+        rows.map((r) => r.claimId),
+        rows.map((r) => r.quoteId),
+        rows.map((r) => r.relation),
+        rows.map((r) => r.similarity),
+      ],
+    );
   }
 
-  // Claims whose wording the quote repeats (or contains).
-  async claimsMatching(textKey: string): Promise<MatchCandidate[]> {
-    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(MATCH_THRESHOLD),
-    ]);
+  // The claims each quote repeats (trigram similarity of MATCH_THRESHOLD or more) or contains,
+  // best 10 a quote, for all the quotes of a batch in one query. Similar claims come from
+  // claim_text_trgm_idx; containment is a strpos over the claims (no index serves "the indexed
+  // text is inside the given one"), which is cheap next to computing trigrams of every claim. Quotes already joined to a
+  // claim are left out. The similarity threshold of `%` is a setting: set here for the rest
+  // of the transaction (nothing else in a write transaction uses another one), once a batch.
+  async claimsMatchingQuotes(
+    quotes: { quoteId: string; textKey: string }[],
+  ): Promise<{ quoteId: string; claimId: string; speakerId: string | null; similarity: number }[]> {
+    if (!quotes.length) return [];
     return this.db.query(
-      `SELECT id, speaker_id, GREATEST(similarity(text_key, $1), CASE WHEN strpos($1, text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
-         FROM claim WHERE (text_key % $1 OR strpos($1, text_key) > 0) AND status <> 'withdrawn'
-        ORDER BY similarity DESC LIMIT 10`,
-      [textKey],
+      `WITH threshold AS MATERIALIZED (SELECT set_config('pg_trgm.similarity_threshold', $3, true))
+       SELECT m.quote_id AS "quoteId", c.id AS "claimId", c.speaker_id AS "speakerId", c.similarity
+         FROM unnest($1::uuid[], $2::text[]) AS m(quote_id, text_key)
+         CROSS JOIN LATERAL (
+           SELECT c.id, c.speaker_id,
+                  GREATEST(similarity(c.text_key, m.text_key), CASE WHEN strpos(m.text_key, c.text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
+             FROM (SELECT c.id FROM claim c WHERE c.text_key % m.text_key
+                    UNION
+                   SELECT c.id FROM claim c WHERE strpos(m.text_key, c.text_key) > 0) hit
+             JOIN claim c ON c.id = hit.id
+            WHERE c.status <> 'withdrawn'
+            ORDER BY similarity DESC, c.id LIMIT 10) c
+        WHERE (SELECT count(*) FROM threshold) = 1
+          AND NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
+        ORDER BY m.quote_id, c.similarity DESC, c.id`,
+      [quotes.map((q) => q.quoteId), quotes.map((q) => q.textKey), String(MATCH_THRESHOLD)],
     );
   }
 
@@ -242,3 +278,5 @@ export class ClaimRepository extends TxRepository {
     );
   }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

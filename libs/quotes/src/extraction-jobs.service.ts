@@ -34,6 +34,19 @@ export class ExtractionJobs implements ExtractionWork {
     return 'done';
   }
 
+  // A worker's batch of jobs in one transaction, stored set-based like a bulk import: the
+  // extraction rows are locked in id order, those already done are skipped, the rest are
+  // extracted and persisted together. Answers how many were extracted. If the process dies
+  // half-way, nothing of the batch is stored and the queue hands all its jobs out again.
+  @WriteTransaction()
+  async runMany(articleIds: string[]): Promise<number> {
+    const states = await this.quotes.lockExtractions(articleIds);
+    const todo = articleIds.filter((id) => states.get(id) !== 'done');
+    const articles = await this.articles.findEntities([...new Set(todo)]);
+    await this.persister.persistAll(articles.map((article) => ({ article })));
+    return articles.length;
+  }
+
   @WriteTransaction()
   async fail(articleId: string, error: string): Promise<void> {
     await this.quotes.markFailed(articleId, error.slice(0, 1000));

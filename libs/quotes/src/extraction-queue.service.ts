@@ -88,8 +88,11 @@ export class ExtractionQueue implements OnModuleDestroy {
       );
   }
 
-  // Takes jobs until the process stops. A batch whose handler throws is retried whole; the
-  // articles it had finished are skipped on the retry (ExtractionJobs.run is idempotent).
+  // Takes jobs until the process stops. A batch is first stored in one transaction (set-based,
+  // like a bulk import); if that fails, each job is run alone so one bad article fails only
+  // itself. A batch whose handler throws is retried whole; the articles it had finished are
+  // skipped on the retry (ExtractionJobs.run is idempotent). A worker killed mid-batch commits
+  // nothing of it: its jobs expire and another worker takes them.
   async work(): Promise<void> {
     const boss = await this.started();
     await boss.work<ExtractJob>(
@@ -100,6 +103,16 @@ export class ExtractionQueue implements OnModuleDestroy {
         pollingIntervalSeconds: 0.5,
       },
       async (jobs) => {
+        try {
+          await this.jobs.runMany(jobs.map((job) => job.data.articleId));
+          return;
+        } catch (e) {
+          if (jobs.length === 1 && jobs[0].retryCount < jobs[0].retryLimit) throw e;
+          const message = e instanceof Error ? e.message : String(e);
+          this.log.warn(
+            `a batch of ${jobs.length} job(s) failed, running them one by one: ${message}`,
+          );
+        }
         let failure: unknown;
         for (const job of jobs) {
           try {

@@ -101,23 +101,50 @@ function withHitColumns(inner: string, orderBy: string): string {
 export class QuoteRepository extends TxRepository {
   private statistics: (QuoteStatistics & { at: number }) | null = null;
 
-  // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
-  // of the same kind the dates widen.
-  async upsertQuote(q: {
-    speakerId: string | null;
-    text: string;
-    textKey: string;
-    seenAt: Date;
-    dated: boolean;
-  }): Promise<{ quoteId: string; created: boolean; rejected: boolean }> {
+  // Every quote row of a batch in one statement. A dated sighting outranks undated ones (whose
+  // date is only the ingest time); among sightings of the same kind the dates widen. The caller
+  // gives each (speaker, text key) once, in the order the rows are to be locked; the answer is in
+  // that order. A reviewer's correction is never touched: a conflict only widens the dates.
+  async upsertQuotes(
+    rows: {
+      speakerId: string | null;
+      text: string;
+      textKey: string;
+      firstSeen: Date;
+      lastSeen: Date;
+      dated: boolean;
+    }[],
+  ): Promise<{ quoteId: string; created: boolean; rejected: boolean }[]> {
+    if (!rows.length) return [];
     // xmax is 0 on a row this statement inserted, and set on one it updated (and locked).
-    const [row]: { id: string; created: boolean; rejected: boolean }[] = await this.db.query(
-      `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen, dated) VALUES ($1, $2, $3, $4, $4, $5)
-       ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET ${widenDates('quote', 'EXCLUDED')}
-       RETURNING id, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected`,
-      [q.speakerId, q.text, q.textKey, q.seenAt, q.dated],
-    );
-    return { quoteId: row.id, created: row.created, rejected: row.rejected };
+    const stored: { id: string; n: string; created: boolean; rejected: boolean }[] =
+      await this.db.query(
+        `WITH v AS (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::boolean[])
+                    WITH ORDINALITY AS v(speaker_id, text, text_key, first_seen, last_seen, dated, n)
+         ), up AS (
+           INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen, dated)
+           SELECT speaker_id, text, text_key, first_seen, last_seen, dated FROM v ORDER BY n
+           ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET ${widenDates('quote', 'EXCLUDED')}
+           RETURNING id, speaker_id, text_key, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected
+         )
+         SELECT up.id, v.n, up.created, up.rejected FROM up
+           JOIN v ON v.speaker_id IS NOT DISTINCT FROM up.speaker_id AND md5(v.text_key) = md5(up.text_key)`,
+        [
+          rows.map((r) => r.speakerId),
+          rows.map((r) => r.text),
+          rows.map((r) => r.textKey),
+          rows.map((r) => r.firstSeen),
+          rows.map((r) => r.lastSeen),
+          rows.map((r) => r.dated),
+        ],
+      );
+    const out: { quoteId: string; created: boolean; rejected: boolean }[] = new Array(rows.length);
+    for (const r of stored)
+      out[Number(r.n) - 1] = { quoteId: r.id, created: r.created, rejected: r.rejected };
+    if (out.some((r) => r === undefined))
+      throw new Error('quote upsert answered fewer rows than it was given');
+    return out;
   }
 
   // The article's occurrences take its new date; the quotes seen there recompute their dates
@@ -141,16 +168,37 @@ export class QuoteRepository extends TxRepository {
     );
   }
 
-  // One multi-row statement for an ingest's occurrences, not a round trip each.
+  // One statement for a batch's occurrences, whatever their number (arrays, not a parameter a
+  // value). They are new rows of new articles; a row already there (a retried job) is skipped.
   async insertOccurrences(rows: NewOccurrence[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(QuoteOccurrenceEntity)
-      .values(rows)
-      .orIgnore()
-      .execute();
+    const col = <K extends keyof NewOccurrence>(k: K) => rows.map((r) => r[k]);
+    await this.db.query(
+      `INSERT INTO quote_occurrence (quote_id, article_id, start_offset, end_offset, wording, mention, cue, rule,
+         confidence, partial, unterminated, role, organization, speaker_description, seen_at, dated, engine_version)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::real[], $10::boolean[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::boolean[], $17::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        col('quoteId'),
+        col('articleId'),
+        col('startOffset'),
+        col('endOffset'),
+        col('wording'),
+        col('mention'),
+        col('cue'),
+        col('rule'),
+        col('confidence'),
+        col('partial'),
+        col('unterminated'),
+        col('role'),
+        col('organization'),
+        col('speakerDescription'),
+        col('seenAt'),
+        col('dated'),
+        col('engineVersion'),
+      ],
+    );
   }
 
   async markExtracted(articleId: string | string[], engineVersion: string): Promise<void> {
@@ -189,6 +237,17 @@ export class QuoteRepository extends TxRepository {
       [articleId],
     );
     return rows[0]?.status ?? null;
+  }
+
+  // The same for a batch of articles, locked in id order; article id → status.
+  async lockExtractions(articleIds: string[]): Promise<Map<string, ExtractionStatus>> {
+    if (!articleIds.length) return new Map();
+    const rows: { article_id: string; status: ExtractionStatus }[] = await this.db.query(
+      `SELECT article_id, status FROM article_extraction WHERE article_id = ANY($1::uuid[])
+        ORDER BY article_id FOR UPDATE`,
+      [articleIds],
+    );
+    return new Map(rows.map((r) => [r.article_id, r.status]));
   }
 
   async extractionStates(articleIds: string[]): Promise<ArticleExtractionEntity[]> {

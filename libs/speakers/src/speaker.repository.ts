@@ -192,13 +192,49 @@ export class SpeakerRepository extends TxRepository {
     return qb.getMany();
   }
 
-  // One statement per speaker, in the caller's (id) order: row locks follow that order.
+  // One statement for all of them. Only speakers still without a native name are updated (and
+  // locked), in id order: the sorted rows drive a nested loop over the primary key.
   async setNativeNamesIfMissing(rows: { id: string; nativeName: string }[]): Promise<void> {
-    for (const { id, nativeName } of rows)
-      await this.db.query(
-        `UPDATE speaker SET native_name = $2, updated_at = now() WHERE id = $1 AND native_name IS NULL`,
-        [id, nativeName],
-      );
+    if (!rows.length) return;
+    await this.db.query(
+      `UPDATE speaker s SET native_name = v.native_name, updated_at = now()
+         FROM (SELECT * FROM unnest($1::uuid[], $2::text[]) AS v(id, native_name) ORDER BY id) v
+        WHERE s.id = v.id AND s.native_name IS NULL`,
+      [rows.map((r) => r.id), rows.map((r) => r.nativeName)],
+    );
+  }
+
+  // Every alias row carrying one of these keys: the resolver's view of the registry for a batch,
+  // read once after its name locks are held.
+  async aliasesWithKeys(
+    keys: string[],
+  ): Promise<{ aliasKey: string; kind: AliasKind; speakerId: string }[]> {
+    if (!keys.length) return [];
+    return this.db.query(
+      `SELECT alias_key AS "aliasKey", kind, speaker_id AS "speakerId" FROM speaker_alias
+        WHERE alias_key = ANY($1::text[])`,
+      [keys],
+    );
+  }
+
+  // New speakers of a batch, ids chosen by the caller, in one statement.
+  async createMany(
+    speakers: (Pick<SpeakerEntity, 'id' | 'name' | 'nameKey' | 'nativeName'> & {
+      kind?: SpeakerKind;
+    })[],
+  ): Promise<void> {
+    if (!speakers.length) return;
+    await this.db.query(
+      `INSERT INTO speaker (id, name, name_key, native_name, kind)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      [
+        speakers.map((s) => s.id),
+        speakers.map((s) => s.name),
+        speakers.map((s) => s.nameKey),
+        speakers.map((s) => s.nativeName),
+        speakers.map((s) => s.kind ?? 'person'),
+      ],
+    );
   }
 
   // Rows are inserted (and conflicting keys waited on) in the caller's order.
@@ -214,16 +250,56 @@ export class SpeakerRepository extends TxRepository {
         .execute();
   }
 
-  async recordAffiliation(a: NewAffiliation): Promise<void> {
+  // A batch's sightings of roles, one statement. Rows are merged per (speaker, key) first (one
+  // statement cannot update a row twice) and inserted in that order, which is the order the
+  // conflicting rows are locked in. Article ids keep the order they were first seen in.
+  async recordAffiliations(sightings: NewAffiliation[]): Promise<void> {
+    const merged = new Map<
+      string,
+      Omit<NewAffiliation, 'seenAt' | 'articleId'> & {
+        first: Date;
+        last: Date;
+        articleIds: string[];
+      }
+    >();
+    for (const a of sightings) {
+      const key = `${a.speakerId}|${a.affiliationKey}`;
+      const row = merged.get(key);
+      if (!row)
+        merged.set(key, { ...a, first: a.seenAt, last: a.seenAt, articleIds: [a.articleId] });
+      else {
+        if (a.seenAt < row.first) row.first = a.seenAt;
+        if (a.seenAt > row.last) row.last = a.seenAt;
+        if (!row.articleIds.includes(a.articleId)) row.articleIds.push(a.articleId);
+      }
+    }
+    const rows = [...merged.values()].sort(
+      (a, b) => cmp(a.speakerId, b.speakerId) || cmp(a.affiliationKey, b.affiliationKey),
+    );
+    if (!rows.length) return;
+    // Arrays of arrays cannot vary in length: the article ids travel as JSON.
     await this.db.query(
       `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
-       VALUES ($1, $2, $3, $4, $5, $5, ARRAY[$6::uuid])
+       SELECT v.speaker_id, v.role, v.organization, v.affiliation_key, v.first_seen, v.last_seen,
+              ARRAY(SELECT jsonb_array_elements_text(v.article_ids)::uuid)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::jsonb[])
+              WITH ORDINALITY AS v(speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids, n)
+        ORDER BY v.n
        ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
          first_seen = LEAST(speaker_affiliation.first_seen, EXCLUDED.first_seen),
          last_seen = GREATEST(speaker_affiliation.last_seen, EXCLUDED.last_seen),
-         article_ids = CASE WHEN $6::uuid = ANY(speaker_affiliation.article_ids) THEN speaker_affiliation.article_ids
-                            ELSE speaker_affiliation.article_ids || $6::uuid END`,
-      [a.speakerId, a.role, a.organization, a.affiliationKey, a.seenAt, a.articleId],
+         article_ids = speaker_affiliation.article_ids || ARRAY(
+           SELECT x FROM unnest(EXCLUDED.article_ids) WITH ORDINALITY AS e(x, n)
+            WHERE x <> ALL(speaker_affiliation.article_ids) ORDER BY n)`,
+      [
+        rows.map((r) => r.speakerId),
+        rows.map((r) => r.role),
+        rows.map((r) => r.organization),
+        rows.map((r) => r.affiliationKey),
+        rows.map((r) => r.first),
+        rows.map((r) => r.last),
+        rows.map((r) => JSON.stringify(r.articleIds)),
+      ],
     );
   }
 
@@ -340,3 +416,5 @@ export class SpeakerRepository extends TxRepository {
     await this.db.query(`DELETE FROM speaker WHERE id = $1`, [fromId]);
   }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -19,6 +19,12 @@ export interface SourceRow extends ArticleSourceEntity {
   filename: string | null;
 }
 
+// Columns as entity properties, for rows read with raw SQL.
+const DOCUMENT_COLUMNS = `id, sha256, body, source, filename, title, url, publisher,
+  published_at AS "publishedAt", created_at AS "createdAt"`;
+const ARTICLE_COLUMNS = `id, seq, sha256, kind, kicker, truncated, body, title, url, publisher,
+  published_at AS "publishedAt", version, created_at AS "createdAt"`;
+
 // The only code that names document, article and article_source. Other libs read the
 // article_ref and article_source_ref views (migration PublishReadModels): change them with
 // these tables, in a new migration. test/boundaries checks that no other lib names the tables.
@@ -50,13 +56,13 @@ export class ArticleRepository extends TxRepository {
     );
     if (!unique.length) return { rows: new Map(), created: new Set() };
     const col = <K extends keyof NewDocument>(k: K) => unique.map((d) => d[k]);
-    const inserted: { sha256: string }[] = await this.db.query(
+    const inserted: DocumentEntity[] = await this.db.query(
       `INSERT INTO document (sha256, body, source, filename, title, url, publisher, published_at)
        SELECT sha256, body, source, filename, title, url, publisher, published_at
          FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
               WITH ORDINALITY AS v(sha256, body, source, filename, title, url, publisher, published_at, n)
         ORDER BY n
-       ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
+       ON CONFLICT (sha256) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
       [
         col('sha256'),
         col('body'),
@@ -68,13 +74,21 @@ export class ArticleRepository extends TxRepository {
         col('publishedAt'),
       ],
     );
-    const rows = await this.db
-      .createQueryBuilder(DocumentEntity, 'd')
-      .where('d.sha256 = ANY(:hashes)', { hashes: col('sha256') })
-      .getMany();
+    // Read back only the texts that were stored before (none, usually).
+    const created = new Set(inserted.map((r) => r.sha256));
+    const before = col('sha256').filter((h) => !created.has(h));
+    const rows: DocumentEntity[] = before.length
+      ? [
+          ...inserted,
+          ...(await this.db.query(
+            `SELECT ${DOCUMENT_COLUMNS} FROM document WHERE sha256 = ANY($1::char(64)[])`,
+            [before],
+          )),
+        ]
+      : inserted;
     return {
       rows: new Map(rows.map((r) => [r.sha256, r])),
-      created: new Set(inserted.map((r) => r.sha256)),
+      created,
     };
   }
 
@@ -88,13 +102,13 @@ export class ArticleRepository extends TxRepository {
     );
     if (!unique.length) return { rows: new Map(), created: new Set() };
     const col = <K extends keyof NewArticle>(k: K) => unique.map((a) => a[k]);
-    const inserted: { sha256: string }[] = await this.db.query(
+    const inserted: ArticleEntity[] = await this.db.query(
       `INSERT INTO article (sha256, kind, kicker, truncated, body, title, url, publisher, published_at)
        SELECT sha256, kind, kicker, truncated, body, title, url, publisher, published_at
          FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
               WITH ORDINALITY AS v(sha256, kind, kicker, truncated, body, title, url, publisher, published_at, n)
         ORDER BY n
-       ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
+       ON CONFLICT (sha256) DO NOTHING RETURNING ${ARTICLE_COLUMNS}`,
       [
         col('sha256'),
         col('kind'),
@@ -107,13 +121,20 @@ export class ArticleRepository extends TxRepository {
         col('publishedAt'),
       ],
     );
-    const rows = await this.db
-      .createQueryBuilder(ArticleEntity, 'a')
-      .where('a.sha256 = ANY(:hashes)', { hashes: col('sha256') })
-      .getMany();
+    const created = new Set(inserted.map((r) => r.sha256));
+    const before = col('sha256').filter((h) => !created.has(h));
+    const rows: ArticleEntity[] = before.length
+      ? [
+          ...inserted,
+          ...(await this.db.query(
+            `SELECT ${ARTICLE_COLUMNS} FROM article WHERE sha256 = ANY($1::char(64)[])`,
+            [before],
+          )),
+        ]
+      : inserted;
     return {
       rows: new Map(rows.map((r) => [r.sha256, r])),
-      created: new Set(inserted.map((r) => r.sha256)),
+      created,
     };
   }
 

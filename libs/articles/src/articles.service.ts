@@ -38,6 +38,8 @@ interface Stored {
   pending: string[];
   // The document's articles, in position order, each once.
   articleIds: string[];
+  // The same, as stored, when this call stored the document.
+  articles?: ArticleEntity[];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -57,11 +59,11 @@ export class ArticlesService {
   async ingest(input: IngestInput, deferred = false): Promise<IngestResponseDto> {
     const problem = articleTextProblem(input.body);
     if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
-    const { document, created, pending } = await this.store(input, deferred);
+    const { document, created, pending, articles: stored } = await this.store(input, deferred);
     // Enqueued after the commit; were this process to die in between, the pending rows stay and
     // the next start hands them to the queue again (ReextractService.extractMissing).
     if (pending.length) await this.quotes.extractLater(pending);
-    const articles = await this.repository.findArticlesOfDocument(document.id);
+    const articles = stored ?? (await this.repository.findArticlesOfDocument(document.id));
     const ids = articles.map((a) => a.id);
     const [sources, quotes, extraction] = await Promise.all([
       this.repository.findSources(ids),
@@ -240,6 +242,9 @@ export class ArticlesService {
       articleIds: fresh[i]
         ? [...new Set(segmented[i].map(({ hash }) => articleOf(hash).id))]
         : (known.get(documentOf(i).id) ?? []),
+      articles: fresh[i]
+        ? [...new Set(segmented[i].map(({ hash }) => articleOf(hash)))]
+        : undefined,
     }));
   }
 

@@ -205,14 +205,15 @@ export class SpeakerRepository extends TxRepository {
   }
 
   // Every alias row carrying one of these keys: the resolver's view of the registry for a batch,
-  // read once after its name locks are held.
+  // read once after its name locks are held. A join, not `alias_key = ANY(…)`: for that the
+  // planner may pick the trigram index (5 ms where the btree takes 0.1).
   async aliasesWithKeys(
     keys: string[],
   ): Promise<{ aliasKey: string; kind: AliasKind; speakerId: string }[]> {
     if (!keys.length) return [];
     return this.db.query(
-      `SELECT alias_key AS "aliasKey", kind, speaker_id AS "speakerId" FROM speaker_alias
-        WHERE alias_key = ANY($1::text[])`,
+      `SELECT a.alias_key AS "aliasKey", a.kind, a.speaker_id AS "speakerId"
+         FROM unnest($1::text[]) k JOIN speaker_alias a ON a.alias_key = k`,
       [keys],
     );
   }

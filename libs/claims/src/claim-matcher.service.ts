@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/auth';
 import type { DomainEvents } from '@app/common';
-import { ClaimRepository } from './claim.repository';
+import { QuotesService } from '@app/quotes';
+import { ClaimRepository, MATCH_THRESHOLD } from './claim.repository';
 import type { ClaimEntity } from './entities/claim.entity';
 import type { ClaimLink } from './verdicts';
 
@@ -12,16 +13,17 @@ export class ClaimMatcher {
   constructor(
     private readonly claims: ClaimRepository,
     private readonly audit: AuditService,
+    private readonly quotes: QuotesService,
   ) {}
 
   async linkExistingQuotes(claim: ClaimEntity): Promise<void> {
     if (claim.quoteId) await this.claims.linkRelation(claim.id, claim.quoteId, 'source', 1);
-    for (const q of await this.claims.quotesMatching(claim.textKey)) {
+    for (const q of await this.quotes.similarQuotes(claim.textKey, MATCH_THRESHOLD)) {
       if (q.id === claim.quoteId) continue;
       await this.claims.linkRelation(
         claim.id,
         q.id,
-        claim.speakerId && q.speaker_id === claim.speakerId ? 'same-speaker' : 'other-speaker',
+        claim.speakerId && q.speakerId === claim.speakerId ? 'same-speaker' : 'other-speaker',
         q.similarity,
       );
     }

@@ -151,18 +151,6 @@ export class ClaimRepository extends TxRepository {
     );
   }
 
-  // Existing quotes that say what a new claim says (from quote_ref, which the quotes lib publishes).
-  async quotesMatching(textKey: string): Promise<MatchCandidate[]> {
-    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(MATCH_THRESHOLD),
-    ]);
-    return this.db.query(
-      `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
-         FROM quote_ref WHERE text_key % $1 AND rejected_at IS NULL ORDER BY similarity DESC LIMIT 50`,
-      [textKey],
-    );
-  }
-
   async page(
     f: { status?: ClaimStatus; flagged?: boolean; speakerId?: string },
     limit: number,

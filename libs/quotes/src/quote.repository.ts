@@ -481,6 +481,43 @@ export class QuoteRepository extends TxRepository {
     return [];
   }
 
+  // Quotes whose wording is near-same as `key` (pg_trgm similarity of `threshold` or more), for a
+  // new claim. No trigram index on quote text (SpeedUpLookups dropped it: every ingest paid
+  // for ~150 trigrams a quote, and a scan of all quotes takes seconds at a million): such a
+  // quote shares most words, so the candidates are the quotes holding all but a third of the
+  // key's rarest words, read from the full-text index (quote_search_idx) as the lookup does, and
+  // the similarity is computed on those only. A key of stopwords only finds nothing.
+  async similarTo(
+    key: string,
+    threshold: number,
+    limit: number,
+  ): Promise<{ id: string; speaker_id: string | null; similarity: number }[]> {
+    const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
+      `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
+      [key],
+    );
+    const freq = (await this.lexemeStatistics()).shares;
+    const words = lexemes
+      .sort(
+        (a, b) =>
+          (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
+      )
+      .slice(0, LOOKUP_MAX_WORDS);
+    if (!words.length) return [];
+    const misses = Math.floor(words.length / 3);
+    return this.db.query(
+      `WITH candidates AS MATERIALIZED (
+         SELECT q.id FROM quote q
+          WHERE q.search @@ ANY($2::tsquery[]) AND ts_match_vq(q.search, $3::tsquery) AND q.rejected_at IS NULL
+          LIMIT ${SIMILAR_MAX_CANDIDATES})
+       SELECT q.id, q.speaker_id, similarity(q.text_key, $1)::float AS similarity
+         FROM quote q JOIN candidates c ON c.id = q.id
+        WHERE similarity(q.text_key, $1) >= $4
+        ORDER BY similarity DESC, q.id LIMIT $5`,
+      [key, indexQueries(words, misses), allBut(words, misses), threshold, limit],
+    );
+  }
+
   // The words no quote contains (misspelt, or never said), one bitmap probe each. Only words
   // missing from the statistics are asked about: the others are in some quote.
   private async absentLexemes(words: string[]): Promise<Set<string>> {
@@ -706,6 +743,7 @@ function searchStatement(
 const LOOKUP_MAX_WORDS = 8; // the rarest words of the asked text
 const LOOKUP_MAX_MATCHES = 2000; // rows read from the index: bounds the work when all words are common (a tenth when loose)
 const LOOKUP_CANDIDATES = 50;
+const SIMILAR_MAX_CANDIDATES = 5000; // rows whose similarity a new claim computes, at most
 
 function tsLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;

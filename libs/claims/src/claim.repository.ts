@@ -122,32 +122,27 @@ export class ClaimRepository extends TxRepository {
   }
 
   // The claims each quote repeats (trigram similarity of MATCH_THRESHOLD or more) or contains,
-  // best 10 a quote, for all the quotes of a batch in one query. Similar claims come from
-  // claim_text_trgm_idx; containment is a strpos over the claims (no index serves "the indexed
-  // text is inside the given one"), which is cheap next to computing trigrams of every claim. Quotes already joined to a
-  // claim are left out. The similarity threshold of `%` is a setting: set here for the rest
-  // of the transaction (nothing else in a write transaction uses another one), once a batch.
+  // best 10 a quote, for all the quotes of a batch in one query. Quotes already joined to a
+  // claim are left out. Only claims with an anchor among the quote's lexemes (or none at all)
+  // are compared (claim_anchors_idx, migration ClaimAnchors).
   async claimsMatchingQuotes(
     quotes: { quoteId: string; textKey: string }[],
   ): Promise<{ quoteId: string; claimId: string; speakerId: string | null; similarity: number }[]> {
     if (!quotes.length) return [];
     return this.db.query(
-      `WITH threshold AS MATERIALIZED (SELECT set_config('pg_trgm.similarity_threshold', $3, true))
-       SELECT m.quote_id AS "quoteId", c.id AS "claimId", c.speaker_id AS "speakerId", c.similarity
+      `SELECT m.quote_id AS "quoteId", c.id AS "claimId", c.speaker_id AS "speakerId", c.similarity
          FROM unnest($1::uuid[], $2::text[]) AS m(quote_id, text_key)
          CROSS JOIN LATERAL (
            SELECT c.id, c.speaker_id,
                   GREATEST(similarity(c.text_key, m.text_key), CASE WHEN strpos(m.text_key, c.text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
-             FROM (SELECT c.id FROM claim c WHERE c.text_key % m.text_key
-                    UNION
-                   SELECT c.id FROM claim c WHERE strpos(m.text_key, c.text_key) > 0) hit
-             JOIN claim c ON c.id = hit.id
-            WHERE c.status <> 'withdrawn'
+             FROM claim c
+            WHERE (c.anchors && tsvector_to_array(to_tsvector('english', m.text_key)) OR c.anchors = '{}')
+              AND c.status <> 'withdrawn'
+              AND (similarity(c.text_key, m.text_key) >= $3 OR strpos(m.text_key, c.text_key) > 0)
             ORDER BY similarity DESC, c.id LIMIT 10) c
-        WHERE (SELECT count(*) FROM threshold) = 1
-          AND NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
+        WHERE NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
         ORDER BY m.quote_id, c.similarity DESC, c.id`,
-      [quotes.map((q) => q.quoteId), quotes.map((q) => q.textKey), String(MATCH_THRESHOLD)],
+      [quotes.map((q) => q.quoteId), quotes.map((q) => q.textKey), MATCH_THRESHOLD],
     );
   }
 

@@ -79,25 +79,23 @@ export class QuotePersister {
     const ordered = [...rows.entries()].sort(
       ([, a], [, b]) => cmp(a.speakerId ?? '', b.speakerId ?? '') || cmp(a.textKey, b.textKey),
     );
-    const upserted = await this.quotes.upsertQuotes(ordered.map(([, row]) => row));
-    const stored = new Map(ordered.map(([key], i) => [key, upserted[i]]));
-    await this.quotes.insertOccurrences(
-      quotes.map(({ article, q, seenAt, dated }, i) =>
-        occurrence(article, q, (stored.get(rowOf[i]) as StoredQuote).quoteId, seenAt, dated),
-      ),
+    const index = new Map(ordered.map(([key], i) => [key, i]));
+    const upserted = await this.quotes.store(
+      ordered.map(([, row]) => row),
+      quotes.map(({ article, q, seenAt, dated }, i) => ({
+        ...occurrence(article, q, seenAt, dated),
+        row: index.get(rowOf[i]) as number,
+      })),
+      { articleIds: items.map(({ article }) => article.id), engineVersion: ENGINE_VERSION },
     );
     if (ordered.length)
       await this.events.emit('quotes.persisted', {
-        quotes: ordered.map(([key, row]) => ({
-          ...(stored.get(key) as StoredQuote),
+        quotes: ordered.map(([, row], i) => ({
+          ...upserted[i],
           speakerId: row.speakerId,
           textKey: row.textKey,
         })),
       });
-    await this.quotes.markExtracted(
-      items.map(({ article }) => article.id),
-      ENGINE_VERSION,
-    );
   }
 
   // Every quoted person of the batch, resolved in one go; per article, name → speaker id.
@@ -135,8 +133,6 @@ export class QuotePersister {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-type StoredQuote = { quoteId: string; created: boolean; rejected: boolean };
-
 interface QuoteRow {
   speakerId: string | null;
   text: string;
@@ -162,12 +158,10 @@ function widen(row: QuoteRow, seenAt: Date, dated: boolean): void {
 function occurrence(
   article: ArticleFacts,
   q: ExtractedQuote,
-  quoteId: string,
   seenAt: Date,
   dated: boolean,
-): NewOccurrence {
+): Omit<NewOccurrence, 'quoteId'> {
   return {
-    quoteId,
     articleId: article.id,
     startOffset: q.start,
     endOffset: q.end,

@@ -101,11 +101,15 @@ function withHitColumns(inner: string, orderBy: string): string {
 export class QuoteRepository extends TxRepository {
   private statistics: (QuoteStatistics & { at: number }) | null = null;
 
-  // Every quote row of a batch in one statement. A dated sighting outranks undated ones (whose
-  // date is only the ingest time); among sightings of the same kind the dates widen. The caller
-  // gives each (speaker, text key) once, in the order the rows are to be locked; the answer is in
-  // that order. A reviewer's correction is never touched: a conflict only widens the dates.
-  async upsertQuotes(
+  // A batch's quotes, occurrences and extraction marks in one statement. Quote rows: a dated
+  // sighting outranks undated ones (whose date is only the ingest time); among sightings of the
+  // same kind the dates widen. The caller gives each (speaker, text key) once, in the order the
+  // rows are to be locked; the answer is in that order. A reviewer's correction is never
+  // touched: a conflict only widens the dates. Occurrences name their quote by its index in
+  // `rows`; they are new rows of new articles, and one already there (a retried job) is skipped.
+  // The occurrences' foreign keys are checked at the end of the statement, when the quote rows
+  // it inserted are there.
+  async store(
     rows: {
       speakerId: string | null;
       text: string;
@@ -114,9 +118,11 @@ export class QuoteRepository extends TxRepository {
       lastSeen: Date;
       dated: boolean;
     }[],
+    occurrences: (Omit<NewOccurrence, 'quoteId'> & { row: number })[],
+    extracted: { articleIds: string[]; engineVersion: string },
   ): Promise<{ quoteId: string; created: boolean; rejected: boolean }[]> {
-    if (!rows.length) return [];
-    // xmax is 0 on a row this statement inserted, and set on one it updated (and locked).
+    const occ = <K extends keyof (typeof occurrences)[number]>(k: K) =>
+      occurrences.map((o) => o[k]);
     const stored: { id: string; n: string; created: boolean; rejected: boolean }[] =
       await this.db.query(
         `WITH v AS (
@@ -127,9 +133,28 @@ export class QuoteRepository extends TxRepository {
            SELECT speaker_id, text, text_key, first_seen, last_seen, dated FROM v ORDER BY n
            ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET ${widenDates('quote', 'EXCLUDED')}
            RETURNING id, speaker_id, text_key, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected
+         ), stored AS (
+           SELECT up.id, v.n, up.created, up.rejected FROM up
+             JOIN v ON v.speaker_id IS NOT DISTINCT FROM up.speaker_id AND md5(v.text_key) = md5(up.text_key)
+         ), occurrences AS (
+           INSERT INTO quote_occurrence (quote_id, article_id, start_offset, end_offset, wording, mention, cue, rule,
+             confidence, partial, unterminated, role, organization, speaker_description, seen_at, dated, engine_version)
+           SELECT s.id, o.article_id, o.start_offset, o.end_offset, o.wording, o.mention, o.cue, o.rule, o.confidence,
+                  o.partial, o.unterminated, o.role, o.organization, o.speaker_description, o.seen_at, o.dated, o.engine_version
+             FROM unnest($7::int[], $8::uuid[], $9::int[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[],
+                         $15::real[], $16::boolean[], $17::boolean[], $18::text[], $19::text[], $20::text[], $21::timestamptz[],
+                         $22::boolean[], $23::text[])
+                  AS o(n, article_id, start_offset, end_offset, wording, mention, cue, rule, confidence, partial,
+                       unterminated, role, organization, speaker_description, seen_at, dated, engine_version)
+             JOIN stored s ON s.n = o.n
+           ON CONFLICT DO NOTHING
+         ), extracted AS (
+           INSERT INTO article_extraction (article_id, status, engine_version, extracted_at)
+           SELECT DISTINCT unnest($24::uuid[]), 'done', $25, now()
+           ON CONFLICT (article_id) DO UPDATE
+             SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()
          )
-         SELECT up.id, v.n, up.created, up.rejected FROM up
-           JOIN v ON v.speaker_id IS NOT DISTINCT FROM up.speaker_id AND md5(v.text_key) = md5(up.text_key)`,
+         SELECT id, n, created, rejected FROM stored`,
         [
           rows.map((r) => r.speakerId),
           rows.map((r) => r.text),
@@ -137,6 +162,25 @@ export class QuoteRepository extends TxRepository {
           rows.map((r) => r.firstSeen),
           rows.map((r) => r.lastSeen),
           rows.map((r) => r.dated),
+          occurrences.map((o) => o.row + 1),
+          occ('articleId'),
+          occ('startOffset'),
+          occ('endOffset'),
+          occ('wording'),
+          occ('mention'),
+          occ('cue'),
+          occ('rule'),
+          occ('confidence'),
+          occ('partial'),
+          occ('unterminated'),
+          occ('role'),
+          occ('organization'),
+          occ('speakerDescription'),
+          occ('seenAt'),
+          occ('dated'),
+          occ('engineVersion'),
+          extracted.articleIds,
+          extracted.engineVersion,
         ],
       );
     const out: { quoteId: string; created: boolean; rejected: boolean }[] = new Array(rows.length);
@@ -165,39 +209,6 @@ export class QuoteRepository extends TxRepository {
                  FROM quote_occurrence o WHERE o.quote_id = ANY($1::uuid[]) GROUP BY o.quote_id) x
         WHERE q.id = x.quote_id`,
       [quoteIds],
-    );
-  }
-
-  // One statement for a batch's occurrences, whatever their number (arrays, not a parameter a
-  // value). They are new rows of new articles; a row already there (a retried job) is skipped.
-  async insertOccurrences(rows: NewOccurrence[]): Promise<void> {
-    if (rows.length === 0) return;
-    const col = <K extends keyof NewOccurrence>(k: K) => rows.map((r) => r[k]);
-    await this.db.query(
-      `INSERT INTO quote_occurrence (quote_id, article_id, start_offset, end_offset, wording, mention, cue, rule,
-         confidence, partial, unterminated, role, organization, speaker_description, seen_at, dated, engine_version)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
-         $9::real[], $10::boolean[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::boolean[], $17::text[])
-       ON CONFLICT DO NOTHING`,
-      [
-        col('quoteId'),
-        col('articleId'),
-        col('startOffset'),
-        col('endOffset'),
-        col('wording'),
-        col('mention'),
-        col('cue'),
-        col('rule'),
-        col('confidence'),
-        col('partial'),
-        col('unterminated'),
-        col('role'),
-        col('organization'),
-        col('speakerDescription'),
-        col('seenAt'),
-        col('dated'),
-        col('engineVersion'),
-      ],
     );
   }
 

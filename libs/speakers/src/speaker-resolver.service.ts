@@ -38,7 +38,8 @@ export class SpeakerResolver {
   // speaker. The registry's aliases for every key of the batch are read in one statement once
   // the name locks are held; new speakers, aliases, native names and affiliations are then
   // written in one statement each, so a batch costs the same handful of round trips whatever
-  // its size. Aliases are written at the end, in key order, so the batch keeps its own index of
+  // its size (new speakers are written with them, at the end: nothing reads them before).
+  // Aliases are written at the end, in key order, so the batch keeps its own index of
   // the aliases it will write and looks there as well as in the registry.
   async resolveAll(sightings: SightingOf[]): Promise<string[]> {
     if (!sightings.length) return [];
@@ -55,7 +56,6 @@ export class SpeakerResolver {
       ids[i] = found ?? newSpeaker(person, keys[i], pending, created);
       pending.add(ids[i], person, keys[i]);
     }
-    await this.repository.createMany(created.splice(0));
     // A reviewer may have merged a speaker away between the lookup and its lock: look again (the
     // aliases have moved to the survivor).
     for (let round = 0; existing.size > 0; round++) {
@@ -73,11 +73,21 @@ export class SpeakerResolver {
         ids[i] = found ?? again.get(keys[i]) ?? newSpeaker(person, keys[i], pending, created);
         if (!found) again.set(keys[i], ids[i]);
       }
-      await this.repository.createMany(created.splice(0));
     }
-    await this.repository.addAliases(aliasRows(sightings, keys, ids));
-    await this.repository.setNativeNamesIfMissing(nativeNames(sightings, ids));
-    await this.repository.recordAffiliations(affiliationRows(sightings, ids));
+    // A native name seen later in the batch goes with a new speaker's row; an existing speaker
+    // without one is updated.
+    const natives = nativeNames(sightings, ids);
+    const fresh = new Map(created.map((c) => [c.id, c]));
+    for (const { id, nativeName } of natives) {
+      const c = fresh.get(id);
+      if (c) c.nativeName ??= nativeName;
+    }
+    await this.repository.writeRegistry({
+      speakers: created,
+      aliases: aliasRows(sightings, keys, ids),
+      nativeNames: natives.filter(({ id }) => !fresh.has(id)),
+      affiliations: affiliationRows(sightings, ids),
+    });
     return ids;
   }
 

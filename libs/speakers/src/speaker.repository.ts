@@ -192,15 +192,72 @@ export class SpeakerRepository extends TxRepository {
     return qb.getMany();
   }
 
-  // One statement for all of them. Only speakers still without a native name are updated (and
-  // locked), in id order: the sorted rows drive a nested loop over the primary key.
-  async setNativeNamesIfMissing(rows: { id: string; nativeName: string }[]): Promise<void> {
-    if (!rows.length) return;
+  // What resolving a batch writes, in one statement: its new speakers, their aliases, native
+  // names speakers lacked, and affiliations (merged per speaker and key: one statement cannot
+  // update a row twice). Each part is sorted by its key, the order its rows are locked in; the
+  // foreign keys of aliases and affiliations on new speakers are checked at the end of the
+  // statement. A native name is set only on an existing speaker (new ones have theirs).
+  async writeRegistry(w: {
+    speakers: (Pick<SpeakerEntity, 'id' | 'name' | 'nameKey' | 'nativeName'> & {
+      kind?: SpeakerKind;
+    })[];
+    aliases: NewAlias[];
+    nativeNames: { id: string; nativeName: string }[];
+    affiliations: NewAffiliation[];
+  }): Promise<void> {
+    const aliases = w.aliases.filter((a) => a.aliasKey.length > 0);
+    const affiliations = mergeAffiliations(w.affiliations);
+    if (!w.speakers.length && !aliases.length && !w.nativeNames.length && !affiliations.length)
+      return;
     await this.db.query(
-      `UPDATE speaker s SET native_name = v.native_name, updated_at = now()
-         FROM (SELECT * FROM unnest($1::uuid[], $2::text[]) AS v(id, native_name) ORDER BY id) v
-        WHERE s.id = v.id AND s.native_name IS NULL`,
-      [rows.map((r) => r.id), rows.map((r) => r.nativeName)],
+      `WITH speakers AS (
+         INSERT INTO speaker (id, name, name_key, native_name, kind)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+       ), aliases AS (
+         INSERT INTO speaker_alias (speaker_id, alias_key, alias, kind)
+         SELECT speaker_id, alias_key, alias, kind
+           FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY AS v(speaker_id, alias_key, alias, kind, n)
+          ORDER BY n
+         ON CONFLICT DO NOTHING
+       ), natives AS (
+         UPDATE speaker s SET native_name = v.native_name, updated_at = now()
+           FROM (SELECT * FROM unnest($10::uuid[], $11::text[]) AS v(id, native_name) ORDER BY id) v
+          WHERE s.id = v.id AND s.native_name IS NULL
+       ), affiliations AS (
+         INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
+         SELECT v.speaker_id, v.role, v.organization, v.affiliation_key, v.first_seen, v.last_seen,
+                ARRAY(SELECT jsonb_array_elements_text(v.article_ids)::uuid)
+           FROM unnest($12::uuid[], $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::timestamptz[], $18::jsonb[])
+                WITH ORDINALITY AS v(speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids, n)
+          ORDER BY v.n
+         ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
+           first_seen = LEAST(speaker_affiliation.first_seen, EXCLUDED.first_seen),
+           last_seen = GREATEST(speaker_affiliation.last_seen, EXCLUDED.last_seen),
+           article_ids = speaker_affiliation.article_ids || ARRAY(
+             SELECT x FROM unnest(EXCLUDED.article_ids) WITH ORDINALITY AS e(x, n)
+              WHERE x <> ALL(speaker_affiliation.article_ids) ORDER BY n)
+       )
+       SELECT 1`,
+      [
+        w.speakers.map((s) => s.id),
+        w.speakers.map((s) => s.name),
+        w.speakers.map((s) => s.nameKey),
+        w.speakers.map((s) => s.nativeName),
+        w.speakers.map((s) => s.kind ?? 'person'),
+        aliases.map((a) => a.speakerId),
+        aliases.map((a) => a.aliasKey),
+        aliases.map((a) => a.alias),
+        aliases.map((a) => a.kind),
+        w.nativeNames.map((r) => r.id),
+        w.nativeNames.map((r) => r.nativeName),
+        affiliations.map((r) => r.speakerId),
+        affiliations.map((r) => r.role),
+        affiliations.map((r) => r.organization),
+        affiliations.map((r) => r.affiliationKey),
+        affiliations.map((r) => r.first),
+        affiliations.map((r) => r.last),
+        affiliations.map((r) => JSON.stringify(r.articleIds)),
+      ],
     );
   }
 
@@ -218,26 +275,6 @@ export class SpeakerRepository extends TxRepository {
     );
   }
 
-  // New speakers of a batch, ids chosen by the caller, in one statement.
-  async createMany(
-    speakers: (Pick<SpeakerEntity, 'id' | 'name' | 'nameKey' | 'nativeName'> & {
-      kind?: SpeakerKind;
-    })[],
-  ): Promise<void> {
-    if (!speakers.length) return;
-    await this.db.query(
-      `INSERT INTO speaker (id, name, name_key, native_name, kind)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-      [
-        speakers.map((s) => s.id),
-        speakers.map((s) => s.name),
-        speakers.map((s) => s.nameKey),
-        speakers.map((s) => s.nativeName),
-        speakers.map((s) => s.kind ?? 'person'),
-      ],
-    );
-  }
-
   // Rows are inserted (and conflicting keys waited on) in the caller's order.
   async addAliases(aliases: NewAlias[]): Promise<void> {
     const rows = aliases.filter((a) => a.aliasKey.length > 0);
@@ -249,59 +286,6 @@ export class SpeakerRepository extends TxRepository {
         .values(rows)
         .orIgnore()
         .execute();
-  }
-
-  // A batch's sightings of roles, one statement. Rows are merged per (speaker, key) first (one
-  // statement cannot update a row twice) and inserted in that order, which is the order the
-  // conflicting rows are locked in. Article ids keep the order they were first seen in.
-  async recordAffiliations(sightings: NewAffiliation[]): Promise<void> {
-    const merged = new Map<
-      string,
-      Omit<NewAffiliation, 'seenAt' | 'articleId'> & {
-        first: Date;
-        last: Date;
-        articleIds: string[];
-      }
-    >();
-    for (const a of sightings) {
-      const key = `${a.speakerId}|${a.affiliationKey}`;
-      const row = merged.get(key);
-      if (!row)
-        merged.set(key, { ...a, first: a.seenAt, last: a.seenAt, articleIds: [a.articleId] });
-      else {
-        if (a.seenAt < row.first) row.first = a.seenAt;
-        if (a.seenAt > row.last) row.last = a.seenAt;
-        if (!row.articleIds.includes(a.articleId)) row.articleIds.push(a.articleId);
-      }
-    }
-    const rows = [...merged.values()].sort(
-      (a, b) => cmp(a.speakerId, b.speakerId) || cmp(a.affiliationKey, b.affiliationKey),
-    );
-    if (!rows.length) return;
-    // Arrays of arrays cannot vary in length: the article ids travel as JSON.
-    await this.db.query(
-      `INSERT INTO speaker_affiliation (speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids)
-       SELECT v.speaker_id, v.role, v.organization, v.affiliation_key, v.first_seen, v.last_seen,
-              ARRAY(SELECT jsonb_array_elements_text(v.article_ids)::uuid)
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::jsonb[])
-              WITH ORDINALITY AS v(speaker_id, role, organization, affiliation_key, first_seen, last_seen, article_ids, n)
-        ORDER BY v.n
-       ON CONFLICT (speaker_id, affiliation_key) DO UPDATE SET
-         first_seen = LEAST(speaker_affiliation.first_seen, EXCLUDED.first_seen),
-         last_seen = GREATEST(speaker_affiliation.last_seen, EXCLUDED.last_seen),
-         article_ids = speaker_affiliation.article_ids || ARRAY(
-           SELECT x FROM unnest(EXCLUDED.article_ids) WITH ORDINALITY AS e(x, n)
-            WHERE x <> ALL(speaker_affiliation.article_ids) ORDER BY n)`,
-      [
-        rows.map((r) => r.speakerId),
-        rows.map((r) => r.role),
-        rows.map((r) => r.organization),
-        rows.map((r) => r.affiliationKey),
-        rows.map((r) => r.first),
-        rows.map((r) => r.last),
-        rows.map((r) => JSON.stringify(r.articleIds)),
-      ],
-    );
   }
 
   findById(id: string): Promise<SpeakerEntity | null> {
@@ -419,3 +403,41 @@ export class SpeakerRepository extends TxRepository {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// A batch's sightings of roles, one row per (speaker, key) in that order; article ids keep the
+// order they were first seen in.
+function mergeAffiliations(sightings: NewAffiliation[]): (Omit<
+  NewAffiliation,
+  'seenAt' | 'articleId'
+> & {
+  first: Date;
+  last: Date;
+  articleIds: string[];
+})[] {
+  const merged = new Map<
+    string,
+    Omit<NewAffiliation, 'seenAt' | 'articleId'> & { first: Date; last: Date; articleIds: string[] }
+  >();
+  for (const a of sightings) {
+    const key = `${a.speakerId}|${a.affiliationKey}`;
+    const row = merged.get(key);
+    if (!row)
+      merged.set(key, {
+        speakerId: a.speakerId,
+        role: a.role,
+        organization: a.organization,
+        affiliationKey: a.affiliationKey,
+        first: a.seenAt,
+        last: a.seenAt,
+        articleIds: [a.articleId],
+      });
+    else {
+      if (a.seenAt < row.first) row.first = a.seenAt;
+      if (a.seenAt > row.last) row.last = a.seenAt;
+      if (!row.articleIds.includes(a.articleId)) row.articleIds.push(a.articleId);
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) => cmp(a.speakerId, b.speakerId) || cmp(a.affiliationKey, b.affiliationKey),
+  );
+}

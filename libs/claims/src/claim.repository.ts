@@ -124,7 +124,8 @@ export class ClaimRepository extends TxRepository {
   // The claims each quote repeats (trigram similarity of MATCH_THRESHOLD or more) or contains,
   // best 10 a quote, for all the quotes of a batch in one query. Quotes already joined to a
   // claim are left out. Only claims with an anchor among the quote's lexemes (or none at all)
-  // are compared (claim_anchors_idx, migration ClaimAnchors).
+  // are compared (claim_anchors_idx, migration ClaimAnchors). With no claims at all (a fresh
+  // archive load) a one-time filter skips the quotes' lexemes altogether.
   async claimsMatchingQuotes(
     quotes: { quoteId: string; textKey: string }[],
   ): Promise<{ quoteId: string; claimId: string; speakerId: string | null; similarity: number }[]> {
@@ -140,7 +141,8 @@ export class ClaimRepository extends TxRepository {
               AND c.status <> 'withdrawn'
               AND (similarity(c.text_key, m.text_key) >= $3 OR strpos(m.text_key, c.text_key) > 0)
             ORDER BY similarity DESC, c.id LIMIT 10) c
-        WHERE NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
+        WHERE EXISTS (SELECT 1 FROM claim WHERE status <> 'withdrawn')
+          AND NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
         ORDER BY m.quote_id, c.similarity DESC, c.id`,
       [quotes.map((q) => q.quoteId), quotes.map((q) => q.textKey), MATCH_THRESHOLD],
     );

@@ -14,6 +14,8 @@ const ENQUEUE_BATCH = 1000;
 // not import it, since the work needs services that import this queue.
 export interface ExtractionWork {
   run(articleId: string): Promise<unknown>;
+  // First extractions of a batch in one transaction; answers the re-extractions left to `run`.
+  runMany(articleIds: string[]): Promise<{ reextract: string[] }>;
   fail(articleId: string, error: string): Promise<void>;
 }
 export const EXTRACTION_WORK = Symbol('ExtractionWork');
@@ -109,9 +111,10 @@ export class ExtractionQueue implements OnModuleDestroy {
         // polling interval (pg-boss otherwise waits it out after every batch, which capped a
         // worker at WORKER_BATCH_SIZE jobs per 0.5 s).
         if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId);
+        let alone = jobs;
         try {
-          await this.jobs.runMany(jobs.map((job) => job.data.articleId));
-          return;
+          const { reextract } = await this.jobs.runMany(jobs.map((job) => job.data.articleId));
+          alone = jobs.filter((job) => reextract.includes(job.data.articleId));
         } catch (e) {
           if (jobs.length === 1 && jobs[0].retryCount < jobs[0].retryLimit) throw e;
           const message = e instanceof Error ? e.message : String(e);
@@ -120,7 +123,7 @@ export class ExtractionQueue implements OnModuleDestroy {
           );
         }
         let failure: unknown;
-        for (const job of jobs) {
+        for (const job of alone) {
           try {
             await this.jobs.run(job.data.articleId);
           } catch (e) {

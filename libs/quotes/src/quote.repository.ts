@@ -250,17 +250,6 @@ export class QuoteRepository extends TxRepository {
     return rows[0]?.status ?? null;
   }
 
-  // The same for a batch of articles, locked in id order; article id → status.
-  async lockExtractions(articleIds: string[]): Promise<Map<string, ExtractionStatus>> {
-    if (!articleIds.length) return new Map();
-    const rows: { article_id: string; status: ExtractionStatus }[] = await this.db.query(
-      `SELECT article_id, status FROM article_extraction WHERE article_id = ANY($1::uuid[])
-        ORDER BY article_id FOR UPDATE`,
-      [articleIds],
-    );
-    return new Map(rows.map((r) => [r.article_id, r.status]));
-  }
-
   async extractionStates(articleIds: string[]): Promise<ArticleExtractionEntity[]> {
     if (!articleIds.length) return [];
     const rows: {

@@ -212,16 +212,6 @@ export class QuoteRepository extends TxRepository {
     );
   }
 
-  async markExtracted(articleId: string | string[], engineVersion: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO article_extraction (article_id, status, engine_version, extracted_at)
-       SELECT DISTINCT unnest($1::uuid[]), 'done', $2, now()
-       ON CONFLICT (article_id) DO UPDATE
-         SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()`,
-      [Array.isArray(articleId) ? articleId : [articleId], engineVersion],
-    );
-  }
-
   // Articles whose extraction a queue worker will run.
   async markPending(articleIds: string[]): Promise<void> {
     if (!articleIds.length) return;
@@ -238,16 +228,6 @@ export class QuoteRepository extends TxRepository {
         WHERE article_id = $1 AND status <> 'done'`,
       [articleId, error],
     );
-  }
-
-  // The article's extraction state, locked until the transaction ends: two runs of one job
-  // (a retry while the first is still alive) queue here and the second sees 'done'.
-  async lockExtraction(articleId: string): Promise<ExtractionStatus | null> {
-    const rows: { status: ExtractionStatus }[] = await this.db.query(
-      `SELECT status FROM article_extraction WHERE article_id = $1 FOR UPDATE`,
-      [articleId],
-    );
-    return rows[0]?.status ?? null;
   }
 
   async extractionStates(articleIds: string[]): Promise<ArticleExtractionEntity[]> {

@@ -11,6 +11,7 @@ import { RejectQuotesWithdrawClaims1764550000000 } from './1764550000000-RejectQ
 import { NotifyApiKeyChanges1764490000000 } from './1764490000000-NotifyApiKeyChanges';
 import { ArticleDates1764600000000 } from './1764600000000-ArticleDates';
 import { ExtractionStatus1764810000000 } from './1764810000000-ExtractionStatus';
+import { ClaimAnchors1764900000000 } from './1764900000000-ClaimAnchors';
 import { SpeakerNativeNames1764910000000 } from './1764910000000-SpeakerNativeNames';
 
 // Listed explicitly (no globs): bundled builds and tests see the same list.
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   RejectQuotesWithdrawClaims1764550000000,
   ArticleDates1764600000000,
   ExtractionStatus1764810000000,
+  ClaimAnchors1764900000000,
   SpeakerNativeNames1764910000000,
 ];

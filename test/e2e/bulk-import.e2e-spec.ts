@@ -95,8 +95,70 @@ describe('bulk ingest', () => {
     expect((await batch('\n\n')).status).toBe(400);
   });
 
+  // A batch is stored set-based: one row per speaker and per quote however often the batch
+  // names them, dates and affiliations merged, and the claims its quotes say matched in one go.
+  it('a batch stores shared speakers and quotes once, and joins them to claims', async () => {
+    const SAID = 'The analytical engine weaves algebraic patterns just as the loom weaves flowers';
+    const first = await request(t.http)
+      .post('/api/v1/articles')
+      .set(t.as('reviewer'))
+      .send({ body: `"${SAID}," said Grace Okafor, a mathematician at the Institute.\n` })
+      .expect(201);
+    const quoteId = first.body.articles[0].quotes[0].quoteId as string;
+    const claimId = (
+      await request(t.http)
+        .post('/api/v1/claims')
+        .set(t.as('reviewer'))
+        .send({ quoteId })
+        .expect(201)
+    ).body.id as string;
+
+    const lines = [
+      {
+        body: `"${SAID}," said Grace Okafor, a mathematician at the Institute.\n\n"The tables are ready for printing," Okafor added.\n`,
+        publishedAt: '2011-03-01',
+      },
+      {
+        body: `"${SAID}," Grace Okafor told the committee.\n\n"${SAID.replace('flowers', 'leaves')}," said Tomas Reyes, a weaver.\n`,
+        publishedAt: '2012-07-15',
+      },
+    ];
+    const res = await batch(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(res.status).toBe(200);
+    const out = res.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: number });
+    expect(out.map((o) => o.status)).toEqual([201, 201]);
+
+    const speakers = (
+      await request(t.http).get('/api/v1/speakers').query({ q: 'Grace Okafor' }).expect(200)
+    ).body as { name: string }[];
+    expect(speakers.filter((s) => s.name === 'Grace Okafor')).toHaveLength(1);
+    // The same words by the same speaker: one quote, three places, its dates from the dated ones.
+    const quote = (await request(t.http).get(`/api/v1/quotes/${quoteId}`).expect(200)).body;
+    expect(quote.appearances).toHaveLength(3);
+    expect(quote).toMatchObject({ dated: true, firstSeen: '2011-03-01T00:00:00.000Z' });
+    const claim = (await request(t.http).get(`/api/v1/claims/${claimId}`).expect(200)).body;
+    const other = claim.occurrences.filter(
+      (o: { relation: string }) => o.relation === 'other-speaker',
+    );
+    expect(other).toHaveLength(1);
+    expect(other[0]).toMatchObject({
+      needsReview: true,
+      quote: { speaker: { name: 'Tomas Reyes' } },
+    });
+    const flags = await sql<{ n: number }>(
+      t.db.ownerUrl,
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'claim.flag' AND target_id = $1`,
+      [claimId],
+    );
+    expect(flags[0].n).toBe(1);
+  });
+
   it('import of NDJSON killed mid-way resumes without duplicating anything', async () => {
-    const N = 160;
+    // Enough batches that the import cannot finish between two looks at the database.
+    const N = 1000;
     const file = join(dir, 'archive.ndjson');
     writeFileSync(
       file,

@@ -12,13 +12,13 @@ const BODY = [
   'The council’s finance chief, Peter Andersen, was less sure. "The money is simply not there this year," Andersen said.',
 ].join('\n\n');
 
-// A handler that fails half-way through extraction, after the first quote was stored.
+// A handler that fails half-way through extraction, after the quotes were stored.
 @Injectable()
 class FailingQuoteHandler {
   failing = false;
 
-  @OnDomainEvent('quote.persisted')
-  async fail(_quote: DomainEvents['quote.persisted']): Promise<void> {
+  @OnDomainEvent('quotes.persisted')
+  async fail(_quotes: DomainEvents['quotes.persisted']): Promise<void> {
     if (this.failing) throw new Error('handler failed after the quote was stored');
   }
 }

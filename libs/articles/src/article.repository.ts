@@ -19,6 +19,12 @@ export interface SourceRow extends ArticleSourceEntity {
   filename: string | null;
 }
 
+// Columns as entity properties, for rows read with raw SQL.
+const DOCUMENT_COLUMNS = `id, sha256, body, source, filename, title, url, publisher,
+  published_at AS "publishedAt", created_at AS "createdAt"`;
+const ARTICLE_COLUMNS = `id, seq, sha256, kind, kicker, truncated, body, title, url, publisher,
+  published_at AS "publishedAt", version, created_at AS "createdAt"`;
+
 // The only code that names document, article and article_source. Other libs read the
 // article_ref and article_source_ref views (migration PublishReadModels): change them with
 // these tables, in a new migration. test/boundaries checks that no other lib names the tables.
@@ -37,6 +43,116 @@ export class ArticleRepository extends TxRepository {
     const created = result.raw.length > 0;
     const row = await this.db.findOneByOrFail(DocumentEntity, { sha256: doc.sha256 });
     return { row, created };
+  }
+
+  // The documents of a batch in one statement (each text once, in hash order: the order their
+  // keys are locked in), then read back. `created`: the hashes this statement inserted; a
+  // concurrent post of the same text waits for it, then finds it stored.
+  async insertDocuments(
+    docs: NewDocument[],
+  ): Promise<{ rows: Map<string, DocumentEntity>; created: Set<string> }> {
+    const unique = [...new Map(docs.map((d) => [d.sha256, d])).values()].sort((a, b) =>
+      cmp(a.sha256, b.sha256),
+    );
+    if (!unique.length) return { rows: new Map(), created: new Set() };
+    const col = <K extends keyof NewDocument>(k: K) => unique.map((d) => d[k]);
+    const inserted: DocumentEntity[] = await this.db.query(
+      `INSERT INTO document (sha256, body, source, filename, title, url, publisher, published_at)
+       SELECT sha256, body, source, filename, title, url, publisher, published_at
+         FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+              WITH ORDINALITY AS v(sha256, body, source, filename, title, url, publisher, published_at, n)
+        ORDER BY n
+       ON CONFLICT (sha256) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
+      [
+        col('sha256'),
+        col('body'),
+        col('source'),
+        col('filename'),
+        col('title'),
+        col('url'),
+        col('publisher'),
+        col('publishedAt'),
+      ],
+    );
+    // Read back only the texts that were stored before (none, usually).
+    const created = new Set(inserted.map((r) => r.sha256));
+    const before = col('sha256').filter((h) => !created.has(h));
+    const rows: DocumentEntity[] = before.length
+      ? [
+          ...inserted,
+          ...(await this.db.query(
+            `SELECT ${DOCUMENT_COLUMNS} FROM document WHERE sha256 = ANY($1::char(64)[])`,
+            [before],
+          )),
+        ]
+      : inserted;
+    return {
+      rows: new Map(rows.map((r) => [r.sha256, r])),
+      created,
+    };
+  }
+
+  // Articles likewise: each text once, in hash order (a teaser shared by two documents posted at
+  // once is waited on in the same order by both), then read back.
+  async upsertArticles(
+    articles: NewArticle[],
+  ): Promise<{ rows: Map<string, ArticleEntity>; created: Set<string> }> {
+    const unique = [...new Map(articles.map((a) => [a.sha256, a])).values()].sort((a, b) =>
+      cmp(a.sha256, b.sha256),
+    );
+    if (!unique.length) return { rows: new Map(), created: new Set() };
+    const col = <K extends keyof NewArticle>(k: K) => unique.map((a) => a[k]);
+    const inserted: ArticleEntity[] = await this.db.query(
+      `INSERT INTO article (sha256, kind, kicker, truncated, body, title, url, publisher, published_at)
+       SELECT sha256, kind, kicker, truncated, body, title, url, publisher, published_at
+         FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+              WITH ORDINALITY AS v(sha256, kind, kicker, truncated, body, title, url, publisher, published_at, n)
+        ORDER BY n
+       ON CONFLICT (sha256) DO NOTHING RETURNING ${ARTICLE_COLUMNS}`,
+      [
+        col('sha256'),
+        col('kind'),
+        col('kicker'),
+        col('truncated'),
+        col('body'),
+        col('title'),
+        col('url'),
+        col('publisher'),
+        col('publishedAt'),
+      ],
+    );
+    const created = new Set(inserted.map((r) => r.sha256));
+    const before = col('sha256').filter((h) => !created.has(h));
+    const rows: ArticleEntity[] = before.length
+      ? [
+          ...inserted,
+          ...(await this.db.query(
+            `SELECT ${ARTICLE_COLUMNS} FROM article WHERE sha256 = ANY($1::char(64)[])`,
+            [before],
+          )),
+        ]
+      : inserted;
+    return {
+      rows: new Map(rows.map((r) => [r.sha256, r])),
+      created,
+    };
+  }
+
+  // document id → its article ids, in position order (each once).
+  async articleIdsOfDocuments(documentIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!documentIds.length) return out;
+    const rows: { document_id: string; article_id: string }[] = await this.db.query(
+      `SELECT document_id, article_id FROM article_source WHERE document_id = ANY($1::uuid[])
+        ORDER BY document_id, position`,
+      [documentIds],
+    );
+    for (const r of rows) {
+      const list = out.get(r.document_id) ?? [];
+      if (!list.includes(r.article_id)) list.push(r.article_id);
+      out.set(r.document_id, list);
+    }
+    return out;
   }
 
   async findDocumentHashes(hashes: string[]): Promise<Set<string>> {
@@ -62,7 +178,13 @@ export class ArticleRepository extends TxRepository {
   }
 
   async insertSources(rows: ArticleSourceEntity[]): Promise<void> {
-    if (rows.length > 0) await this.db.insert(ArticleSourceEntity, rows);
+    if (!rows.length) return;
+    const col = <K extends keyof ArticleSourceEntity>(k: K) => rows.map((r) => r[k]);
+    await this.db.query(
+      `INSERT INTO article_source (document_id, position, article_id, start_offset, end_offset)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::int[], $5::int[])`,
+      [col('documentId'), col('position'), col('articleId'), col('startOffset'), col('endOffset')],
+    );
   }
 
   findArticlesOfDocument(documentId: string): Promise<ArticleEntity[]> {
@@ -160,3 +282,5 @@ export class ArticleRepository extends TxRepository {
     }));
   }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

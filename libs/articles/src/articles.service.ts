@@ -31,6 +31,17 @@ export interface IngestInput {
   filename?: string | null;
 }
 
+interface Stored {
+  document: DocumentEntity;
+  created: boolean;
+  // Articles a queue worker will extract (deferred ingest only).
+  pending: string[];
+  // The document's articles, in position order, each once.
+  articleIds: string[];
+  // The same, as stored, when this call stored the document.
+  articles?: ArticleEntity[];
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 @Injectable()
@@ -48,11 +59,11 @@ export class ArticlesService {
   async ingest(input: IngestInput, deferred = false): Promise<IngestResponseDto> {
     const problem = articleTextProblem(input.body);
     if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
-    const { document, created, pending } = await this.store(input, deferred);
+    const { document, created, pending, articles: stored } = await this.store(input, deferred);
     // Enqueued after the commit; were this process to die in between, the pending rows stay and
     // the next start hands them to the queue again (ReextractService.extractMissing).
     if (pending.length) await this.quotes.extractLater(pending);
-    const articles = await this.repository.findArticlesOfDocument(document.id);
+    const articles = stored ?? (await this.repository.findArticlesOfDocument(document.id));
     const ids = articles.map((a) => a.id);
     const [sources, quotes, extraction] = await Promise.all([
       this.repository.findSources(ids),
@@ -108,36 +119,27 @@ export class ArticlesService {
     return sha256(body);
   }
 
-  @WriteTransaction()
   private async storeAll(inputs: IngestInput[]): Promise<BatchItemResult[]> {
-    const out: BatchItemResult[] = [];
-    for (const input of inputs) {
-      const { document, created, articleIds } = await this.store(input, false);
-      out.push({
-        status: created ? 201 : 200,
-        document: { id: document.id, sha256: document.sha256, created },
-        articles:
-          articleIds ??
-          (await this.repository.findArticlesOfDocument(document.id)).map((a) => a.id),
-      });
-    }
-    return out;
+    return (await this.storeMany(inputs, false)).map(({ document, created, articleIds }) => ({
+      status: created ? 201 : 200,
+      document: { id: document.id, sha256: document.sha256, created },
+      articles: articleIds,
+    }));
   }
 
-  // The document, its articles, their sources and whatever `articles.created` handlers add
-  // (quotes, speakers, claim matches) land together or not at all.
+  private async store(input: IngestInput, deferred: boolean): Promise<Stored> {
+    return (await this.storeMany([input], deferred))[0];
+  }
+
+  // The documents, their articles, their sources and whatever `articles.created` handlers add
+  // (quotes, speakers, claim matches) land together or not at all: one transaction, and a
+  // handful of set-based statements for the whole batch (documents, articles, sources, audit
+  // rows; one `articles.created` for all new articles, so the quotes lib stores all their
+  // quotes at once). Locks are taken in one global order: documents, then articles, each by
+  // hash, then what the handlers take.
   @WriteTransaction()
-  private async store(
-    input: IngestInput,
-    deferred: boolean,
-  ): Promise<{
-    document: DocumentEntity;
-    created: boolean;
-    pending: string[];
-    articleIds?: string[];
-  }> {
-    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
-    const doc = await this.repository.insertDocument({
+  private async storeMany(inputs: IngestInput[], deferred: boolean): Promise<Stored[]> {
+    const docs = inputs.map((input) => ({
       sha256: sha256(input.body),
       body: input.body,
       source: input.source,
@@ -145,66 +147,105 @@ export class ArticlesService {
       title: input.title ?? null,
       url: input.url ?? null,
       publisher: input.publisher ?? null,
-      publishedAt,
+      publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
+    }));
+    const stored = await this.repository.insertDocuments(docs);
+    // The same text twice in one batch: the first is created, the second finds it (as if posted
+    // one after the other).
+    const seen = new Set<string>();
+    const fresh = docs.map((d) => {
+      const isNew = stored.created.has(d.sha256) && !seen.has(d.sha256);
+      seen.add(d.sha256);
+      return isNew;
     });
-    if (!doc.created) return { document: doc.row, created: false, pending: [] };
-    // Articles are upserted in hash order: a teaser shared by two documents posted at once is
-    // waited on in the same order by both (the global lock order starts here).
-    const segments = segmentDocument(input.body).map((segment, position) => ({
-      segment,
-      position,
-      hash: sha256(segment.text),
-    }));
-    const byHash = [...segments].sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
-    const articleIds = new Map<number, string>();
-    const created = [];
-    for (const { segment, position, hash } of byHash) {
-      const isMain = segment.kind === 'article';
-      const article = await this.repository.upsertArticle({
-        sha256: hash,
-        kind: segment.kind,
-        kicker: segment.kicker,
-        truncated: segment.truncated,
-        body: segment.text,
-        title: isMain ? (input.title ?? null) : null,
-        url: isMain ? (input.url ?? null) : null,
-        publisher: input.publisher ?? null,
-        publishedAt,
-      });
-      articleIds.set(position, article.row.id);
-      if (article.created) created.push({ position, row: article.row });
-    }
-    created.sort((a, b) => a.position - b.position);
-    if (created.length)
-      await this.events.emit('articles.created', {
-        articles: created.map((c) => c.row),
-        deferred,
-      });
-    const sources = segments.map(({ segment, position }) => ({
-      documentId: doc.row.id,
-      position,
-      articleId: articleIds.get(position) as string,
-      startOffset: segment.start,
-      endOffset: segment.end,
-    }));
+    const segmented = docs.map((d, i) =>
+      fresh[i]
+        ? segmentDocument(d.body).map((segment, position) => ({
+            segment,
+            position,
+            hash: sha256(segment.text),
+          }))
+        : [],
+    );
+    const articles = await this.repository.upsertArticles(
+      segmented.flatMap((segments, i) =>
+        segments.map(({ segment, hash }) => {
+          const isMain = segment.kind === 'article';
+          return {
+            sha256: hash,
+            kind: segment.kind,
+            kicker: segment.kicker,
+            truncated: segment.truncated,
+            body: segment.text,
+            title: isMain ? docs[i].title : null,
+            url: isMain ? docs[i].url : null,
+            publisher: docs[i].publisher,
+            publishedAt: docs[i].publishedAt,
+          };
+        }),
+      ),
+    );
+    const articleOf = (hash: string) => articles.rows.get(hash) as ArticleEntity;
+    // New articles in document order, then position; each once.
+    const created: ArticleEntity[] = [];
+    const announced = new Set<string>();
+    for (const segments of segmented)
+      for (const { hash } of segments)
+        if (articles.created.has(hash) && !announced.has(hash)) {
+          announced.add(hash);
+          created.push(articleOf(hash));
+        }
+    if (created.length) await this.events.emit('articles.created', { articles: created, deferred });
+    const documentOf = (i: number) => stored.rows.get(docs[i].sha256) as DocumentEntity;
+    const sources = segmented.flatMap((segments, i) =>
+      segments.map(({ segment, position, hash }) => ({
+        documentId: documentOf(i).id,
+        position,
+        articleId: articleOf(hash).id,
+        startOffset: segment.start,
+        endOffset: segment.end,
+      })),
+    );
     await this.repository.insertSources(sources);
-    await this.audit.record({
-      action: 'document.ingest',
-      targetType: 'document',
-      targetId: doc.row.id,
-      after: {
-        sha256: doc.row.sha256,
-        source: input.source,
-        filename: input.filename ?? null,
-        articles: sources.map((s) => s.articleId),
-      },
-    });
-    return {
-      document: doc.row,
-      created: true,
-      pending: deferred ? created.map((c) => c.row.id) : [],
-      articleIds: [...new Set(sources.map((s) => s.articleId))],
-    };
+    await this.audit.recordMany(
+      docs.flatMap((d, i) =>
+        fresh[i]
+          ? [
+              {
+                action: 'document.ingest',
+                targetType: 'document',
+                targetId: documentOf(i).id,
+                after: {
+                  sha256: d.sha256,
+                  source: d.source,
+                  filename: d.filename,
+                  articles: sources
+                    .filter((s) => s.documentId === documentOf(i).id)
+                    .map((s) => s.articleId),
+                },
+              },
+            ]
+          : [],
+      ),
+    );
+    const known = await this.repository.articleIdsOfDocuments(
+      docs.flatMap((_, i) => (fresh[i] ? [] : [documentOf(i).id])),
+    );
+    return docs.map((d, i) => ({
+      document: documentOf(i),
+      created: fresh[i],
+      pending: deferred
+        ? [...new Set(segmented[i].map(({ hash }) => hash))]
+            .filter((h) => articles.created.has(h))
+            .map((h) => articleOf(h).id)
+        : [],
+      articleIds: fresh[i]
+        ? [...new Set(segmented[i].map(({ hash }) => articleOf(hash).id))]
+        : (known.get(documentOf(i).id) ?? []),
+      articles: fresh[i]
+        ? [...new Set(segmented[i].map(({ hash }) => articleOf(hash)))]
+        : undefined,
+    }));
   }
 
   // POST /extract: the ingest pipeline without storing anything; offsets are into `body`.
@@ -265,6 +306,12 @@ export class ArticlesService {
       this.repository.findSources(unique),
     ]);
     return new Map(articles.map((a) => [a.id, toArticleDto(a, sources)]));
+  }
+
+  // The articles that exist of these, in seq (ingest) order.
+  async findEntities(ids: string[]): Promise<ArticleEntity[]> {
+    const rows = await this.repository.findByIds(ids);
+    return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   }
 
   findEntity(id: string): Promise<ArticleEntity | null> {

@@ -43,6 +43,32 @@ export class AuditService extends TxRepository {
     );
   }
 
+  // Rows of one batch (a bulk import's documents, a batch's claim matches) in one statement, in
+  // the given order.
+  async recordMany(events: AuditEvent[]): Promise<void> {
+    if (!events.length) return;
+    if (events.length === 1) return this.record(events[0]);
+    const { actor, requestId } = requestContext.get();
+    await this.db.query(
+      `INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
+       SELECT now(), $1::uuid, $2::text, $3::text, v.action, v.target_type, v.target_id, v.before::jsonb, v.after::jsonb, $4::text
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+              AS v(action, target_type, target_id, before, after, n)
+        ORDER BY v.n`,
+      [
+        actor.keyId,
+        actor.name,
+        actor.role,
+        requestId,
+        events.map((e) => e.action),
+        events.map((e) => e.targetType),
+        events.map((e) => e.targetId),
+        events.map((e) => json(e.before)),
+        events.map((e) => json(e.after)),
+      ],
+    );
+  }
+
   list(q: AuditQuery): Promise<AuditEntryEntity[]> {
     const qb = this.db
       .createQueryBuilder(AuditEntryEntity, 'a')

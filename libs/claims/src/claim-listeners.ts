@@ -14,10 +14,10 @@ export class ClaimListeners {
     private readonly audit: AuditService,
   ) {}
 
-  // A stored quote that says what a claim says joins it (or is flagged for review).
-  @OnDomainEvent('quote.persisted')
-  async matchQuote(quote: DomainEvents['quote.persisted']): Promise<void> {
-    await this.matcher.quotePersisted(quote);
+  // Stored quotes that say what a claim says join it (or are flagged for review).
+  @OnDomainEvent('quotes.persisted')
+  async matchQuotes(event: DomainEvents['quotes.persisted']): Promise<void> {
+    await this.matcher.quotesPersisted(event);
   }
 
   // A corrected speaker reaches the claims made from the quote, and so their ClaimReview.

@@ -95,35 +95,56 @@ export class ClaimRepository extends TxRepository {
     return r.raw.length > 0;
   }
 
-  async isLinked(quoteId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM claim_quote WHERE quote_id = $1 LIMIT 1`, [
-      quoteId,
-    ]);
-    return rows.length > 0;
-  }
-
-  // Claims whose wording the quote repeats (or contains).
-  async claimsMatching(textKey: string): Promise<MatchCandidate[]> {
-    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(MATCH_THRESHOLD),
-    ]);
+  // Links of a batch in one statement, in (claim, quote) order (the order their keys are
+  // locked in); answers the links that are new.
+  async linkMany(
+    links: { claimId: string; quoteId: string; relation: ClaimLink; similarity: number }[],
+  ): Promise<{ claimId: string; quoteId: string; relation: ClaimLink; similarity: number }[]> {
+    const rows = [...new Map(links.map((l) => [`${l.claimId}|${l.quoteId}`, l])).values()].sort(
+      (a, b) => cmp(a.claimId, b.claimId) || cmp(a.quoteId, b.quoteId),
+    );
+    if (!rows.length) return [];
     return this.db.query(
-      `SELECT id, speaker_id, GREATEST(similarity(text_key, $1), CASE WHEN strpos($1, text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
-         FROM claim WHERE (text_key % $1 OR strpos($1, text_key) > 0) AND status <> 'withdrawn'
-        ORDER BY similarity DESC LIMIT 10`,
-      [textKey],
+      `INSERT INTO claim_quote (claim_id, quote_id, relation, similarity, needs_review)
+       SELECT claim_id, quote_id, relation, similarity, relation = 'other-speaker'
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::real[]) WITH ORDINALITY
+              AS v(claim_id, quote_id, relation, similarity, n)
+        ORDER BY n
+       ON CONFLICT DO NOTHING
+       RETURNING claim_id AS "claimId", quote_id AS "quoteId", relation, similarity`,
+      [
+        rows.map((r) => r.claimId),
+        rows.map((r) => r.quoteId),
+        rows.map((r) => r.relation),
+        rows.map((r) => r.similarity),
+      ],
     );
   }
 
-  // Existing quotes that say what a new claim says (from quote_ref, which the quotes lib publishes).
-  async quotesMatching(textKey: string): Promise<MatchCandidate[]> {
-    await this.db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(MATCH_THRESHOLD),
-    ]);
+  // The claims each quote repeats (trigram similarity of MATCH_THRESHOLD or more) or contains,
+  // best 10 a quote, for all the quotes of a batch in one query. Quotes already joined to a
+  // claim are left out. Only claims with an anchor among the quote's lexemes (or none at all)
+  // are compared (claim_anchors_idx, migration ClaimAnchors). With no claims at all (a fresh
+  // archive load) a one-time filter skips the quotes' lexemes altogether.
+  async claimsMatchingQuotes(
+    quotes: { quoteId: string; textKey: string }[],
+  ): Promise<{ quoteId: string; claimId: string; speakerId: string | null; similarity: number }[]> {
+    if (!quotes.length) return [];
     return this.db.query(
-      `SELECT id, speaker_id, similarity(text_key, $1)::float AS similarity
-         FROM quote_ref WHERE text_key % $1 AND rejected_at IS NULL ORDER BY similarity DESC LIMIT 50`,
-      [textKey],
+      `SELECT m.quote_id AS "quoteId", c.id AS "claimId", c.speaker_id AS "speakerId", c.similarity
+         FROM unnest($1::uuid[], $2::text[]) AS m(quote_id, text_key)
+         CROSS JOIN LATERAL (
+           SELECT c.id, c.speaker_id,
+                  GREATEST(similarity(c.text_key, m.text_key), CASE WHEN strpos(m.text_key, c.text_key) > 0 THEN 1 ELSE 0 END)::float AS similarity
+             FROM claim c
+            WHERE (c.anchors && tsvector_to_array(to_tsvector('english', m.text_key)) OR c.anchors = '{}')
+              AND c.status <> 'withdrawn'
+              AND (similarity(c.text_key, m.text_key) >= $3 OR strpos(m.text_key, c.text_key) > 0)
+            ORDER BY similarity DESC, c.id LIMIT 10) c
+        WHERE EXISTS (SELECT 1 FROM claim WHERE status <> 'withdrawn')
+          AND NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
+        ORDER BY m.quote_id, c.similarity DESC, c.id`,
+      [quotes.map((q) => q.quoteId), quotes.map((q) => q.textKey), MATCH_THRESHOLD],
     );
   }
 
@@ -242,3 +263,5 @@ export class ClaimRepository extends TxRepository {
     );
   }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -34,6 +34,27 @@ export class ExtractionJobs implements ExtractionWork {
     return 'done';
   }
 
+  // A worker's batch of first extractions in one transaction, stored set-based like a bulk
+  // import: the extraction rows are locked in id order, those already done are skipped, the
+  // rest are extracted and persisted together. Articles extracted before (re-extraction) are
+  // left to `run`, one transaction each: answered, not touched. If the process dies half-way,
+  // nothing of the batch is stored and the queue hands all its jobs out again.
+  @WriteTransaction()
+  async runMany(articleIds: string[]): Promise<{ reextract: string[] }> {
+    const states = await this.state.lockMany(articleIds);
+    const reextract = articleIds.filter((id) => {
+      const s = states.get(id);
+      return s && s.status !== 'done' && s.engineVersion;
+    });
+    const first = articleIds.filter((id) => {
+      const s = states.get(id);
+      return s?.status !== 'done' && !s?.engineVersion;
+    });
+    const articles = await this.articles.findEntities([...new Set(first)]);
+    await this.persister.persistAll(articles.map((article) => ({ article })));
+    return { reextract: [...new Set(reextract)] };
+  }
+
   @WriteTransaction()
   async fail(articleId: string, error: string): Promise<void> {
     await this.quotes.markFailed(articleId, error.slice(0, 1000));

@@ -14,6 +14,8 @@ const ENQUEUE_BATCH = 1000;
 // not import it, since the work needs services that import this queue.
 export interface ExtractionWork {
   run(articleId: string): Promise<unknown>;
+  // First extractions of a batch in one transaction; answers the re-extractions left to `run`.
+  runMany(articleIds: string[]): Promise<{ reextract: string[] }>;
   fail(articleId: string, error: string): Promise<void>;
 }
 export const EXTRACTION_WORK = Symbol('ExtractionWork');
@@ -88,20 +90,40 @@ export class ExtractionQueue implements OnModuleDestroy {
       );
   }
 
-  // Takes jobs until the process stops. A batch whose handler throws is retried whole; the
-  // articles it had finished are skipped on the retry (ExtractionJobs.run is idempotent).
+  // Takes jobs until the process stops. A batch is first stored in one transaction (set-based,
+  // like a bulk import); if that fails, each job is run alone so one bad article fails only
+  // itself. A batch whose handler throws is retried whole; the articles it had finished are
+  // skipped on the retry (ExtractionJobs.run is idempotent). A worker killed mid-batch commits
+  // nothing of it: its jobs expire and another worker takes them.
   async work(): Promise<void> {
     const boss = await this.started();
-    await boss.work<ExtractJob>(
+    const batchSize = this.config.WORKER_BATCH_SIZE;
+    let workerId: string | undefined = undefined;
+    workerId = await boss.work<ExtractJob>(
       EXTRACT_QUEUE,
       {
-        batchSize: this.config.WORKER_BATCH_SIZE,
+        batchSize,
         includeMetadata: true,
         pollingIntervalSeconds: 0.5,
       },
       async (jobs) => {
+        // A full batch: more jobs are likely waiting, so the next fetch is not held back by the
+        // polling interval (pg-boss otherwise waits it out after every batch, which capped a
+        // worker at WORKER_BATCH_SIZE jobs per 0.5 s).
+        if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId);
+        let alone = jobs;
+        try {
+          const { reextract } = await this.jobs.runMany(jobs.map((job) => job.data.articleId));
+          alone = jobs.filter((job) => reextract.includes(job.data.articleId));
+        } catch (e) {
+          if (jobs.length === 1 && jobs[0].retryCount < jobs[0].retryLimit) throw e;
+          const message = e instanceof Error ? e.message : String(e);
+          this.log.warn(
+            `a batch of ${jobs.length} job(s) failed, running them one by one: ${message}`,
+          );
+        }
         let failure: unknown;
-        for (const job of jobs) {
+        for (const job of alone) {
           try {
             await this.jobs.run(job.data.articleId);
           } catch (e) {

@@ -28,6 +28,20 @@ export class ExtractionStateRepository extends TxRepository {
     return rows[0] ? { status: rows[0].status, engineVersion: rows[0].engine_version } : null;
   }
 
+  // The same for a batch of articles, locked in id order: article id → its state.
+  async lockMany(articleIds: string[]): Promise<Map<string, ExtractionLock>> {
+    if (!articleIds.length) return new Map();
+    const rows: { article_id: string; status: ExtractionStatus; engine_version: string | null }[] =
+      await this.db.query(
+        `SELECT article_id, status, engine_version FROM article_extraction
+          WHERE article_id = ANY($1::uuid[]) ORDER BY article_id FOR UPDATE`,
+        [articleIds],
+      );
+    return new Map(
+      rows.map((r) => [r.article_id, { status: r.status, engineVersion: r.engine_version }]),
+    );
+  }
+
   // A page of articles (read through the view articles publishes) not extracted by this engine
   // version, or every article with `all`; in id order, after `after`.
   async stalePage(

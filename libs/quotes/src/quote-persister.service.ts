@@ -46,36 +46,56 @@ export class QuotePersister {
       dated: article.publishedAt !== null,
     }));
     const speakerIds = await this.resolveSpeakers(items);
-    const quotes = items
-      .flatMap(({ article, result, seenAt, dated }, n) =>
-        result.quotes.map((q) => ({
-          article,
-          q,
-          seenAt,
+    const quotes = items.flatMap(({ article, result, seenAt, dated }, n) =>
+      result.quotes.map((q) => ({
+        article,
+        q,
+        seenAt,
+        dated,
+        speakerId: q.speaker ? (speakerIds[n].get(q.speaker) ?? null) : null,
+        textKey: quoteKey(q.text) || q.text,
+      })),
+    );
+    // One row per (speaker, text key), its sightings' dates merged, upserted (and locked) in
+    // (speaker, text key) order before anything else touches them: one statement cannot update
+    // a row twice, and two batches lock shared rows in the same order. Occurrences are new rows
+    // of new articles.
+    const rows = new Map<string, QuoteRow>();
+    const rowOf = quotes.map(({ speakerId, q, textKey, seenAt, dated }) => {
+      const key = `${speakerId ?? ''}\u0000${textKey}`;
+      const row = rows.get(key);
+      if (row) widen(row, seenAt, dated);
+      else
+        rows.set(key, {
+          speakerId,
+          text: q.text,
+          textKey,
+          firstSeen: seenAt,
+          lastSeen: seenAt,
           dated,
-          speakerId: q.speaker ? (speakerIds[n].get(q.speaker) ?? null) : null,
-          textKey: quoteKey(q.text) || q.text,
+        });
+      return key;
+    });
+    const ordered = [...rows.entries()].sort(
+      ([, a], [, b]) => cmp(a.speakerId ?? '', b.speakerId ?? '') || cmp(a.textKey, b.textKey),
+    );
+    const index = new Map(ordered.map(([key], i) => [key, i]));
+    const upserted = await this.quotes.store(
+      ordered.map(([, row]) => row),
+      quotes.map(({ article, q, seenAt, dated }, i) => ({
+        ...occurrence(article, q, seenAt, dated),
+        row: index.get(rowOf[i]) as number,
+      })),
+      { articleIds: items.map(({ article }) => article.id), engineVersion: ENGINE_VERSION },
+    );
+    if (ordered.length)
+      await this.events.emit('quotes.persisted', {
+        quotes: ordered.map(([, row], i) => ({
+          ...upserted[i],
+          speakerId: row.speakerId,
+          textKey: row.textKey,
         })),
-      )
-      .sort((a, b) => cmp(a.speakerId ?? '', b.speakerId ?? '') || cmp(a.textKey, b.textKey));
-    // Quote rows are upserted (and locked) in (speaker, text) order, before anything else
-    // touches them; occurrences are new rows of new articles.
-    const stored: { quoteId: string; created: boolean; rejected: boolean }[] = [];
-    for (const { speakerId, q, textKey, seenAt, dated } of quotes)
-      stored.push(
-        await this.quotes.upsertQuote({ speakerId, text: q.text, textKey, seenAt, dated }),
-      );
-    await this.quotes.insertOccurrences(
-      quotes.map(({ article, q, seenAt, dated }, i) =>
-        occurrence(article, q, stored[i].quoteId, seenAt, dated),
-      ),
-    );
-    for (const [i, { speakerId, textKey }] of quotes.entries())
-      await this.events.emit('quote.persisted', { ...stored[i], speakerId, textKey });
-    await this.quotes.markExtracted(
-      items.map(({ article }) => article.id),
-      ENGINE_VERSION,
-    );
+      });
   }
 
   // Every quoted person of the batch, resolved in one go; per article, name → speaker id.
@@ -113,15 +133,35 @@ export class QuotePersister {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+interface QuoteRow {
+  speakerId: string | null;
+  text: string;
+  textKey: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  dated: boolean;
+}
+
+// Another sighting of the same quote in the batch, merged as the upsert merges it into a stored
+// row: a dated sighting outranks undated ones; among sightings of one kind the dates widen.
+function widen(row: QuoteRow, seenAt: Date, dated: boolean): void {
+  if (row.dated === dated) {
+    if (seenAt < row.firstSeen) row.firstSeen = seenAt;
+    if (seenAt > row.lastSeen) row.lastSeen = seenAt;
+  } else if (dated) {
+    row.firstSeen = seenAt;
+    row.lastSeen = seenAt;
+    row.dated = true;
+  }
+}
+
 function occurrence(
   article: ArticleFacts,
   q: ExtractedQuote,
-  quoteId: string,
   seenAt: Date,
   dated: boolean,
-): NewOccurrence {
+): Omit<NewOccurrence, 'quoteId'> {
   return {
-    quoteId,
     articleId: article.id,
     startOffset: q.start,
     endOffset: q.end,

@@ -101,23 +101,94 @@ function withHitColumns(inner: string, orderBy: string): string {
 export class QuoteRepository extends TxRepository {
   private statistics: (QuoteStatistics & { at: number }) | null = null;
 
-  // A dated sighting outranks undated ones (whose date is only the ingest time); among sightings
-  // of the same kind the dates widen.
-  async upsertQuote(q: {
-    speakerId: string | null;
-    text: string;
-    textKey: string;
-    seenAt: Date;
-    dated: boolean;
-  }): Promise<{ quoteId: string; created: boolean; rejected: boolean }> {
-    // xmax is 0 on a row this statement inserted, and set on one it updated (and locked).
-    const [row]: { id: string; created: boolean; rejected: boolean }[] = await this.db.query(
-      `INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen, dated) VALUES ($1, $2, $3, $4, $4, $5)
-       ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET ${widenDates('quote', 'EXCLUDED')}
-       RETURNING id, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected`,
-      [q.speakerId, q.text, q.textKey, q.seenAt, q.dated],
-    );
-    return { quoteId: row.id, created: row.created, rejected: row.rejected };
+  // A batch's quotes, occurrences and extraction marks in one statement. Quote rows: a dated
+  // sighting outranks undated ones (whose date is only the ingest time); among sightings of the
+  // same kind the dates widen. The caller gives each (speaker, text key) once, in the order the
+  // rows are to be locked; the answer is in that order. A reviewer's correction is never
+  // touched: a conflict only widens the dates. Occurrences name their quote by its index in
+  // `rows`; they are new rows of new articles, and one already there (a retried job) is skipped.
+  // The occurrences' foreign keys are checked at the end of the statement, when the quote rows
+  // it inserted are there.
+  async store(
+    rows: {
+      speakerId: string | null;
+      text: string;
+      textKey: string;
+      firstSeen: Date;
+      lastSeen: Date;
+      dated: boolean;
+    }[],
+    occurrences: (Omit<NewOccurrence, 'quoteId'> & { row: number })[],
+    extracted: { articleIds: string[]; engineVersion: string },
+  ): Promise<{ quoteId: string; created: boolean; rejected: boolean }[]> {
+    const occ = <K extends keyof (typeof occurrences)[number]>(k: K) =>
+      occurrences.map((o) => o[k]);
+    const stored: { id: string; n: string; created: boolean; rejected: boolean }[] =
+      await this.db.query(
+        `WITH v AS (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::boolean[])
+                    WITH ORDINALITY AS v(speaker_id, text, text_key, first_seen, last_seen, dated, n)
+         ), up AS (
+           INSERT INTO quote (speaker_id, text, text_key, first_seen, last_seen, dated)
+           SELECT speaker_id, text, text_key, first_seen, last_seen, dated FROM v ORDER BY n
+           ON CONFLICT (speaker_id, md5(text_key)) DO UPDATE SET ${widenDates('quote', 'EXCLUDED')}
+           RETURNING id, speaker_id, text_key, (xmax = 0) AS created, (rejected_at IS NOT NULL) AS rejected
+         ), stored AS (
+           SELECT up.id, v.n, up.created, up.rejected FROM up
+             JOIN v ON v.speaker_id IS NOT DISTINCT FROM up.speaker_id AND md5(v.text_key) = md5(up.text_key)
+         ), occurrences AS (
+           INSERT INTO quote_occurrence (quote_id, article_id, start_offset, end_offset, wording, mention, cue, rule,
+             confidence, partial, unterminated, role, organization, speaker_description, seen_at, dated, engine_version)
+           SELECT s.id, o.article_id, o.start_offset, o.end_offset, o.wording, o.mention, o.cue, o.rule, o.confidence,
+                  o.partial, o.unterminated, o.role, o.organization, o.speaker_description, o.seen_at, o.dated, o.engine_version
+             FROM unnest($7::int[], $8::uuid[], $9::int[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[],
+                         $15::real[], $16::boolean[], $17::boolean[], $18::text[], $19::text[], $20::text[], $21::timestamptz[],
+                         $22::boolean[], $23::text[])
+                  AS o(n, article_id, start_offset, end_offset, wording, mention, cue, rule, confidence, partial,
+                       unterminated, role, organization, speaker_description, seen_at, dated, engine_version)
+             JOIN stored s ON s.n = o.n
+           ON CONFLICT DO NOTHING
+         ), extracted AS (
+           INSERT INTO article_extraction (article_id, status, engine_version, extracted_at)
+           SELECT DISTINCT unnest($24::uuid[]), 'done', $25, now()
+           ON CONFLICT (article_id) DO UPDATE
+             SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()
+         )
+         SELECT id, n, created, rejected FROM stored`,
+        [
+          rows.map((r) => r.speakerId),
+          rows.map((r) => r.text),
+          rows.map((r) => r.textKey),
+          rows.map((r) => r.firstSeen),
+          rows.map((r) => r.lastSeen),
+          rows.map((r) => r.dated),
+          occurrences.map((o) => o.row + 1),
+          occ('articleId'),
+          occ('startOffset'),
+          occ('endOffset'),
+          occ('wording'),
+          occ('mention'),
+          occ('cue'),
+          occ('rule'),
+          occ('confidence'),
+          occ('partial'),
+          occ('unterminated'),
+          occ('role'),
+          occ('organization'),
+          occ('speakerDescription'),
+          occ('seenAt'),
+          occ('dated'),
+          occ('engineVersion'),
+          extracted.articleIds,
+          extracted.engineVersion,
+        ],
+      );
+    const out: { quoteId: string; created: boolean; rejected: boolean }[] = new Array(rows.length);
+    for (const r of stored)
+      out[Number(r.n) - 1] = { quoteId: r.id, created: r.created, rejected: r.rejected };
+    if (out.some((r) => r === undefined))
+      throw new Error('quote upsert answered fewer rows than it was given');
+    return out;
   }
 
   // The article's occurrences take its new date; the quotes seen there recompute their dates
@@ -141,28 +212,6 @@ export class QuoteRepository extends TxRepository {
     );
   }
 
-  // One multi-row statement for an ingest's occurrences, not a round trip each.
-  async insertOccurrences(rows: NewOccurrence[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(QuoteOccurrenceEntity)
-      .values(rows)
-      .orIgnore()
-      .execute();
-  }
-
-  async markExtracted(articleId: string | string[], engineVersion: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO article_extraction (article_id, status, engine_version, extracted_at)
-       SELECT DISTINCT unnest($1::uuid[]), 'done', $2, now()
-       ON CONFLICT (article_id) DO UPDATE
-         SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()`,
-      [Array.isArray(articleId) ? articleId : [articleId], engineVersion],
-    );
-  }
-
   // Articles whose extraction a queue worker will run.
   async markPending(articleIds: string[]): Promise<void> {
     if (!articleIds.length) return;
@@ -179,16 +228,6 @@ export class QuoteRepository extends TxRepository {
         WHERE article_id = $1 AND status <> 'done'`,
       [articleId, error],
     );
-  }
-
-  // The article's extraction state, locked until the transaction ends: two runs of one job
-  // (a retry while the first is still alive) queue here and the second sees 'done'.
-  async lockExtraction(articleId: string): Promise<ExtractionStatus | null> {
-    const rows: { status: ExtractionStatus }[] = await this.db.query(
-      `SELECT status FROM article_extraction WHERE article_id = $1 FOR UPDATE`,
-      [articleId],
-    );
-    return rows[0]?.status ?? null;
   }
 
   async extractionStates(articleIds: string[]): Promise<ArticleExtractionEntity[]> {
@@ -422,6 +461,43 @@ export class QuoteRepository extends TxRepository {
     return [];
   }
 
+  // Quotes whose wording is near-same as `key` (pg_trgm similarity of `threshold` or more), for a
+  // new claim. No trigram index on quote text (SpeedUpLookups dropped it: every ingest paid
+  // for ~150 trigrams a quote, and a scan of all quotes takes seconds at a million): such a
+  // quote shares most words, so the candidates are the quotes holding all but a third of the
+  // key's rarest words, read from the full-text index (quote_search_idx) as the lookup does, and
+  // the similarity is computed on those only. A key of stopwords only finds nothing.
+  async similarTo(
+    key: string,
+    threshold: number,
+    limit: number,
+  ): Promise<{ id: string; speaker_id: string | null; similarity: number }[]> {
+    const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
+      `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
+      [key],
+    );
+    const freq = (await this.lexemeStatistics()).shares;
+    const words = lexemes
+      .sort(
+        (a, b) =>
+          (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
+      )
+      .slice(0, LOOKUP_MAX_WORDS);
+    if (!words.length) return [];
+    const misses = Math.floor(words.length / 3);
+    return this.db.query(
+      `WITH candidates AS MATERIALIZED (
+         SELECT q.id FROM quote q
+          WHERE q.search @@ ANY($2::tsquery[]) AND ts_match_vq(q.search, $3::tsquery) AND q.rejected_at IS NULL
+          LIMIT ${SIMILAR_MAX_CANDIDATES})
+       SELECT q.id, q.speaker_id, similarity(q.text_key, $1)::float AS similarity
+         FROM quote q JOIN candidates c ON c.id = q.id
+        WHERE similarity(q.text_key, $1) >= $4
+        ORDER BY similarity DESC, q.id LIMIT $5`,
+      [key, indexQueries(words, misses), allBut(words, misses), threshold, limit],
+    );
+  }
+
   // The words no quote contains (misspelt, or never said), one bitmap probe each. Only words
   // missing from the statistics are asked about: the others are in some quote.
   private async absentLexemes(words: string[]): Promise<Set<string>> {
@@ -647,6 +723,7 @@ function searchStatement(
 const LOOKUP_MAX_WORDS = 8; // the rarest words of the asked text
 const LOOKUP_MAX_MATCHES = 2000; // rows read from the index: bounds the work when all words are common (a tenth when loose)
 const LOOKUP_CANDIDATES = 50;
+const SIMILAR_MAX_CANDIDATES = 5000; // rows whose similarity a new claim computes, at most
 
 function tsLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;

@@ -97,6 +97,19 @@ export class QuotesService {
     }));
   }
 
+  // Quotes that say (near enough) what `text` says: a new claim's matches.
+  similarQuotes(
+    text: string,
+    threshold: number,
+    limit = 50,
+  ): Promise<{ id: string; speakerId: string | null; similarity: number }[]> {
+    return this.quotes
+      .similarTo(quoteKey(text) || text, threshold, limit)
+      .then((rows) =>
+        rows.map((r) => ({ id: r.id, speakerId: r.speaker_id, similarity: r.similarity })),
+      );
+  }
+
   async get(id: string): Promise<QuoteDetailDto> {
     const quote = await this.quotes.findById(id);
     if (!quote) throw new QuotesError(QuotesErrorCode.NotFound, `No quote with id ${id}`, { id });

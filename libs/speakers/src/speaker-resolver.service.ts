@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { nameKey } from './name-key';
 import { AliasKind } from './entities/speaker-alias.entity';
 import { NewAffiliation, NewAlias, SpeakerRepository } from './speaker.repository';
@@ -34,19 +35,25 @@ export class SpeakerResolver {
 
   // The speaker id of each sighting, in input order. Persons are looked up in the order they were
   // seen, as if stored one by one: a full name seen first gives the surname that follows its
-  // speaker. Aliases are written at the end, in key order, so the batch keeps its own index of
+  // speaker. The registry's aliases for every key of the batch are read in one statement once
+  // the name locks are held; new speakers, aliases, native names and affiliations are then
+  // written in one statement each, so a batch costs the same handful of round trips whatever
+  // its size (new speakers are written with them, at the end: nothing reads them before).
+  // Aliases are written at the end, in key order, so the batch keeps its own index of
   // the aliases it will write and looks there as well as in the registry.
   async resolveAll(sightings: SightingOf[]): Promise<string[]> {
     if (!sightings.length) return [];
     const keys = sightings.map((s) => nameKey(s.person.name));
     await this.repository.lockNames([...new Set(keys)]);
+    let registry = await this.registry(sightings, keys);
     const pending = new PendingAliases();
+    const created: NewSpeaker[] = [];
     const ids: string[] = [];
     const existing = new Set<string>();
     for (const [i, { person }] of sightings.entries()) {
-      const found = await this.findExisting(person, keys[i], pending);
+      const found = findExisting(person, keys[i], registry, pending);
       if (found && !pending.created.has(found)) existing.add(found);
-      ids[i] = found ?? (await this.createSpeaker(person, keys[i], pending));
+      ids[i] = found ?? newSpeaker(person, keys[i], pending, created);
       pending.add(ids[i], person, keys[i]);
     }
     // A reviewer may have merged a speaker away between the lookup and its lock: look again (the
@@ -56,55 +63,84 @@ export class SpeakerResolver {
       const gone = new Set([...existing].filter((id) => !alive.has(id)));
       if (!gone.size) break;
       existing.clear();
+      registry = await this.registry(sightings, keys);
       const again = new Map<string, string>();
       for (const [i, { person }] of sightings.entries()) {
         if (!gone.has(ids[i])) continue;
-        const found = round < MAX_LOOKUPS ? await this.findExisting(person, keys[i]) : null;
+        const found = round < MAX_LOOKUPS ? findExisting(person, keys[i], registry) : null;
         if (found) existing.add(found);
         // Still merged away after that: a new speaker (one per name), which a reviewer can merge.
-        ids[i] =
-          found ?? again.get(keys[i]) ?? (await this.createSpeaker(person, keys[i], pending));
+        ids[i] = found ?? again.get(keys[i]) ?? newSpeaker(person, keys[i], pending, created);
         if (!found) again.set(keys[i], ids[i]);
       }
     }
-    await this.repository.addAliases(aliasRows(sightings, keys, ids));
-    await this.repository.setNativeNamesIfMissing(nativeNames(sightings, ids));
-    for (const a of affiliationRows(sightings, ids)) await this.repository.recordAffiliation(a);
+    // A native name seen later in the batch goes with a new speaker's row; an existing speaker
+    // without one is updated.
+    const natives = nativeNames(sightings, ids);
+    const fresh = new Map(created.map((c) => [c.id, c]));
+    for (const { id, nativeName } of natives) {
+      const c = fresh.get(id);
+      if (c) c.nativeName ??= nativeName;
+    }
+    await this.repository.writeRegistry({
+      speakers: created,
+      aliases: aliasRows(sightings, keys, ids),
+      nativeNames: natives.filter(({ id }) => !fresh.has(id)),
+      affiliations: affiliationRows(sightings, ids),
+    });
     return ids;
   }
 
-  private async createSpeaker(
-    person: PersonSeen,
-    key: string,
-    pending: PendingAliases,
-  ): Promise<string> {
-    const id = await this.repository.create({
-      name: person.name,
-      nameKey: key,
-      nativeName: person.nativeName,
-    });
-    pending.created.add(id);
-    return id;
-  }
-
-  private async findExisting(
-    person: PersonSeen,
-    key: string,
-    pending?: PendingAliases,
-  ): Promise<string | null> {
-    const lookup = async (aliasKey: string, kinds?: AliasKind[]) => [
-      ...new Set([
-        ...(await this.repository.findIdsByAlias(aliasKey, kinds)),
-        ...(pending?.find(aliasKey, kinds) ?? []),
-      ]),
-    ];
-    if (person.nativeName) {
-      const byNative = await lookup(nameKey(person.nativeName), ['native']);
-      if (byNative.length === 1) return byNative[0];
+  // alias key → the registry's speakers with that key, for every key the batch may look up.
+  private async registry(sightings: SightingOf[], keys: string[]): Promise<Registry> {
+    const wanted = new Set(keys);
+    for (const { person } of sightings)
+      if (person.nativeName) wanted.add(nameKey(person.nativeName));
+    const registry: Registry = new Map();
+    for (const row of await this.repository.aliasesWithKeys([...wanted].sort(cmp))) {
+      const list = registry.get(row.aliasKey) ?? [];
+      list.push({ speakerId: row.speakerId, kind: row.kind });
+      registry.set(row.aliasKey, list);
     }
-    const byName = await lookup(key, key.includes(' ') ? ['name', 'variant'] : undefined);
-    return byName.length === 1 ? byName[0] : null;
+    return registry;
   }
+}
+
+type Registry = Map<string, { speakerId: string; kind: AliasKind }[]>;
+type NewSpeaker = { id: string; name: string; nameKey: string; nativeName: string | null };
+
+function newSpeaker(
+  person: PersonSeen,
+  key: string,
+  pending: PendingAliases,
+  created: NewSpeaker[],
+): string {
+  const id = randomUUID();
+  created.push({ id, name: person.name, nameKey: key, nativeName: person.nativeName });
+  pending.created.add(id);
+  return id;
+}
+
+function findExisting(
+  person: PersonSeen,
+  key: string,
+  registry: Registry,
+  pending?: PendingAliases,
+): string | null {
+  const lookup = (aliasKey: string, kinds?: AliasKind[]) => [
+    ...new Set([
+      ...(registry.get(aliasKey) ?? [])
+        .filter((a) => !kinds || kinds.includes(a.kind))
+        .map((a) => a.speakerId),
+      ...(pending?.find(aliasKey, kinds) ?? []),
+    ]),
+  ];
+  if (person.nativeName) {
+    const byNative = lookup(nameKey(person.nativeName), ['native']);
+    if (byNative.length === 1) return byNative[0];
+  }
+  const byName = lookup(key, key.includes(' ') ? ['name', 'variant'] : undefined);
+  return byName.length === 1 ? byName[0] : null;
 }
 
 // The aliases this batch will write, and the speakers it created.

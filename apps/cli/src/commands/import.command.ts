@@ -12,6 +12,9 @@ import { createInterface } from 'node:readline';
 import { CommandImpl } from '../cli';
 import { rateBar } from '../progress';
 
+// Batches stored at once (one transaction each).
+const IN_FLIGHT = 2;
+
 const TEXT_FILE = /\.(txt|text|md)$/i;
 const NDJSON_FILE = /\.(ndjson|jsonl)$/i;
 
@@ -114,6 +117,14 @@ export const importCommand: CommandImpl<{ files: string[] }> = {
       });
       bar.tick(batch.length, batch[batch.length - 1].where);
     };
+    // Up to IN_FLIGHT batches at once: while one waits on Postgres, the next is extracted (the
+    // engine runs in this process, the store in the database's): the two cores both work.
+    const inFlight = new Set<Promise<void>>();
+    const submit = async (batch: { where: string; input: IngestInput }[]) => {
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      const p: Promise<void> = flush(batch).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
     try {
       let batch: { where: string; input: IngestInput }[] = [];
       for await (const item of documents(files)) {
@@ -129,11 +140,12 @@ export const importCommand: CommandImpl<{ files: string[] }> = {
         }
         batch.push(item);
         if (batch.length >= BATCH_SIZE) {
-          await flush(batch);
+          await submit(batch);
           batch = [];
         }
       }
-      if (batch.length > 0) await flush(batch);
+      if (batch.length > 0) await submit(batch);
+      await Promise.all(inFlight);
     } finally {
       bar.stop();
     }

@@ -15,14 +15,18 @@ export interface DomainEvents {
   // articles: an article's published date was set, changed or cleared (PATCH /articles/:id).
   // `publishedAt: null` = undated again; `createdAt` is the ingest time that then stands in.
   'article.dated': { articleId: string; publishedAt: Date | null; createdAt: Date };
-  // quotes: a quote occurrence was stored; `created` when the quote itself is new, `rejected`
-  // when a reviewer had rejected it (not a quotation) and it must not join claims.
-  'quote.persisted': {
-    quoteId: string;
-    speakerId: string | null;
-    textKey: string;
-    created: boolean;
-    rejected: boolean;
+  // quotes: the quotes of one batch of articles were stored (each quote row once, however often
+  // the batch says it), so handlers can act on all of them in one statement. `created` when the
+  // quote itself is new, `rejected` when a reviewer had rejected it (not a quotation) and it
+  // must not join claims.
+  'quotes.persisted': {
+    quotes: {
+      quoteId: string;
+      speakerId: string | null;
+      textKey: string;
+      created: boolean;
+      rejected: boolean;
+    }[];
   };
   // quotes: a reviewer gave quote `quoteId` another speaker (null = unattributed).
   'quote.reattributed': {

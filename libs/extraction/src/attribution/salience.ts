@@ -3,6 +3,10 @@ import type { Mention, Person } from '../people/person';
 import { lastBefore } from '../people/mentions';
 import { orgOf } from '../people/registry';
 import { PREPOSITIONS } from '../lexicon/en/words';
+import { ORGANISATION_NOUNS } from '../lexicon/en/kinds';
+import { isCueAt } from './spans';
+import { skipAuxBack, subjectEndingAt } from './noun-phrase';
+import { resolveName } from '../people/resolver';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
@@ -53,6 +57,8 @@ export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person
       i--;
       steps++;
     }
+    // a heading or page furniture ("Story continues below advertisement") introduces no one
+    if (s !== here && isBareLine(ctx, s)) continue;
     if (s === here) {
       const found = openingName(ctx, inSentence, s, gender);
       if (found) return found;
@@ -118,6 +124,19 @@ function unknownNameSubject(ctx: Context, s: number, inSentence: Mention[]): boo
     next.kind === 'word' &&
     ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|n['’]t)$/.test(next.lower))
   );
+}
+
+const MAX_BARE_LINE = 12; // tokens
+
+// A line of its own that does not end as a sentence does: a subhead or page furniture.
+function isBareLine(ctx: Context, s: number): boolean {
+  const start = ctx.sentenceSpan[2 * s];
+  const end = ctx.sentenceSpan[2 * s + 1];
+  if (start < 0 || end - start > MAX_BARE_LINE) return false;
+  const p = ctx.paragraph[start];
+  if (ctx.paragraphSpan[2 * p] !== start || ctx.paragraphSpan[2 * p + 1] !== end) return false;
+  const last = ctx.tokens[end - 1];
+  return last.kind === 'word';
 }
 
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose']);
@@ -227,4 +246,43 @@ export function resolveOrganisation(ctx: Context, at: number, noun: string): Per
   }
   if (!found || GENERIC_ORG_NOUNS.has(noun)) return found;
   return found.words.includes(noun) ? found : null;
+}
+
+const MAX_IT_SENTENCES = 4;
+
+// "BC Hydro said in a statement that … ¶ “…,” it said": "it" as a speaker is the
+// organisation that is the subject of the latest reporting clause before it, in one of the
+// few sentences before. A person, a document or any other subject there in between makes
+// "it" something else (a report, a law, a place): null. "the utility said" between them
+// is the same organisation taken up again and is passed over.
+export function resolveIt(ctx: Context, at: number): Person | null {
+  const tokens = ctx.tokens;
+  const here = ctx.sentence[at];
+  let seen = 0;
+  for (let s = here; s >= 0 && seen < MAX_IT_SENTENCES; s--) {
+    if (ctx.sentenceSpan[2 * s] < 0 || (s !== here && isBareLine(ctx, s))) continue;
+    if (s !== here) seen++;
+    const start = ctx.sentenceSpan[2 * s];
+    // in its own sentence, only a reporting clause before it: "China, …, said it was …"
+    const end = s === here ? at : ctx.sentenceSpan[2 * s + 1];
+    for (let j = end - 1; j > start && end - j <= MAX_SUBJECT_SCAN; j--) {
+      if (!isCueAt(tokens, j) || (tokens[j].f & lexicon.FLAGS.PARTICIPLE) !== 0) continue;
+      const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, start), start);
+      if (!np) return null;
+      if (np.kind === 'pronoun') {
+        if (np.word.toLowerCase() !== 'it') return null;
+        break; // taken up again: look further back
+      }
+      if (np.kind === 'description') {
+        const t = tokens[np.start];
+        const head = tokens[np.end - 1].lower;
+        if (t.lower === 'the' && np.end - np.start === 2 && ORGANISATION_NOUNS.has(head)) break;
+        return null;
+      }
+      if (!np.phrase.org || np.phrase.kind !== 'name') return null;
+      if (tokens[np.phrase.nameEnd - 1].poss) return null;
+      return resolveName(ctx.registry, tokens, np.phrase);
+    }
+  }
+  return null;
 }

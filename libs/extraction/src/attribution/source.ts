@@ -3,7 +3,7 @@ import type { NounPhrase } from './noun-phrase';
 import type { Person } from '../people/person';
 import { joinTokens } from '../people/phrase';
 import { resolveName, resolveRole } from '../people/resolver';
-import { resolveOrganisation, resolvePronoun } from './salience';
+import { resolveIt, resolveOrganisation, resolvePronoun } from './salience';
 import { PRONOUNS } from '../lexicon/en/words';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/en/kinds';
 import { ORG_WORDS } from '../lexicon/en/roles';
@@ -48,7 +48,13 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
 
 function pronounSource(ctx: Context, word: string, at: number, mention: string): Source {
   const kind = PRONOUNS[word.toLowerCase()];
-  const person = kind === 'm' || kind === 'f' ? resolvePronoun(ctx, at, kind) : null;
+  const lower = word.toLowerCase();
+  const person =
+    kind === 'm' || kind === 'f'
+      ? resolvePronoun(ctx, at, kind)
+      : lower === 'it'
+        ? resolveIt(ctx, at)
+        : null;
   return {
     person,
     description: null,

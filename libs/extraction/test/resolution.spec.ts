@@ -1,0 +1,46 @@
+import { extract } from '../src';
+
+// Whole-engine rows: text, the quote's first words, the speaker expected (null: nobody
+// named) and, where it matters, the speaker's kind.
+function speakerOf(
+  text: string,
+  quoteStart: string,
+): { speaker: string | null; kind: string | null } {
+  const q = extract(text).quotes.find((x) => x.text.startsWith(quoteStart));
+  if (!q) throw new Error(`no quote starting ${quoteStart}`);
+  return { speaker: q.speaker, kind: q.speakerKind };
+}
+
+describe('"it said": the organisation that is the subject of the latest report', () => {
+  it.each([
+    [
+      'Northwind Energy Corp. said in a statement that 6,000 customers lost power.\n\n"Crews will work around the clock," it said.',
+      'Crews',
+      'Northwind Energy Corp',
+    ],
+    // a person reports in between: "it" is something else
+    [
+      'Northwind Energy Corp. said 6,000 customers lost power. Mayor Ann Cole said the town was ready.\n\n"The storm was unusual," it said.',
+      'The storm',
+      null,
+    ],
+    // "the utility" takes up the same organisation again
+    [
+      'Northwind Energy Corp. said 6,000 customers lost power. More crews will come, the utility said.\n\n"Poles are down," it said.',
+      'Poles',
+      'Northwind Energy Corp',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    const got = speakerOf(text, quote);
+    expect(got.speaker).toBe(speaker);
+    if (speaker) expect(got.kind).toBe('organisation');
+  });
+});
+
+describe('pronouns pass over headings and page furniture', () => {
+  it('a line without sentence punctuation introduces no one', () => {
+    const text =
+      'Stephen Gillis said the video is nice.\n\nGillis chalked his symptoms up to dehydration.\n\nStory continues below advertisement\n\n“They let me know that my blood was vinegar,” he said.';
+    expect(speakerOf(text, 'They let').speaker).toBe('Stephen Gillis');
+  });
+});

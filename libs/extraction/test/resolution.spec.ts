@@ -44,3 +44,34 @@ describe('pronouns pass over headings and page furniture', () => {
     expect(speakerOf(text, 'They let').speaker).toBe('Stephen Gillis');
   });
 });
+
+describe('a pronoun takes up an unknown name that is the subject before it', () => {
+  it.each([
+    // a lone name inside its sentence, never given in full
+    [
+      'When asked what is harder, being on the mound or on the course, Mulder didn’t hesitate.\n\n“It’s this for sure,” he said.',
+      'It’s this',
+      'Mulder',
+    ],
+    // a full name with no other evidence of a person
+    [
+      'Mamadou Dia was on a business trip when he ended up in a room with guests.\n\n"They told us by text to wait," he said.',
+      'They told',
+      'Mamadou Dia',
+    ],
+    // a sentence capitalises its first word: a common word is no name, and nobody older is guessed
+    [
+      'Mayor Ann Cole spoke first. Audiences cheered when the senator arrived.\n\n"It was great," he said.',
+      'It was great',
+      null,
+    ],
+    // "in Clarkston": a place
+    [
+      'Refugees come to Clarkston every year. Clarkston welcomed 3,000 last year.\n\n"We get about 3,000 a year," he said.',
+      'We get',
+      null,
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

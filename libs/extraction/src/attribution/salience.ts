@@ -7,6 +7,9 @@ import { ORGANISATION_NOUNS } from '../lexicon/en/kinds';
 import { isCueAt } from './spans';
 import { skipAuxBack, subjectEndingAt } from './noun-phrase';
 import { resolveName } from '../people/resolver';
+import { analyzeGroup } from '../people/phrase';
+import { FIRST_NAMES } from '../lexicon/en/first-names';
+import { isWordCode } from '../text/chars';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
@@ -67,17 +70,23 @@ export function resolvePronoun(ctx: Context, at: number, gender: Gender): Person
     if (spoke) return spoke;
     // the subject of this sentence is a name we know nothing about ("Mulder didn't
     // hesitate."): the pronoun most likely means it, so nobody older is guessed
-    if (unknownSubject(ctx, s, inSentence)) return null;
+    const lone = unknownSubject(ctx, s, inSentence);
+    if (lone >= 0) return takenUp(ctx, lone, gender);
+    if (lone === -2) return null;
     const found = pick(ctx, inSentence, gender);
     if (found) return found;
-    if (unknownNameSubject(ctx, s, inSentence)) return null;
+    const named = unknownNameSubject(ctx, s, inSentence);
+    if (named)
+      return readsAsName(ctx, named) ? takenUp(ctx, named.start, gender, named.person) : null;
   }
   return null;
 }
 
 // A lone capitalised word that starts no known name, at the start of the sentence or of
 // a clause after a comma, followed by its verb: "Trudeau denied …", ", Mulder didn't …".
-function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean {
+// Its token when it reads as a name; -2 when it may be a common word (the pronoun still
+// most likely means it: null); -1 when there is no such subject.
+function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): number {
   const start = ctx.sentenceSpan[2 * s];
   const end = ctx.sentenceSpan[2 * s + 1];
   const tokens = ctx.tokens;
@@ -104,25 +113,55 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): boolean
     if (/['’]/.test(t.text) || t.lower.endsWith('ing')) continue; // "Having lost so much, …"
     if (inSentence.some((m) => m.start <= k && k < m.end)) continue;
     if (writtenLowerCase(ctx, t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
-    return true;
+    // a sentence capitalises any first word ("Moments later", "Audiences can"): a name is
+    // also capitalised inside a sentence, or is a known first name, or has an apposition
+    const named =
+      apposition || FIRST_NAMES.has(t.lower) || k > start || capitalisedInside(ctx, t.text);
+    return named ? k : -2;
   }
-  return false;
+  return -1;
+}
+
+// The unknown subject a pronoun takes up is a person of the pronoun's gender: the pronoun
+// is the evidence. Only a plain name qualifies (no organisation head, no acronym).
+function takenUp(ctx: Context, k: number, gender: Gender, known?: Person): Person | null {
+  let person = known ?? null;
+  if (!person) {
+    const phrase = analyzeGroup(ctx.tokens, k, k + 1);
+    if (!phrase || phrase.kind !== 'name' || phrase.org) return null;
+    person = resolveName(ctx.registry, ctx.tokens, phrase);
+  }
+  if (person.org || (gender && person.gender && person.gender !== gender)) return null;
+  person.personal = true;
+  person.gender = person.gender ?? gender;
+  return person;
 }
 
 // A name that opens the sentence, followed by its verb, with no evidence of being a person
 // or an organisation ("Mamadou Dia was on a business trip …"): the subject the pronoun most
 // likely means, though we cannot tell it is a person, so nobody older is guessed.
-function unknownNameSubject(ctx: Context, s: number, inSentence: Mention[]): boolean {
+function unknownNameSubject(ctx: Context, s: number, inSentence: Mention[]): Mention | null {
   const start = ctx.sentenceSpan[2 * s];
   const m = inSentence.at(-1); // the earliest mention of the sentence
-  if (!m || m.start !== start || m.possessive) return false;
+  if (!m || m.start !== start || m.possessive) return null;
   const p = m.person;
-  if (p.personal || p.org || p.words.length < 2) return false;
+  if (p.personal || p.org || p.words.length < 2) return null;
+
   const next = ctx.tokens[m.end];
-  return (
+  const verb =
     next !== undefined &&
     next.kind === 'word' &&
-    ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 || /(ed|n['’]t)$/.test(next.lower))
+    ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 ||
+      /(ed|n['’]t)$/.test(next.lower));
+  return verb ? m : null;
+}
+
+// "Was Szlachta satisfied", "Comedian Sarah Silverman": a sentence capitalises its first
+// word, so a first word that is a common word is no part of the name.
+function readsAsName(ctx: Context, m: Mention): boolean {
+  const first = ctx.tokens[m.start];
+  return (
+    first.kind === 'word' && (first.f & NOT_A_NAME) === 0 && !writtenLowerCase(ctx, first.lower)
   );
 }
 
@@ -286,3 +325,31 @@ export function resolveIt(ctx: Context, at: number): Person | null {
   }
   return null;
 }
+
+const MAX_CAP_HITS = 32;
+
+// Whether `word` (as written, capitalised) stands inside a sentence somewhere in the text,
+// not after sentence punctuation, a quotation mark or a line start, and never after a
+// preposition or article.
+function capitalisedInside(ctx: Context, word: string): boolean {
+  const text = ctx.text;
+  let from = 0;
+  let inside = false;
+  for (let n = 0; n < MAX_CAP_HITS; n++) {
+    const i = text.indexOf(word, from);
+    if (i < 0) break;
+    from = i + word.length;
+    if (from < text.length && isWordCode(text.charCodeAt(from))) continue;
+    let j = i - 1;
+    while (j >= 0 && text.charCodeAt(j) === 32) j--;
+    if (j < 0 || j === i - 1) continue;
+    if (/[.!?:\n"'“”‘’—–-]/.test(text[j])) continue;
+    // "in Clarkston", "the Millennials": a place or a class of people, not a person
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, i - 12), i));
+    if (before && NOT_PERSON_BEFORE.has(before[1].toLowerCase())) return false;
+    inside = true;
+  }
+  return inside;
+}
+
+const NOT_PERSON_BEFORE = new Set(['in', 'at', 'from', 'to', 'of', 'the', 'near', 'across']);

@@ -75,3 +75,34 @@ describe('a pronoun takes up an unknown name that is the subject before it', () 
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('joined speakers: "X and Y said" is both, as one group speaker', () => {
+  it.each([
+    [
+      'When terrorists strike, Barack Obama and Hillary Clinton met. Obama and Clinton call them "lone wolves" and move on.',
+      'lone wolves',
+      'Barack Obama and Hillary Clinton',
+    ],
+    [
+      '"We can only wonder," state Senate leader Phil Berger and House Speaker Tim Moore, both Republicans, said.',
+      'We can only',
+      'Phil Berger and Tim Moore',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote)).toEqual({ speaker, kind: 'group' });
+  });
+
+  it('an organisation with "and" in its name stays one organisation', () => {
+    const text =
+      'The Science and Technology Directorate of the Department of Homeland Security said the methods were "not suited" to the task.';
+    expect(speakerOf(text, 'not suited').speaker).not.toMatch(/ and /);
+  });
+});
+
+describe('a name owned by a possessive is no subject', () => {
+  it('"on Nova Scotia\'s South Shore" does not speak', () => {
+    const text =
+      'Martell, the addictions doctor on Nova Scotia\'s South Shore, is more blunt: "They are going to uncover things."';
+    expect(speakerOf(text, 'They are').speaker).not.toBe('South Shore');
+  });
+});

@@ -90,8 +90,15 @@ function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | n
     const np = subjectEndingAt(tokens, k, s);
     if (!np || np.kind === 'description') continue;
     if (np.kind === 'phrase' && np.phrase.org) continue;
+    // "on Nova Scotia's South Shore", "at L.A.'s Regent Theater": what a possessive
+    // owns is a place or a thing here; the preposition before the owner decides
+    let b = np.start - 1;
+    if (np.kind === 'phrase' && tokens[np.phrase.nameStart - 1]?.poss) continue;
+    while (b >= s && tokens[b].kind === 'word' && tokens[b].cap) b--;
     const prev = tokens[np.start - 1];
     if (prev && prev.kind === 'word' && PREPOSITIONS.has(prev.lower)) continue;
+    if (b < np.start - 1 && tokens[b]?.kind === 'word' && PREPOSITIONS.has(tokens[b].lower))
+      continue;
     return np;
   }
   return null;

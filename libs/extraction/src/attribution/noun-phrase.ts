@@ -19,7 +19,8 @@ function isSpeechVerb(t: Token | undefined): boolean {
 export type NounPhrase =
   | { kind: 'phrase'; phrase: Phrase; start: number; end: number; affiliation: Affiliation | null }
   | { kind: 'pronoun'; word: string; start: number; end: number }
-  | { kind: 'description'; start: number; end: number };
+  | { kind: 'description'; start: number; end: number }
+  | { kind: 'joined'; start: number; and: number; end: number }; // "Obama and Clinton"
 
 const MAX_DESCRIPTION = 8;
 // Determiners that open a described source: "a senior official", "his spokesman".
@@ -143,8 +144,27 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
-  if (phrase) return { kind: 'phrase', phrase, start: phrase.start, end: j + 1, affiliation: null };
+  if (phrase) {
+    const joined = phrase.org ? -1 : joinedStart(tokens, phrase.start, floor);
+    if (joined >= 0) return { kind: 'joined', start: joined, and: phrase.start - 1, end: j + 1 };
+    return { kind: 'phrase', phrase, start: phrase.start, end: j + 1, affiliation: null };
+  }
   return null;
+}
+
+// "Obama and Clinton call them", "Tore Sohlberg and Lehla Abreder said": two people
+// joined by "and" speak together; the last name alone is not the speaker. The start of
+// the first name when the phrase is joined so, else -1.
+function joinedStart(tokens: Token[], start: number, floor: number): number {
+  const and = tokens[start - 1];
+  if (!and || start - 1 <= floor || and.kind !== 'word' || and.lower !== 'and') return -1;
+  const prev = tokens[start - 2];
+  if (prev.kind !== 'word' || !prev.cap || prev.poss) return -1;
+  const s = groupBefore(tokens, start - 2, floor);
+  const first = s >= 0 ? analyzeGroup(tokens, s, start - 1) : null;
+  if (!first || first.kind !== 'name' || first.org || first.start > start - 2) return -1;
+  if (first.start > floor && isPreposition(tokens[first.start - 1])) return -1;
+  return first.start;
 }
 
 function openParen(tokens: Token[], j: number, floor: number): number {
@@ -166,6 +186,7 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): NounP
     const inner = innerName(tokens, c + 1, comma);
     if (inner) return inner;
     const np = subjectEndingAt(tokens, c - 1, floor);
+    if (np?.kind === 'joined') return np;
     if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org) continue;
     const found: NounPhrase = {
       ...np,

@@ -318,7 +318,7 @@ export function resolveIt(ctx: Context, at: number): Person | null {
         if (t.lower === 'the' && np.end - np.start === 2 && ORGANISATION_NOUNS.has(head)) break;
         return null;
       }
-      if (!np.phrase.org || np.phrase.kind !== 'name') return null;
+      if (np.kind === 'joined' || !np.phrase.org || np.phrase.kind !== 'name') return null;
       if (tokens[np.phrase.nameEnd - 1].poss) return null;
       return resolveName(ctx.registry, tokens, np.phrase);
     }

@@ -1,7 +1,8 @@
 import type { Context } from './context';
 import type { NounPhrase } from './noun-phrase';
 import type { Person } from '../people/person';
-import { joinTokens } from '../people/phrase';
+import { analyzeGroup, joinTokens } from '../people/phrase';
+import { findOrCreate } from '../people/registry';
 import { resolveName, resolveRole } from '../people/resolver';
 import { resolveIt, resolveOrganisation, resolvePronoun } from './salience';
 import { PRONOUNS } from '../lexicon/en/words';
@@ -28,6 +29,7 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
   const mention = joinTokens(ctx.tokens, np.start, np.end) ?? '';
   if (np.kind === 'pronoun') return pronounSource(ctx, np.word, np.start, mention);
   if (np.kind === 'description') return describedSource(ctx, np.start, np.end, mention);
+  if (np.kind === 'joined') return joinedSource(ctx, np.start, np.and, np.end, mention);
   if (np.phrase.kind === 'role') return describedSource(ctx, np.start, np.end, mention);
   const person = resolveName(ctx.registry, ctx.tokens, np.phrase);
   const aff = np.affiliation;
@@ -136,4 +138,43 @@ function describedSource(ctx: Context, start: number, end: number, mention: stri
     pronoun: false,
     via,
   };
+}
+
+// "Obama and Clinton call them": both people, one group speaker ("Barack Obama and Hillary
+// Clinton" once each name is at its fullest). Either side unresolved: a description.
+function joinedSource(
+  ctx: Context,
+  start: number,
+  and: number,
+  end: number,
+  mention: string,
+): Source {
+  const first = analyzeGroup(ctx.tokens, start, and);
+  const second = analyzeGroup(ctx.tokens, and + 1, end);
+  const members =
+    first?.kind === 'name' && second?.kind === 'name'
+      ? [
+          resolveName(ctx.registry, ctx.tokens, first),
+          resolveName(ctx.registry, ctx.tokens, second),
+        ]
+      : [];
+  const person =
+    members.length === 2 && members[0] !== members[1] && !members.some((m) => m.org)
+      ? groupOf(ctx, members)
+      : null;
+  return {
+    person,
+    description: person ? null : mention,
+    mention,
+    role: null,
+    organization: null,
+    pronoun: false,
+    via: 'name',
+  };
+}
+
+function groupOf(ctx: Context, members: Person[]): Person {
+  const group = findOrCreate(ctx.registry, members.map((m) => m.name).join(' and '), false);
+  group.members = members;
+  return group;
 }

@@ -14,6 +14,8 @@ export interface Person {
   // that reads like a name: an honorific, a title or role, a known first name, a
   // later mention by surname alone. Only such people take pronouns.
   personal: boolean;
+  // "Obama and Clinton": people speaking together, output as one group speaker
+  members?: Person[];
 }
 
 export interface Mention {

@@ -106,3 +106,16 @@ describe('a name owned by a possessive is no subject', () => {
     expect(speakerOf(text, 'They are').speaker).not.toBe('South Shore');
   });
 });
+
+describe('an organisation named with "the" keeps its article', () => {
+  it.each([
+    [
+      'The U.S. State Department called for their release.\n\n“We share Canada’s commitment,” the agency said in a statement.',
+      'We share',
+      'the U.S. State Department',
+    ],
+    ['“We will look into it,” BC Hydro said.', 'We will', 'BC Hydro'],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote)).toEqual({ speaker, kind: 'organisation' });
+  });
+});

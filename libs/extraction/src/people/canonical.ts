@@ -36,7 +36,8 @@ export function canonicalNames(people: Person[]): Canonical {
 }
 
 function fullest(byWord: Map<string, Person[]>, person: Person): string {
-  if (person.org || person.words.length === 0) return person.name;
+  if (person.org) return person.article ? `the ${person.name}` : person.name;
+  if (person.words.length === 0) return person.name;
   let rarest: Person[] | undefined;
   for (const w of person.words) {
     const list = byWord.get(w);

@@ -16,6 +16,8 @@ export interface Person {
   personal: boolean;
   // "Obama and Clinton": people speaking together, output as one group speaker
   members?: Person[];
+  // An organisation the text calls "the EU", "the RCMP": its name is written with the article
+  article?: boolean;
 }
 
 export interface Mention {

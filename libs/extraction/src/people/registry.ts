@@ -171,6 +171,7 @@ export function orgOf(registry: Registry, tokens: Token[], m: OrgMention): Perso
       '',
     );
     m.person = findOrCreate(registry, name, true);
+    if (m.person.article === undefined) m.person.article = tokens[m.nameStart - 1]?.lower === 'the';
   }
   return m.person;
 }

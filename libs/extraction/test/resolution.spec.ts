@@ -119,3 +119,17 @@ describe('an organisation named with "the" keeps its article', () => {
     expect(speakerOf(text, quote)).toEqual({ speaker, kind: 'organisation' });
   });
 });
+
+describe('a document speaks for its author', () => {
+  it.each([
+    ['A statement from the EU said, “the motive raises concerns.”', 'the motive', 'the EU'],
+    [
+      'A June 2017 study by the Senate National Finance Committee said it was “troubled by the fact” that no one reports.',
+      'troubled',
+      'the Senate National Finance Committee',
+    ],
+    ['The RCMP statement said that "the level of trust will grow."', 'the level', 'RCMP'],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote)).toEqual({ speaker, kind: 'organisation' });
+  });
+});

@@ -6,6 +6,7 @@ import { parentheticalEnd } from '../people/registry';
 import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
 import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
+import { DOCUMENT_NOUNS } from '../lexicon/en/kinds';
 
 // Read once: imported bindings are getters in some module loaders.
 const VERB = lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
@@ -210,6 +211,9 @@ function prepositionalSubject(
   floor: number,
 ): NounPhrase | null {
   const prep = tokens[from - 1];
+  const author =
+    prep.lower === 'from' || prep.lower === 'by' ? documentAuthor(tokens, from, end, floor) : null;
+  if (author) return author;
   if (
     prep.lower === 'of' ||
     prep.lower === 'from' ||
@@ -227,6 +231,33 @@ function prepositionalSubject(
       return { ...np, end, affiliation: null };
   }
   return openApposition(tokens, from, end, floor);
+}
+
+const MAX_DOCUMENT_GAP = 8; // tokens between a document's head and "by"/"from"
+
+// "A statement from the EU said", "a study by the Senate committee found", "A statement
+// e-mailed to The Globe by Reagan Ruslim said": a document speaks for its author.
+function documentAuthor(
+  tokens: Token[],
+  from: number,
+  end: number,
+  floor: number,
+): NounPhrase | null {
+  const phrase = analyzeGroup(tokens, from, end);
+  if (!phrase || phrase.kind !== 'name' || phrase.start !== from) return null;
+  for (let k = from - 2; k >= floor && from - k <= MAX_DOCUMENT_GAP; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || isSpeechVerb(t)) return null;
+    if (t.cap || !DOCUMENT_NOUNS.has(t.lower)) continue;
+    for (let d = k - 1; d >= floor && k - d <= 4; d--) {
+      const w = tokens[d];
+      if (w.kind !== 'word' || isPreposition(w)) return null;
+      if (FORWARD_DETERMINERS.has(w.lower) && !isPreposition(tokens[d - 1]))
+        return { kind: 'phrase', phrase, start: phrase.start, end, affiliation: null };
+    }
+    return null;
+  }
+  return null;
 }
 
 function roleAtOrganization(

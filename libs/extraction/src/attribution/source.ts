@@ -1,7 +1,7 @@
 import type { Context } from './context';
 import type { NounPhrase } from './noun-phrase';
 import type { Person } from '../people/person';
-import { analyzeGroup, joinTokens } from '../people/phrase';
+import { analyzeGroup, joinTokens, type Phrase } from '../people/phrase';
 import { findOrCreate } from '../people/registry';
 import { resolveName, resolveRole } from '../people/resolver';
 import { resolveIt, resolveOrganisation, resolvePronoun } from './salience';
@@ -102,9 +102,19 @@ function authorOf(
   start: number,
   end: number,
 ): Person | null {
-  if (end - start > 3 || !DOCUMENT_NOUNS.has(head)) return null;
+  if (end - start > 4 || !DOCUMENT_NOUNS.has(head)) return null;
   const gender = first === 'her' ? 'f' : first === 'his' ? 'm' : null;
-  return gender ? resolvePronoun(ctx, start, gender) : null;
+  if (gender) return resolvePronoun(ctx, start, gender);
+  // "The RCMP statement said", "the Clinton campaign's statement": the name before the head
+  const s = start + 1;
+  if (s >= end - 1 || !ctx.tokens[s].cap) return null;
+  const named = analyzeGroup(ctx.tokens, s, end - 1);
+  if (!named || named.kind !== 'name' || named.start !== s || named.end !== end - 1) return null;
+  // a name used as a modifier says nothing of its article: "the" belongs to the document
+  const decided = named.org ? orgArticleDecided(ctx, named) : true;
+  const author = resolveName(ctx.registry, ctx.tokens, named);
+  if (!decided) author.article = undefined;
+  return author;
 }
 
 // "the spokesman" is someone named before; "a South Korean political pundit" is not.
@@ -177,4 +187,11 @@ function groupOf(ctx: Context, members: Person[]): Person {
   const group = findOrCreate(ctx.registry, members.map((m) => m.name).join(' and '), false);
   group.members = members;
   return group;
+}
+
+function orgArticleDecided(ctx: Context, p: Phrase): boolean {
+  const m = ctx.registry.mentions.byStart.get(p.nameStart);
+  if (m) return m.person.article !== undefined;
+  const name = joinTokens(ctx.tokens, p.nameStart, p.nameEnd) ?? '';
+  return ctx.registry.people.some((o) => o.org && o.name === name && o.article !== undefined);
 }

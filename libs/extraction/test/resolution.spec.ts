@@ -133,3 +133,11 @@ describe('a document speaks for its author', () => {
     expect(speakerOf(text, quote)).toEqual({ speaker, kind: 'organisation' });
   });
 });
+
+describe('a description with adjectives in a series re-describes someone named before', () => {
+  it('"the lanky, bespectacled professor" is the professor named before', () => {
+    const text =
+      'Guenther Schuh runs the plant. Schuh is aware that he’s entering uncharted waters.\n\n“I don’t know any carmaker that makes money,” the lanky, bespectacled professor said.';
+    expect(speakerOf(text, 'I don’t').speaker).toBe('Guenther Schuh');
+  });
+});

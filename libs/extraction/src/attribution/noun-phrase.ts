@@ -310,6 +310,18 @@ function innerName(tokens: Token[], s: number, e: number): NounPhrase | null {
     : null;
 }
 
+function isModifierWord(t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    t.kind === 'word' &&
+    !t.cap &&
+    !STOP_DESCRIPTION.has(t.lower) &&
+    !FORWARD_DETERMINERS.has(t.lower) &&
+    !isSpeechVerb(t) &&
+    PRONOUNS[t.lower] === undefined
+  );
+}
+
 // "a South Korean political pundit": words back to a determiner, head last.
 export function descriptionEndingAt(tokens: Token[], j: number, floor: number): NounPhrase | null {
   const head = tokens[j];
@@ -323,6 +335,9 @@ export function descriptionEndingAt(tokens: Token[], j: number, floor: number): 
     return null;
   for (let k = j; k >= floor && j - k < MAX_DESCRIPTION; k--) {
     const t = tokens[k];
+    // "the lanky, bespectacled professor": a comma between two adjectives
+    if (t.text === ',' && k < j && isModifierWord(tokens[k - 1]) && isModifierWord(tokens[k + 1]))
+      continue;
     if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t)) return null;
     // the object of a preposition is no subject: "on his Truth Social platform"
     if (FORWARD_DETERMINERS.has(t.lower) && k < j)

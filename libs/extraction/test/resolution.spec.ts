@@ -141,3 +141,38 @@ describe('a description with adjectives in a series re-describes someone named b
     expect(speakerOf(text, 'I don’t').speaker).toBe('Guenther Schuh');
   });
 });
+
+describe('the subject after a fronted adverbial', () => {
+  it.each([
+    [
+      'Donald Trump and Hillary Clinton spoke. During a speech earlier in the day, Trump attacked Clinton for her record, saying, "She\'s trigger-happy."',
+      'She',
+      'Donald Trump',
+    ],
+    [
+      'In Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont endorsed Mrs. Clinton, saying that she was "the best candidate."',
+      'the best',
+      'Bernie Sanders',
+    ],
+    // a participle right after a known person's name hangs off that name
+    [
+      'Donald Trump debated Hillary Clinton. The spot shows footage of Trump saying during the debate, “That makes me smart,” when Clinton blasted him.',
+      'That makes',
+      'Donald Trump',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+
+  it('a progressive has its own subject: "what some are criticizing as"', () => {
+    const text =
+      'On Thursday, the presumptive nominee brought the “usuals” with her in what some are criticizing as a photo op.';
+    expect(extract(text).quotes).toEqual([]);
+  });
+
+  it('a document obtained by someone is not theirs', () => {
+    const text =
+      'A previously undisclosed email obtained by Citizens United shows the name of a man described as one of the “most successful businessmen” there.';
+    expect(extract(text).quotes.every((q) => q.speaker !== 'Citizens United')).toBe(true);
+  });
+});

@@ -43,10 +43,16 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   ) {
     const g = groupBefore(tokens, cue - 1, s);
     const phrase = g >= 0 ? analyzeGroup(tokens, g, cue) : null;
-    if (phrase && phrase.kind === 'name' && !phrase.org && isFullName(tokens, phrase))
+    if (
+      phrase &&
+      phrase.kind === 'name' &&
+      !phrase.org &&
+      (isFullName(tokens, phrase) ||
+        ctx.registry.mentions.byStart.get(phrase.nameStart)?.person.personal)
+    )
       return { kind: 'phrase', phrase, start: phrase.start, end: cue, affiliation: null };
   }
-  const start = afterDateline(tokens, s, cue);
+  const start = afterIntro(tokens, afterDateline(tokens, s, cue), cue);
   const opening = subjectStartingAt(tokens, start, cue);
   if (
     opening &&
@@ -76,6 +82,57 @@ function afterDateline(tokens: Token[], s: number, limit: number): number {
     if (tokens[k].text === '—' || tokens[k].text === '--') return k + 1;
   return s;
 }
+
+const MAX_INTRO = 12; // tokens of a fronted adverbial
+
+// "In a statement, IRCC did not …", "During a speech earlier in the day, Trump attacked …":
+// a sentence that opens with a prepositional phrase set off by a comma has its subject
+// after the comma.
+function afterIntro(tokens: Token[], s: number, limit: number): number {
+  const t = tokens[s];
+  if (!t || t.kind !== 'word' || !INTRO_PREPOSITIONS.has(t.lower)) return s;
+  for (let k = s + 1; k < limit && k - s <= MAX_INTRO; k++) {
+    const w = tokens[k];
+    if (w.kind === 'quote' || isSpeechVerb(w.lower)) return s;
+    if (w.text === ',') return k + 1 < limit ? pastIntroSegments(tokens, k + 1, limit) : s;
+  }
+  return s;
+}
+
+// "In Portsmouth, N.H., on Tuesday, Senator Bernie Sanders …": more of the adverbial
+// (a state abbreviation, another prepositional phrase) may follow its first comma.
+function pastIntroSegments(tokens: Token[], k: number, limit: number): number {
+  for (let n = 0; n < 3; n++) {
+    const t = tokens[k];
+    const more =
+      t !== undefined &&
+      t.kind === 'word' &&
+      (INTRO_PREPOSITIONS.has(t.lower) ||
+        (t.text.length <= 6 && /\p{L}\.\p{L}/u.test(t.text + (tokens[k + 1]?.text ?? ''))));
+    if (!more) return k;
+    let c = k + 1;
+    while (c < limit && c - k <= 5 && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c++;
+    if (c >= limit || tokens[c].text !== ',' || c + 1 >= limit) return k;
+    k = c + 1;
+  }
+  return k;
+}
+
+const INTRO_PREPOSITIONS = new Set([
+  'in',
+  'during',
+  'at',
+  'on',
+  'after',
+  'before',
+  'since',
+  'from',
+  'with',
+  'without',
+  'despite',
+  'throughout',
+  'for',
+]);
 
 function isDateline(tokens: Token[], end: number): boolean {
   const t = tokens[end];

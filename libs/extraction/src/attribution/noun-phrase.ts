@@ -6,7 +6,7 @@ import { parentheticalEnd } from '../people/registry';
 import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
 import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
-import { DOCUMENT_NOUNS } from '../lexicon/en/kinds';
+import { AUTHORSHIP_PARTICIPLES, DOCUMENT_NOUNS } from '../lexicon/en/kinds';
 
 // Read once: imported bindings are getters in some module loaders.
 const VERB = lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
@@ -245,10 +245,13 @@ function documentAuthor(
 ): NounPhrase | null {
   const phrase = analyzeGroup(tokens, from, end);
   if (!phrase || phrase.kind !== 'name' || phrase.start !== from) return null;
+  let authored = false;
   for (let k = from - 2; k >= floor && from - k <= MAX_DOCUMENT_GAP; k--) {
     const t = tokens[k];
     if (t.kind !== 'word' || isSpeechVerb(t)) return null;
+    if (AUTHORSHIP_PARTICIPLES.has(t.lower)) authored = true;
     if (t.cap || !DOCUMENT_NOUNS.has(t.lower)) continue;
+    if (k < from - 2 && !authored) return null; // "an email obtained by X": not its author
     for (let d = k - 1; d >= floor && k - d <= 4; d--) {
       const w = tokens[d];
       if (w.kind !== 'word' || isPreposition(w)) return null;

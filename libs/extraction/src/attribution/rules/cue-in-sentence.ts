@@ -33,6 +33,8 @@ function usable(lower: string, k: number, ti: number): boolean {
   return !WEAK_VERBS.has(lower) || k < ti;
 }
 
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'re", "'s"]);
+
 const MAX_DISTANCE = 60; // tokens either side; bounds the work per quote
 
 function* byDistance(ti: number, s: number, e: number): Generator<number> {
@@ -44,8 +46,10 @@ function* byDistance(ti: number, s: number, e: number): Generator<number> {
 
 function subjectOfCue(ctx: Context, k: number, s: number, e: number): NounPhrase | null {
   const tokens = ctx.tokens;
-  // participles and infinitives ("…, going on to say") take the clause's subject
-  if (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1]))
+  // participles and infinitives ("…, going on to say") take the clause's subject; a
+  // progressive ("what some are criticizing as") has its own, before the auxiliary
+  const progressive = isSpeechParticiple(tokens[k].lower) && BE.has(tokens[k - 1]?.lower ?? '');
+  if (!progressive && (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1])))
     return clauseSubject(ctx, k);
   const before = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
   if (before || !isInvertible(tokens[k].lower)) return before;

@@ -176,3 +176,12 @@ describe('the subject after a fronted adverbial', () => {
     expect(extract(text).quotes.every((q) => q.speaker !== 'Citizens United')).toBe(true);
   });
 });
+
+describe('quoted words that end a sentence take no cue from the next sentence', () => {
+  it('the next sentence is a new report', () => {
+    const text =
+      'South Korea accused the North\'s leader, Kim Jong Un, of "fanatic recklessness." South Korean President Park Geun-hye said Kim\'s mental state is "spiraling out of control."';
+    expect(speakerOf(text, 'fanatic').speaker).not.toBe('Park Geun-hye');
+    expect(speakerOf(text, 'spiraling').speaker).toBe('Park Geun-hye');
+  });
+});

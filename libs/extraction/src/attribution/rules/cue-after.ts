@@ -78,6 +78,9 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   // a quote that ends its sentence belongs to the cue before it, if it has one:
   // the sieve prefers cue-before's answer to this one
   if (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil)) return null;
+  // quoted words that end a sentence of their own ("South Korea accused him of “fanatic
+  // recklessness.” South Korean President Park said …"): the next sentence is a new report
+  if (inner === '.' && inSentence(ctx, ti)) return null;
   const a = attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
   return inner === '.' ? { ...a, yieldsTo: 'cue-before' } : a;
 }
@@ -188,4 +191,11 @@ function dashCredit(ctx: Context, k: number, ceil: number): Attribution | null {
   let end = rest > 0 && rest <= 8 ? ceil : np.end;
   while (end < ceil && tokens[end].kind === 'punct' && '.,'.includes(tokens[end].text)) end++;
   return end >= ceil ? attributionFrom(ctx, np, 'cue-after', k, k + 1, 0.85) : null;
+}
+
+// The quote stands inside a running sentence: a word (not a colon, dash or comma-led cue
+// clause) comes right before its opening mark.
+function inSentence(ctx: Context, ti: number): boolean {
+  const prev = ctx.tokens[ti - 1];
+  return prev !== undefined && prev.kind === 'word' && ctx.paragraph[ti - 1] === ctx.paragraph[ti];
 }

@@ -185,3 +185,20 @@ describe('quoted words that end a sentence take no cue from the next sentence', 
     expect(speakerOf(text, 'spiraling').speaker).toBe('Park Geun-hye');
   });
 });
+
+describe('names with lower-case particles', () => {
+  it.each([
+    [
+      'Sutopo Purwo Nugroho spoke. Ben van der Pluijm, a geologist at the University of Michigan, said a slope may have collapsed.\n\n“Instability of the slope can create a rock slide,” he said.',
+      'Instability',
+      'Ben van der Pluijm',
+    ],
+    [
+      'The Al-Qaeda-linked al-Shabaab claimed the attack. In its statement, al-Shabaab said: "This operation was a response."',
+      'This operation',
+      'al-Shabaab',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

@@ -37,6 +37,9 @@ const PARTICLES = new Set([
   'del',
   'der',
   'dos',
+  'den',
+  'della',
+  'ibn',
 ]);
 
 // Word tokens never end in a dot (it is a token of its own), so this is the lower-cased word.
@@ -79,8 +82,10 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
     )
       continue;
     if (t.kind !== 'word') break;
-    if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
+    if (!t.cap && !(PARTICLES.has(t.lower) && k > a && particleFollows(tokens, k - 1, a))) break;
     if (t.cap && (isTitleToken(t) || (isStop(t) && !isInitial(tokens, k)) || t.poss)) break;
+    // "Al-Qaeda-linked al-Shabaab", "Toronto-based Jane Roe": a compound modifier
+    if (t.cap && /-\p{Ll}+$/u.test(t.text)) break;
   }
   const start = k + 1;
   const only = tokens[e - 1];
@@ -90,6 +95,13 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
   if (isTitleToken(only) && start < e - 1 && (isPlace(tokens[e - 2]) || isAcronym(tokens[e - 2])))
     return e;
   return shortenLongName(tokens, start, e);
+}
+
+// "van der": a particle may follow a capitalised word or one other particle that does.
+function particleFollows(tokens: Token[], k: number, a: number): boolean {
+  const t = tokens[k];
+  if (t.cap) return true;
+  return PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap;
 }
 
 function isHonorificBefore(tokens: Token[], start: number): boolean {
@@ -102,11 +114,20 @@ function isHonorificBefore(tokens: Token[], start: number): boolean {
 function shortenLongName(tokens: Token[], start: number, e: number): number {
   const words: number[] = [];
   for (let k = start; k < e; k++)
-    if (tokens[k].kind === 'word' && !isInitial(tokens, k) && !NAME_SUFFIXES.has(bare(tokens[k])))
+    if (
+      tokens[k].kind === 'word' &&
+      tokens[k].cap &&
+      !isInitial(tokens, k) &&
+      !NAME_SUFFIXES.has(bare(tokens[k]))
+    )
       words.push(k);
   if (words.length <= 3) return start;
   let s = words[words.length - 2];
-  while (s - 1 >= start && (isInitial(tokens, s - 1) || tokens[s - 1].kind === 'punct')) s--;
+  while (
+    s - 1 >= start &&
+    (isInitial(tokens, s - 1) || tokens[s - 1].kind === 'punct' || !tokens[s - 1].cap)
+  )
+    s--;
   return s;
 }
 

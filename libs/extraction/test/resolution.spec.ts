@@ -202,3 +202,15 @@ describe('names with lower-case particles', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('the subject of a passive is described, not speaking', () => {
+  it('"He was also described as “…”" names nobody', () => {
+    const text =
+      'William Shrubsall was convicted. He was also described as "lacking a conscience."';
+    expect(speakerOf(text, 'lacking').speaker).toBeNull();
+  });
+
+  it('"quoted as saying" still names the speaker', () => {
+    expect(speakerOf('“Go,” Braynard is quoted as saying.', 'Go').speaker).toBe('Braynard');
+  });
+});

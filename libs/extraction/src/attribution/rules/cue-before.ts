@@ -1,9 +1,9 @@
 import type { Attribution } from '../attribution';
 import { writtenLowerCase, type Context } from '../context';
-import { attributionFrom } from '../make';
+import { attributionFrom, unnamedAttribution } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject, takesClauseSubject } from '../clause-subject';
-import { isAccordingTo, paragraphBounds, sentenceBounds } from '../spans';
+import { isAccordingTo, isPassiveAt, paragraphBounds, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isParticleCue,
@@ -89,9 +89,13 @@ function colonClause(ctx: Context, ti: number): Attribution | null {
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
 }
 
+// "He was also described as “…”": the subject of a passive is described, not speaking;
+// the quote stays attributed speech with nobody named.
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {
   const np = subjectEndingAt(ctx.tokens, skipAuxBack(ctx.tokens, verb - 1, floor), floor);
-  return np ? attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.9) : null;
+  if (!np) return null;
+  if (isPassiveAt(ctx.tokens, verb, floor)) return unnamedAttribution(ctx, 'cue-before', verb, 0.9);
+  return attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.9);
 }
 
 // "Said Comey, “…”": a sentence that opens with the verb.

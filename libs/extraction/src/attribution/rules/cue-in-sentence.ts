@@ -2,7 +2,7 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
-import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
+import { isAccordingTo, isCueAt, isPassiveAt, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isSpeechParticiple,
@@ -23,6 +23,7 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
       : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti)
         ? subjectOfCue(ctx, k, s, e)
         : null;
+    if (np && isPassiveAt(ctx.tokens, k, s)) return null; // described, not speaking
     if (np) return attributionFrom(ctx, np, 'cue-in-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
   }
   return null;

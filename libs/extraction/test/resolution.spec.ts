@@ -214,3 +214,21 @@ describe('the subject of a passive is described, not speaking', () => {
     expect(speakerOf('“Go,” Braynard is quoted as saying.', 'Go').speaker).toBe('Braynard');
   });
 });
+
+describe('"they said" after a joined report is the same pair', () => {
+  it.each([
+    [
+      'In a statement, the owners Tore Sohlberg and Lehla Abreder said they respected the vote.\n\n"Our priority is a healthy workplace," they said.',
+      'Our priority',
+      'Tore Sohlberg and Lehla Abreder',
+    ],
+    // anyone else reporting in between: "they" is not resolved
+    [
+      'Tore Sohlberg and Lehla Abreder said they respected the vote. The union said the vote was fair.\n\n"We will talk," they said.',
+      'We will',
+      null,
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

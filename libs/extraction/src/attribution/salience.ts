@@ -5,7 +5,7 @@ import { orgOf } from '../people/registry';
 import { PREPOSITIONS } from '../lexicon/en/words';
 import { ORGANISATION_NOUNS } from '../lexicon/en/kinds';
 import { isCueAt } from './spans';
-import { skipAuxBack, subjectEndingAt } from './noun-phrase';
+import { skipAuxBack, subjectEndingAt, type NounPhrase } from './noun-phrase';
 import { resolveName } from '../people/resolver';
 import { analyzeGroup } from '../people/phrase';
 import { FIRST_NAMES } from '../lexicon/en/first-names';
@@ -287,18 +287,23 @@ export function resolveOrganisation(ctx: Context, at: number, noun: string): Per
   return found.words.includes(noun) ? found : null;
 }
 
-const MAX_IT_SENTENCES = 4;
+const MAX_REPORT_SENTENCES = 4;
 
-// "BC Hydro said in a statement that … ¶ “…,” it said": "it" as a speaker is the
-// organisation that is the subject of the latest reporting clause before it, in one of the
-// few sentences before. A person, a document or any other subject there in between makes
-// "it" something else (a report, a law, a place): null. "the utility said" between them
-// is the same organisation taken up again and is passed over.
-export function resolveIt(ctx: Context, at: number): Person | null {
+// What a reporting clause's subject says about a later "it" or "they": the subject itself
+// (the answer), 'again' (the same source taken up again: look further back) or 'other'.
+type Reading = 'again' | 'other' | NounPhrase;
+
+// The subject of the latest reporting clause before `at`, in its own sentence (before it)
+// or in one of the few sentences before, read by `read`; null when none fits.
+function latestReportSubject(
+  ctx: Context,
+  at: number,
+  read: (np: NounPhrase) => Reading,
+): NounPhrase | null {
   const tokens = ctx.tokens;
   const here = ctx.sentence[at];
   let seen = 0;
-  for (let s = here; s >= 0 && seen < MAX_IT_SENTENCES; s--) {
+  for (let s = here; s >= 0 && seen < MAX_REPORT_SENTENCES; s--) {
     if (ctx.sentenceSpan[2 * s] < 0 || (s !== here && isBareLine(ctx, s))) continue;
     if (s !== here) seen++;
     const start = ctx.sentenceSpan[2 * s];
@@ -307,23 +312,44 @@ export function resolveIt(ctx: Context, at: number): Person | null {
     for (let j = end - 1; j > start && end - j <= MAX_SUBJECT_SCAN; j--) {
       if (!isCueAt(tokens, j) || (tokens[j].f & lexicon.FLAGS.PARTICIPLE) !== 0) continue;
       const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, start), start);
-      if (!np) return null;
-      if (np.kind === 'pronoun') {
-        if (np.word.toLowerCase() !== 'it') return null;
-        break; // taken up again: look further back
-      }
-      if (np.kind === 'description') {
-        const t = tokens[np.start];
-        const head = tokens[np.end - 1].lower;
-        if (t.lower === 'the' && np.end - np.start === 2 && ORGANISATION_NOUNS.has(head)) break;
-        return null;
-      }
-      if (np.kind === 'joined' || !np.phrase.org || np.phrase.kind !== 'name') return null;
-      if (tokens[np.phrase.nameEnd - 1].poss) return null;
-      return resolveName(ctx.registry, tokens, np.phrase);
+      const r = np ? read(np) : 'other';
+      if (r === 'other') return null;
+      if (r === 'again') break;
+      return r;
     }
   }
   return null;
+}
+
+// "BC Hydro said in a statement that … ¶ “…,” it said": "it" as a speaker is the
+// organisation that is the subject of the latest reporting clause before it. A person, a
+// document or any other subject there in between makes "it" something else (a report, a
+// law, a place): null. "the utility said" between them is the same organisation again.
+export function resolveIt(ctx: Context, at: number): Person | null {
+  const tokens = ctx.tokens;
+  const np = latestReportSubject(ctx, at, (np) => {
+    if (np.kind === 'pronoun') return np.word.toLowerCase() === 'it' ? 'again' : 'other';
+    if (np.kind === 'description') {
+      const head = tokens[np.end - 1].lower;
+      return tokens[np.start].lower === 'the' &&
+        np.end - np.start === 2 &&
+        ORGANISATION_NOUNS.has(head)
+        ? 'again'
+        : 'other';
+    }
+    if (np.kind === 'joined' || !np.phrase.org || np.phrase.kind !== 'name') return 'other';
+    return tokens[np.phrase.nameEnd - 1].poss ? 'other' : np;
+  });
+  return np?.kind === 'phrase' ? resolveName(ctx.registry, tokens, np.phrase) : null;
+}
+
+// "Tore Sohlberg and Lehla Abreder said they respected the vote. ¶ “…,” they said": "they"
+// is the joined subject of the latest reporting clause; any other subject there: null.
+export function jointReporters(ctx: Context, at: number): NounPhrase | null {
+  return latestReportSubject(ctx, at, (np) => {
+    if (np.kind === 'pronoun') return np.word.toLowerCase() === 'they' ? 'again' : 'other';
+    return np.kind === 'joined' ? np : 'other';
+  });
 }
 
 const MAX_CAP_HITS = 32;

@@ -4,7 +4,7 @@ import type { Person } from '../people/person';
 import { analyzeGroup, joinTokens, type Phrase } from '../people/phrase';
 import { findOrCreate } from '../people/registry';
 import { resolveName, resolveRole } from '../people/resolver';
-import { resolveIt, resolveOrganisation, resolvePronoun } from './salience';
+import { jointReporters, resolveIt, resolveOrganisation, resolvePronoun } from './salience';
 import { PRONOUNS } from '../lexicon/en/words';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/en/kinds';
 import { ORG_WORDS } from '../lexicon/en/roles';
@@ -51,6 +51,13 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
 function pronounSource(ctx: Context, word: string, at: number, mention: string): Source {
   const kind = PRONOUNS[word.toLowerCase()];
   const lower = word.toLowerCase();
+  if (lower === 'they') {
+    const joined = jointReporters(ctx, at);
+    if (joined?.kind === 'joined') {
+      const group = joinedSource(ctx, joined.start, joined.and, joined.end, mention);
+      return { ...group, pronoun: true, via: 'pronoun' };
+    }
+  }
   const person =
     kind === 'm' || kind === 'f'
       ? resolvePronoun(ctx, at, kind)

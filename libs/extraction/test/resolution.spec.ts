@@ -232,3 +232,23 @@ describe('"they said" after a joined report is the same pair', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('paragraph-topic: a first-person quote paragraph after a paragraph about one person', () => {
+  it.each([
+    [
+      'Stephen Gillis coaches a hockey team.\n\nAt 25 years old, Gillis was diagnosed with Crohn’s disease, an inflammatory bowel disease.\n\n“My condition is getting worse but I don’t feel too bad.”',
+      'My condition',
+      'Stephen Gillis',
+    ],
+    // two people are the subjects there: nobody
+    [
+      'Carole Laurin lost her job. Patrice Lindsay lost hers too.\n\n“It took me two years to grieve.”',
+      'It took',
+      null,
+    ],
+    // not in the first person: nobody
+    ['Carole Laurin lost her job.\n\n“The loss was tremendous.”', 'The loss', null],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

@@ -169,3 +169,13 @@ export function takesClauseSubject(prev: { kind: string; lower: string } | undef
     ['to', 'and', 'but', 'then', 'or'].includes(prev.lower)
   );
 }
+
+// The subject a sentence opens with (after a dateline or a fronted adverbial), or null.
+export function openingSubject(ctx: Context, s: number): NounPhrase | null {
+  const tokens = ctx.tokens;
+  const start = ctx.sentenceSpan[2 * s];
+  const end = ctx.sentenceSpan[2 * s + 1];
+  if (start < 0) return null;
+  const from = afterIntro(tokens, afterDateline(tokens, start, end), end);
+  return subjectStartingAt(tokens, from, end);
+}

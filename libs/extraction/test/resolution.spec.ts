@@ -252,3 +252,28 @@ describe('paragraph-topic: a first-person quote paragraph after a paragraph abou
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('subjects over objects', () => {
+  it.each([
+    // a time adverbial between subject and verb
+    [
+      'Calgary MP Michelle Rempel earlier this week called Immigration Minister Ahmed Hussen a “chicken” on Twitter.',
+      'chicken',
+      'Michelle Rempel',
+    ],
+    // a verb coordinated after "and …," shares the subject
+    [
+      'Demi apologized to her face and then, behind her back, sniffed that “there’s no advantage to being older here.”',
+      'there’s no',
+      'Demi',
+    ],
+    // "he" is the subject of the sentence before, not the object of its verb
+    [
+      'Andrew Scheer spoke. Mayor Ann Cole called Ahmed Hussen a coward on Monday, and Scheer agreed with her.\n\n“It was fair,” he said.',
+      'It was fair',
+      'Andrew Scheer',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

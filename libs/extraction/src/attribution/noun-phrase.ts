@@ -107,9 +107,41 @@ function isAux(t: Token | undefined): boolean {
 }
 
 export function skipAuxBack(tokens: Token[], k: number, floor: number): number {
-  let j = k;
-  for (let n = 0; n < 4 && j >= floor && isAux(tokens[j]); n++) j--;
+  let j = skipTimeBack(tokens, k, floor);
+  for (let n = 0; n < 4 && j >= floor && isAux(tokens[j]); n++)
+    j = skipTimeBack(tokens, j - 1, floor);
   return j;
+}
+
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'summer',
+  'spring',
+  'fall',
+  'autumn',
+  'winter',
+]);
+const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'that']);
+
+// "Michelle Rempel earlier this week called …", "Smith on Monday said": a time adverbial
+// between the subject and its verb.
+function skipTimeBack(tokens: Token[], k: number, floor: number): number {
+  const t = tokens[k];
+  if (k - 1 < floor || !t || t.kind !== 'word') return k;
+  const prev = tokens[k - 1];
+  if (TIME_NOUNS.has(t.lower) && TIME_DETERMINERS.has(prev.lower)) {
+    const j = k - 2;
+    return j >= floor && (tokens[j].lower === 'earlier' || tokens[j].lower === 'later') ? j - 1 : j;
+  }
+  if (DAYS.has(t.lower) && t.cap && prev.lower === 'on') return k - 2;
+  return k;
 }
 
 export function skipAuxForward(tokens: Token[], k: number, ceil: number): number {

@@ -8,6 +8,7 @@ import { isCueAt } from './spans';
 import { skipAuxBack, subjectEndingAt, type NounPhrase } from './noun-phrase';
 import { resolveName } from '../people/resolver';
 import { analyzeGroup } from '../people/phrase';
+import { isInvertible } from '../lexicon/en/speech-verbs';
 import { FIRST_NAMES } from '../lexicon/en/first-names';
 import { isWordCode } from '../text/chars';
 import * as lexicon from '../lexicon/classify';
@@ -210,8 +211,62 @@ function afterPreposition(ctx: Context, m: Mention): boolean {
   return t !== undefined && t.kind === 'word' && PREPOSITIONS.has(t.lower);
 }
 
+// "… called Immigration Minister Ahmed Hussen a “chicken”": a name right after a
+// lower-case word other than a conjunction is the object of a verb, not a subject.
+function afterVerb(ctx: Context, m: Mention): boolean {
+  const t = ctx.tokens[m.start - 1];
+  const next = ctx.tokens[m.end];
+  return (
+    t !== undefined &&
+    t.kind === 'word' &&
+    !t.cap &&
+    !SUBJECT_OPENERS.has(t.lower) &&
+    // "said Grant Green": a speech verb before the name is inverted, the name its subject
+    (t.f & (lexicon.FLAGS.DETERMINER | lexicon.FLAGS.ROLE | lexicon.FLAGS.TITLE)) === 0 &&
+    !isInvertible(t.lower) &&
+    // "Did that mean Garcia would vote …": the subject of a clause of its own
+    !(
+      next !== undefined &&
+      next.kind === 'word' &&
+      ((next.f & (lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH)) !== 0 ||
+        /(ed|n['’]t)$/.test(next.lower))
+    )
+  );
+}
+
+const SUBJECT_OPENERS = new Set([
+  'and',
+  'but',
+  'or',
+  'that',
+  'when',
+  'while',
+  'as',
+  'because',
+  'since',
+  'if',
+  'so',
+  'then',
+  'who',
+  'although',
+  'though',
+  'where',
+  'after',
+  'before',
+  'until',
+  'once',
+]);
+
 // inSentence is latest first.
 function pick(ctx: Context, inSentence: Mention[], gender: Gender): Person | null {
+  for (let k = inSentence.length - 1; k >= 0; k--)
+    if (
+      usable(inSentence[k], gender, ctx) &&
+      !afterPreposition(ctx, inSentence[k]) &&
+      !afterVerb(ctx, inSentence[k])
+    )
+      return inSentence[k].person;
+  // no subject that fits: an object will do ("The rise of Bannon gave Beck new impetus")
   for (let k = inSentence.length - 1; k >= 0; k--)
     if (usable(inSentence[k], gender, ctx) && !afterPreposition(ctx, inSentence[k]))
       return inSentence[k].person;

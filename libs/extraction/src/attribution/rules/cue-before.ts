@@ -43,7 +43,8 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
       return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
-    if (finite && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
+    if (finite && !takesClauseSubject(tokens[j - 1]))
+      return subjectOf(ctx, j, floor) ?? coordinated(ctx, j);
     if (isSpeechParticiple(t.lower) || finite) {
       const np = clauseSubject(ctx, j);
       return np ? attributionFrom(ctx, np, 'cue-before', j, j + 1, 0.85) : null;
@@ -91,6 +92,24 @@ function colonClause(ctx: Context, ti: number): Attribution | null {
 
 // "He was also described as “…”": the subject of a passive is described, not speaking;
 // the quote stays attributed speech with nobody named.
+// "Demi apologized to her face and then, behind her back, sniffed that “…”": a verb after
+// "and …," with no subject of its own shares the clause's subject.
+function coordinated(ctx: Context, verb: number): Attribution | null {
+  const [s] = sentenceBounds(ctx, verb);
+  const tokens = ctx.tokens;
+  if (tokens[verb - 1]?.text !== ',') return null;
+  for (let k = verb - 2; k > s && verb - k <= 8; k--) {
+    if (tokens[k].kind !== 'word' && tokens[k].text !== ',') return null;
+    if (tokens[k].lower === 'and' || tokens[k].lower === 'but') {
+      const np = clauseSubject(ctx, verb);
+      return np && np.kind !== 'description'
+        ? attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.85)
+        : null;
+    }
+  }
+  return null;
+}
+
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {
   const np = subjectEndingAt(ctx.tokens, skipAuxBack(ctx.tokens, verb - 1, floor), floor);
   if (!np) return null;

@@ -277,3 +277,20 @@ describe('subjects over objects', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('short names in subject position', () => {
+  it.each([
+    [
+      '“The rationales don’t hold weight,” said 9/11 widow Terry Strada.',
+      'The rationales',
+      'Terry Strada',
+    ],
+    [
+      'Howard Dean apologized later. Dean, a former party chairman, poked at Trump during the debate, tweeting, “Notice Trump sniffing all the time.”',
+      'Notice',
+      'Howard Dean',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

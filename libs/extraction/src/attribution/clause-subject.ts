@@ -71,9 +71,12 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   return nearestSubject(tokens, s, cue);
 }
 
-// "Wait, it gets better:", "Likewise, …": one capitalised word set off by a comma.
+// "Wait, it gets better:", "Likewise, …": one capitalised word set off by a comma. Not
+// when an apposition follows ("Dean, a former party chairman, …").
 function isInterjection(tokens: Token[], np: NounPhrase): boolean {
-  return np.kind === 'phrase' && np.end - np.start === 1 && tokens[np.end]?.text === ',';
+  if (np.kind !== 'phrase' || np.end - np.start !== 1 || tokens[np.end]?.text !== ',') return false;
+  const next = tokens[np.end + 1];
+  return !(next && next.kind === 'word' && /^(a|an|the)$/.test(next.lower));
 }
 
 // "WASHINGTON (AP) — …": the sentence proper starts after the dash.

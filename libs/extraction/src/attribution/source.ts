@@ -3,7 +3,7 @@ import type { NounPhrase } from './noun-phrase';
 import type { Person } from '../people/person';
 import { analyzeGroup, joinTokens, type Phrase } from '../people/phrase';
 import { findOrCreate } from '../people/registry';
-import { resolveName, resolveRole } from '../people/resolver';
+import { resolveName, resolveRole, resolveWord } from '../people/resolver';
 import { jointReporters, resolveIt, resolveOrganisation, resolvePronoun } from './salience';
 import { PRONOUNS } from '../lexicon/en/words';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/en/kinds';
@@ -30,7 +30,12 @@ export function resolveSource(ctx: Context, np: NounPhrase): Source {
   if (np.kind === 'pronoun') return pronounSource(ctx, np.word, np.start, mention);
   if (np.kind === 'description') return describedSource(ctx, np.start, np.end, mention);
   if (np.kind === 'joined') return joinedSource(ctx, np.start, np.and, np.end, mention);
-  if (np.phrase.kind === 'role') return describedSource(ctx, np.start, np.end, mention);
+  if (np.phrase.kind === 'role') {
+    // "Dean, a former party chairman, …": a title word that is the surname of someone named
+    const surname = surnameOfKnown(ctx, np.phrase.start, np.phrase.end);
+    if (surname) return { ...namedSource(surname, mention), role: null };
+    return describedSource(ctx, np.start, np.end, mention);
+  }
   const person = resolveName(ctx.registry, ctx.tokens, np.phrase);
   const aff = np.affiliation;
   if (aff && !person.role && !person.organization) {
@@ -201,4 +206,23 @@ function orgArticleDecided(ctx: Context, p: Phrase): boolean {
   if (m) return m.person.article !== undefined;
   const name = joinTokens(ctx.tokens, p.nameStart, p.nameEnd) ?? '';
   return ctx.registry.people.some((o) => o.org && o.name === name && o.article !== undefined);
+}
+
+function surnameOfKnown(ctx: Context, s: number, e: number): Person | null {
+  const t = ctx.tokens[s];
+  if (e - s !== 1 || !t.cap) return null;
+  const person = resolveWord(ctx.registry, t.lower, s, null);
+  return person && person.words.length >= 2 && person.words.at(-1) === t.lower ? person : null;
+}
+
+function namedSource(person: Person, mention: string): Source {
+  return {
+    person,
+    description: null,
+    mention,
+    role: null,
+    organization: null,
+    pronoun: false,
+    via: 'name',
+  };
 }

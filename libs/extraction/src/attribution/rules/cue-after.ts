@@ -119,6 +119,8 @@ const DESCRIPTOR_STOP = new Set([
 // one to three words (a place may lead it) and then the name, which is the speaker.
 function descriptorThenName(tokens: Token[], k: number, ceil: number): NounPhrase | null {
   let j = k;
+  // "said 9/11 widow Terry Strada": a number may lead the descriptor
+  while (j < ceil && j - k < 3 && (/^\d/.test(tokens[j].text) || tokens[j].text === '/')) j++;
   if (
     tokens[j]?.kind === 'word' &&
     tokens[j].cap &&

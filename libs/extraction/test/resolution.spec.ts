@@ -294,3 +294,17 @@ describe('short names in subject position', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('adverbs and relative clauses around the cue', () => {
+  it('"X, the chief executive, forcefully told a woman who suggested that … that “…”"', () => {
+    const text =
+      'In a panel discussion, Marc H. Morial, the chief executive of the National Urban League, forcefully told a young woman who suggested that people may not vote that "this is not the first generation to be frustrated."';
+    expect(speakerOf(text, 'this is not').speaker).toBe('Marc H. Morial');
+  });
+
+  it('"he was formally called to" is passive: the report before it speaks', () => {
+    const text =
+      '"Subpoenas are not optional," Rep. Jason Chaffetz said after Bryan Pagliano failed to show up at the hearing he was formally called to. "He is a crucial witness."';
+    expect(speakerOf(text, 'He is a crucial').speaker).toBe('Jason Chaffetz');
+  });
+});

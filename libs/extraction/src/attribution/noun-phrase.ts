@@ -101,9 +101,34 @@ function isAux(t: Token | undefined): boolean {
   return (
     t !== undefined &&
     t.kind === 'word' &&
-    AUXILIARIES.has(t.lower) &&
-    (!t.cap || DAYS.has(t.lower))
+    ((AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower))) || isMannerAdverb(t))
   );
+}
+
+// "Marc Morial, the chief executive …, forcefully told …": an adverb in -ly before the verb.
+// Nouns in -ly are no adverbs ("the family said").
+const LY_NOUNS = new Set([
+  'family',
+  'ally',
+  'rally',
+  'assembly',
+  'supply',
+  'bully',
+  'monopoly',
+  'anomaly',
+  'folly',
+  'belly',
+  'jelly',
+  'lily',
+  'holly',
+  'italy',
+  'july',
+  'reply',
+  'fly',
+]);
+
+function isMannerAdverb(t: Token): boolean {
+  return !t.cap && t.lower.length >= 5 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower);
 }
 
 export function skipAuxBack(tokens: Token[], k: number, floor: number): number {

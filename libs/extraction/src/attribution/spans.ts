@@ -111,7 +111,7 @@ export function isPassiveAt(tokens: Token[], verb: number, floor: number): boole
     const w = tokens[k];
     if (w.kind !== 'word') return false;
     if (BE_FORMS.has(w.lower)) return true;
-    if (!PASSIVE_ADVERBS.has(w.lower)) return false;
+    if (!PASSIVE_ADVERBS.has(w.lower) && !/^\p{Ll}{3,}ly$/u.test(w.text)) return false;
   }
   return false;
 }

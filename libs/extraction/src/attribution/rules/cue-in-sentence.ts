@@ -18,6 +18,8 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
   const [s, e] = sentenceBounds(ctx, ti);
   for (const k of byDistance(ti, s, e)) {
     const t = ctx.tokens[k];
+    // "a young woman who suggested that …": a cue in a relative clause is that clause's
+    if (RELATIVES.has(ctx.tokens[k - 1]?.lower ?? '') && k < ti) continue;
     const np = isAccordingTo(ctx.tokens, k)
       ? subjectStartingAt(ctx.tokens, k + 2, e)
       : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti)
@@ -34,6 +36,7 @@ function usable(lower: string, k: number, ti: number): boolean {
   return !WEAK_VERBS.has(lower) || k < ti;
 }
 
+const RELATIVES = new Set(['who', 'which', 'whom']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'re", "'s"]);
 
 const MAX_DISTANCE = 60; // tokens either side; bounds the work per quote

@@ -308,3 +308,11 @@ describe('adverbs and relative clauses around the cue', () => {
     expect(speakerOf(text, 'He is a crucial').speaker).toBe('Jason Chaffetz');
   });
 });
+
+describe('a label "… from NAME:" gives the words to NAME', () => {
+  it('"A lesson from Loretta Lynch: ‘…’"', () => {
+    const text =
+      "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\nAs a summer associate, Loretta E. Lynch said she gave a presentation.";
+    expect(speakerOf(text, 'Be the voice').speaker).toBe('Loretta Lynch');
+  });
+});

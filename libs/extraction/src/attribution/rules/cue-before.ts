@@ -135,7 +135,10 @@ function namedLabel(ctx: Context, ti: number, floor: number): Attribution | null
   // "From Bush's Facebook post:", "More from Jones:"
   const start = tokens[np.start - 1]?.lower === 'from' ? fromStart(tokens, np.start - 1) : np.start;
   const prev = tokens[start - 1];
+  // "A lesson from Loretta Lynch: ‘…’": words that come from someone, wherever the label starts
+  const from = tokens[np.start - 1]?.lower === 'from' && isFullName(tokens, np.phrase);
   const opens =
+    from ||
     start === floor ||
     (prev !== undefined &&
       (ctx.sentence[start - 1] !== ctx.sentence[start] || '—–-―'.includes(prev.text)));

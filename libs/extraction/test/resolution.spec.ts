@@ -316,3 +316,20 @@ describe('a label "… from NAME:" gives the words to NAME', () => {
     expect(speakerOf(text, 'Be the voice').speaker).toBe('Loretta Lynch');
   });
 });
+
+describe('labels and participles', () => {
+  it('"More from Blumenthal and Cohen: “…”" is both of them', () => {
+    const text =
+      'Signs of momentum were there all along -More from Blumenthal and Cohen: “Data collected by our firm helps.”';
+    expect(speakerOf(text, 'Data collected')).toEqual({
+      speaker: 'Blumenthal and Cohen',
+      kind: 'group',
+    });
+  });
+
+  it('"with Trump reportedly yelling: “…”" is Trump', () => {
+    const text =
+      'Donald Trump held a rally. Supporters kicked a Black Lives Matter protester, with Trump reportedly yelling: “Get him out of here!”';
+    expect(speakerOf(text, 'Get him').speaker).toBe('Donald Trump');
+  });
+});

@@ -33,16 +33,18 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const [s] = sentenceBounds(ctx, cue);
   // "footage of Hillary Clinton asking, “…”", "Trump saying during the debate": a participle
   // right after a name, no comma between, hangs off that name, not the clause's subject
-  const named = tokens[cue - 1];
+  // "with Trump reportedly yelling": an adverb in -ly may stand between them
+  const adverb = /^\p{Ll}{3,}ly$/u.test(tokens[cue - 1]?.text ?? '') ? 1 : 0;
+  const named = tokens[cue - 1 - adverb];
   if (
-    cue - 1 > s &&
+    cue - 1 - adverb > s &&
     named.kind === 'word' &&
     named.cap &&
     !named.poss &&
     isSpeechParticiple(tokens[cue].lower)
   ) {
-    const g = groupBefore(tokens, cue - 1, s);
-    const phrase = g >= 0 ? analyzeGroup(tokens, g, cue) : null;
+    const g = groupBefore(tokens, cue - 1 - adverb, s);
+    const phrase = g >= 0 ? analyzeGroup(tokens, g, cue - adverb) : null;
     if (
       phrase &&
       phrase.kind === 'name' &&
@@ -50,7 +52,7 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
       (isFullName(tokens, phrase) ||
         ctx.registry.mentions.byStart.get(phrase.nameStart)?.person.personal)
     )
-      return { kind: 'phrase', phrase, start: phrase.start, end: cue, affiliation: null };
+      return { kind: 'phrase', phrase, start: phrase.start, end: cue - adverb, affiliation: null };
   }
   const start = afterIntro(tokens, afterDateline(tokens, s, cue), cue);
   const opening = subjectStartingAt(tokens, start, cue);

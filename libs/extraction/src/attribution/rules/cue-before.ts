@@ -130,13 +130,22 @@ function namedLabel(ctx: Context, ti: number, floor: number): Attribution | null
   if (tokens[ti - 1]?.text !== ':') return null;
   // the name's own start is the floor, so "from" before it does not make it an object
   const s = groupBefore(tokens, ti - 2, floor);
-  const np = s >= floor ? subjectEndingAt(tokens, ti - 2, s) : null;
-  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+  let np = s >= floor ? subjectEndingAt(tokens, ti - 2, s) : null;
+  // "More from Blumenthal and Cohen:", "- Frank Newport and Jim Harter:": two people
+  if (np?.kind === 'phrase' && tokens[np.start - 1]?.lower === 'and' && np.start - 2 >= floor) {
+    const s2 = groupBefore(tokens, np.start - 2, floor);
+    const joined = s2 >= floor ? subjectEndingAt(tokens, ti - 2, s2) : null;
+    if (joined?.kind === 'joined') np = joined;
+  }
+  if (!np || !(np.kind === 'joined' || (np.kind === 'phrase' && np.phrase.kind === 'name')))
+    return null;
   // "From Bush's Facebook post:", "More from Jones:"
   const start = tokens[np.start - 1]?.lower === 'from' ? fromStart(tokens, np.start - 1) : np.start;
   const prev = tokens[start - 1];
   // "A lesson from Loretta Lynch: ‘…’": words that come from someone, wherever the label starts
-  const from = tokens[np.start - 1]?.lower === 'from' && isFullName(tokens, np.phrase);
+  const from =
+    tokens[np.start - 1]?.lower === 'from' &&
+    (np.kind === 'joined' || isFullName(tokens, np.phrase));
   const opens =
     from ||
     start === floor ||

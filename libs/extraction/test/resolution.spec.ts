@@ -333,3 +333,11 @@ describe('labels and participles', () => {
     expect(speakerOf(text, 'Get him').speaker).toBe('Donald Trump');
   });
 });
+
+describe('a sentence adverb before the fronted adverbial', () => {
+  it('"Still, even with her pension, Laurin experienced …" is about Laurin', () => {
+    const text =
+      'Carole Laurin lost her job.\n\nStill, even with her pension, Laurin experienced a 40 per cent drop in income. And there was also the psychological blow.\n\n"It took me two years to grieve."';
+    expect(speakerOf(text, 'It took').speaker).toBe('Carole Laurin');
+  });
+});

@@ -94,6 +94,11 @@ const MAX_INTRO = 12; // tokens of a fronted adverbial
 // a sentence that opens with a prepositional phrase set off by a comma has its subject
 // after the comma.
 function afterIntro(tokens: Token[], s: number, limit: number): number {
+  // "Still, even with her pension, Laurin …": a sentence adverb set off by a comma first
+  if (SENTENCE_ADVERBS.has(tokens[s]?.lower ?? '') && tokens[s + 1]?.text === ',' && s + 2 < limit)
+    return afterIntro(tokens, s + 2, limit);
+  if (tokens[s]?.lower === 'even' && INTRO_PREPOSITIONS.has(tokens[s + 1]?.lower ?? ''))
+    return afterIntro(tokens, s + 1, limit);
   const t = tokens[s];
   if (!t || t.kind !== 'word' || !INTRO_PREPOSITIONS.has(t.lower)) return s;
   for (let k = s + 1; k < limit && k - s <= MAX_INTRO; k++) {
@@ -122,6 +127,25 @@ function pastIntroSegments(tokens: Token[], k: number, limit: number): number {
   }
   return k;
 }
+
+const SENTENCE_ADVERBS = new Set([
+  'still',
+  'however',
+  'now',
+  'then',
+  'later',
+  'meanwhile',
+  'instead',
+  'yet',
+  'so',
+  'again',
+  'today',
+  'yesterday',
+  'finally',
+  'earlier',
+  'also',
+  'indeed',
+]);
 
 const INTRO_PREPOSITIONS = new Set([
   'in',

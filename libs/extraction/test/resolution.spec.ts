@@ -341,3 +341,21 @@ describe('a sentence adverb before the fronted adverbial', () => {
     expect(speakerOf(text, 'It took').speaker).toBe('Carole Laurin');
   });
 });
+
+describe('"the company said" takes up the organisation of the latest report', () => {
+  it.each([
+    [
+      'Apple revoked the certificates of Facebook. Google said Thursday that Apple has also revoked its certificate.\n\nBut the company seemed confident. "We are working with Apple to fix it," the company said in a statement.',
+      'We are working',
+      'Google',
+    ],
+    // a person reporting in between: not resolved this way
+    [
+      'Google said Thursday that Apple revoked its certificate. Marty Puranik said developers lost access.\n\n"We are working on it," the company said.',
+      'We are working',
+      null,
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

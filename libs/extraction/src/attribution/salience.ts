@@ -398,6 +398,32 @@ export function resolveIt(ctx: Context, at: number): Person | null {
   return np?.kind === 'phrase' ? resolveName(ctx.registry, tokens, np.phrase) : null;
 }
 
+// "Google said Thursday that … ¶ “…,” the company said": an organisation noun takes up
+// the subject of the latest reporting clause when that is a name of no person (and
+// classifies it: the company is an organisation). "it" and the same noun between are the
+// same source again; anyone else reporting in between: null.
+export function reportedOrganisation(ctx: Context, at: number, noun: string): Person | null {
+  const tokens = ctx.tokens;
+  const np = latestReportSubject(ctx, at, (np) => {
+    if (np.kind === 'pronoun') return np.word.toLowerCase() === 'it' ? 'again' : 'other';
+    if (np.kind === 'description')
+      return tokens[np.start].lower === 'the' &&
+        np.end - np.start === 2 &&
+        ORGANISATION_NOUNS.has(tokens[np.end - 1].lower)
+        ? 'again'
+        : 'other';
+    if (np.kind === 'joined' || np.phrase.kind !== 'name') return 'other';
+    return tokens[np.phrase.nameEnd - 1].poss || np.phrase.title !== null || np.phrase.gender
+      ? 'other'
+      : np;
+  });
+  if (np?.kind !== 'phrase') return null;
+  const org = resolveName(ctx.registry, tokens, np.phrase);
+  if (org.personal || (!GENERIC_ORG_NOUNS.has(noun) && !org.words.includes(noun))) return null;
+  org.org = true;
+  return org;
+}
+
 // "Tore Sohlberg and Lehla Abreder said they respected the vote. ¶ “…,” they said": "they"
 // is the joined subject of the latest reporting clause; any other subject there: null.
 export function jointReporters(ctx: Context, at: number): NounPhrase | null {

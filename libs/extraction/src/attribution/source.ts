@@ -4,7 +4,13 @@ import type { Person } from '../people/person';
 import { analyzeGroup, joinTokens, type Phrase } from '../people/phrase';
 import { findOrCreate } from '../people/registry';
 import { resolveName, resolveRole, resolveWord } from '../people/resolver';
-import { jointReporters, resolveIt, resolveOrganisation, resolvePronoun } from './salience';
+import {
+  jointReporters,
+  reportedOrganisation,
+  resolveIt,
+  resolveOrganisation,
+  resolvePronoun,
+} from './salience';
 import { PRONOUNS } from '../lexicon/en/words';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/en/kinds';
 import { ORG_WORDS } from '../lexicon/en/roles';
@@ -135,7 +141,7 @@ function describedSource(ctx: Context, start: number, end: number, mention: stri
   const definite = first === 'the';
   const head = ctx.tokens[end - 1].lower;
   if (definite && end - start === 2 && ORGANISATION_NOUNS.has(head)) {
-    const org = resolveOrganisation(ctx, start, head);
+    const org = reportedOrganisation(ctx, start, head) ?? resolveOrganisation(ctx, start, head);
     return {
       person: org,
       description: org ? null : mention,

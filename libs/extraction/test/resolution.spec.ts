@@ -359,3 +359,17 @@ describe('"the company said" takes up the organisation of the latest report', ()
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('a chain of "it said" and "the utility said" keeps its organisation', () => {
+  it('each link renews the reach', () => {
+    const text = [
+      'Northwind Energy Corp. said 6,000 customers lost power.',
+      'It was the worst storm in years. Trees fell everywhere.',
+      '"Roads are closed," it said.',
+      '"Poles are down."',
+      'Crews will work around the clock, the utility said.',
+      '"There are hundreds of outages," it said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'There are').speaker).toBe('Northwind Energy Corp');
+  });
+});

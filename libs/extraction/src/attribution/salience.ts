@@ -357,8 +357,9 @@ function latestReportSubject(
 ): NounPhrase | null {
   const tokens = ctx.tokens;
   const here = ctx.sentence[at];
+  // sentences since the last link of the chain ("it said" … "the utility said" …)
   let seen = 0;
-  for (let s = here; s >= 0 && seen < MAX_REPORT_SENTENCES; s--) {
+  for (let s = here; s >= 0 && seen < MAX_REPORT_SENTENCES && here - s <= MAX_SENTENCES; s--) {
     if (ctx.sentenceSpan[2 * s] < 0 || (s !== here && isBareLine(ctx, s))) continue;
     if (s !== here) seen++;
     const start = ctx.sentenceSpan[2 * s];
@@ -369,7 +370,10 @@ function latestReportSubject(
       const np = subjectEndingAt(tokens, skipAuxBack(tokens, j - 1, start), start);
       const r = np ? read(np) : 'other';
       if (r === 'other') return null;
-      if (r === 'again') break;
+      if (r === 'again') {
+        seen = 0;
+        break;
+      }
       return r;
     }
   }

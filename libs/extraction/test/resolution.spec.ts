@@ -373,3 +373,11 @@ describe('a chain of "it said" and "the utility said" keeps its organisation', (
     expect(speakerOf(text, 'There are').speaker).toBe('Northwind Energy Corp');
   });
 });
+
+describe('a person after "for" is another person, not a complement', () => {
+  it('"the Memphis Grizzlies for Jonas Valanciunas" names Jonas Valanciunas', () => {
+    const text =
+      'The Raptors acquired Marc Gasol from the Memphis Grizzlies for Jonas Valanciunas, C.J. Miles and Delon Wright.\n\nValanciunas told reporters on Thursday: "I am really excited."';
+    expect(speakerOf(text, 'I am really').speaker).toBe('Jonas Valanciunas');
+  });
+});

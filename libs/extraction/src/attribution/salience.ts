@@ -112,6 +112,7 @@ function unknownSubject(ctx: Context, s: number, inSentence: Mention[]): number 
       (APPOSITION_OPENERS.has(after.lower) || /^\d/.test(after.text));
     if (!verb && !apposition) continue;
     if (/['’]/.test(t.text) || t.lower.endsWith('ing')) continue; // "Having lost so much, …"
+    if (t.lower.length >= 6 && t.lower.endsWith('ly') && !FIRST_NAMES.has(t.lower)) continue; // "Unfortunately, the …"
     if (inSentence.some((m) => m.start <= k && k < m.end)) continue;
     if (writtenLowerCase(ctx, t.lower)) continue; // "Story continues": written lower case elsewhere, a common word
     // a sentence capitalises any first word ("Moments later", "Audiences can"): a name is

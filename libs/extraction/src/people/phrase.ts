@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import { HONORIFICS } from '../lexicon/en/roles';
+import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 import { isRoleWord } from './groups';
 
@@ -145,6 +146,21 @@ function ofComplement(tokens: Token[], s: number, e: number): number {
   return -1;
 }
 
+// "the Memphis Grizzlies for Jonas Valanciunas": a given name and a surname after the link
+// are another person, not where the first one comes from.
+function isPersonRun(tokens: Token[], s: number, e: number): boolean {
+  const first = tokens[s];
+  return (
+    e - s >= 2 &&
+    first.kind === 'word' &&
+    first.cap &&
+    FIRST_NAMES.has(first.lower) &&
+    (first.f & (PLACE | ORG)) === 0 &&
+    tokens[s + 1].kind === 'word' &&
+    tokens[s + 1].cap
+  );
+}
+
 function isPlaceRun(tokens: Token[], s: number, e: number): boolean {
   for (let j = s; j < e; j++) if (tokens[j].kind === 'word' && !isPlace(tokens[j])) return false;
   return e > s;
@@ -230,7 +246,8 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
       left &&
       left.kind === 'name' &&
       !left.org &&
-      (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left))
+      (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left)) &&
+      !isPersonRun(tokens, cut + 1, e)
     ) {
       const from = tokens[cut + 1]?.lower === 'the' ? cut + 2 : cut + 1;
       return { ...left, end: e, titleOrg: left.titleOrg ?? joinTokens(tokens, from, e) };

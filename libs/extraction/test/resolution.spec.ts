@@ -381,3 +381,11 @@ describe('a person after "for" is another person, not a complement', () => {
     expect(speakerOf(text, 'I am really').speaker).toBe('Jonas Valanciunas');
   });
 });
+
+describe('a relative clause makes its head the topic', () => {
+  it('"the 39-year-old founder of …" is the person a relative clause was about', () => {
+    const text =
+      'Ricardo Montalban starred in films.\n\nI’m talking about Alfonso Espinos, who like Montalban was born in Mexico and moved north. “We dedicate ourselves to local creators,” says the 39-year-old founder of Studiocomix Press.';
+    expect(speakerOf(text, 'We dedicate').speaker).toBe('Alfonso Espinos');
+  });
+});

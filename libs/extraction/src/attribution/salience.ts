@@ -235,6 +235,15 @@ function afterVerb(ctx: Context, m: Mention): boolean {
   );
 }
 
+function hasRelativeClause(ctx: Context, m: Mention): boolean {
+  const tokens = ctx.tokens;
+  let k = m.start;
+  while (k < m.end && k - m.start < 8 && (tokens[k].cap || tokens[k].text === '.')) k++;
+  const comma = tokens[k];
+  const who = tokens[k + 1];
+  return comma?.text === ',' && who !== undefined && (who.lower === 'who' || who.lower === 'whose');
+}
+
 const SUBJECT_OPENERS = new Set([
   'and',
   'but',
@@ -266,6 +275,11 @@ function pick(ctx: Context, inSentence: Mention[], gender: Gender): Person | nul
       !afterPreposition(ctx, inSentence[k]) &&
       !afterVerb(ctx, inSentence[k])
     )
+      return inSentence[k].person;
+  // "I'm talking about Alfonso Espinos, who like Montalban was born in Mexico": a name a
+  // relative clause is about is the sentence's topic, whatever stands inside the clause
+  for (let k = inSentence.length - 1; k >= 0; k--)
+    if (usable(inSentence[k], gender, ctx) && hasRelativeClause(ctx, inSentence[k]))
       return inSentence[k].person;
   // no subject that fits: an object will do ("The rise of Bannon gave Beck new impetus")
   for (let k = inSentence.length - 1; k >= 0; k--)

@@ -93,6 +93,13 @@ function pronounSource(ctx: Context, word: string, at: number, mention: string):
 // (measured on polnear_train: linking those was wrong more often than right), so it
 // stays a description; so do organisations, documents and groups.
 function linkedDescription(ctx: Context, start: number, end: number, head: string): Person | null {
+  // "the 39-year-old founder of Studiocomix Press": the head comes before its complement
+  for (let k = start + 2; k < end; k++)
+    if (ctx.tokens[k].kind === 'word' && ctx.tokens[k].lower === 'of') {
+      end = k;
+      head = ctx.tokens[k - 1].lower;
+      break;
+    }
   if (end - start > 6 || !isPersonHead(head) || !hasDescriptiveModifier(ctx, start + 1, end - 1))
     return null;
   return resolvePronoun(ctx, start, roleGender(head));

@@ -389,3 +389,11 @@ describe('a relative clause makes its head the topic', () => {
     expect(speakerOf(text, 'We dedicate').speaker).toBe('Alfonso Espinos');
   });
 });
+
+describe("an abbreviation's possessive owns the name after it", () => {
+  it('"at L.A.’s Regent Theater" is no speaker; the joined subject is', () => {
+    const text =
+      'So how about we have spouses Nick Offerman and Megan Mullally greet the ladies at L.A.’s Regent Theater and tell stories about the first time Megan “f--ked someone”?';
+    expect(speakerOf(text, 'f--ked').speaker).toBe('Nick Offerman and Megan Mullally');
+  });
+});

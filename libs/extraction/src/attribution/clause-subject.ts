@@ -179,7 +179,7 @@ function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | n
     // "on Nova Scotia's South Shore", "at L.A.'s Regent Theater": what a possessive
     // owns is a place or a thing here; the preposition before the owner decides
     let b = np.start - 1;
-    if (np.kind === 'phrase' && tokens[np.phrase.nameStart - 1]?.poss) continue;
+    if (np.kind === 'phrase' && ownedName(tokens, np.phrase.nameStart)) continue;
     while (b >= s && tokens[b].kind === 'word' && tokens[b].cap) b--;
     const prev = tokens[np.start - 1];
     if (prev && prev.kind === 'word' && PREPOSITIONS.has(prev.lower)) continue;
@@ -207,4 +207,12 @@ export function openingSubject(ctx: Context, s: number): NounPhrase | null {
   if (start < 0) return null;
   const from = afterIntro(tokens, afterDateline(tokens, start, end), end);
   return subjectStartingAt(tokens, from, end);
+}
+
+// The name right after a possessive: "Nova Scotia's South Shore", "L.A.’s Regent Theater"
+// (an abbreviation's possessive comes apart as "L.A", ".", "s").
+function ownedName(tokens: Token[], nameStart: number): boolean {
+  const prev = tokens[nameStart - 1];
+  if (!prev) return false;
+  return prev.poss || (prev.lower === 's' && tokens[nameStart - 2]?.text === '.');
 }

@@ -397,3 +397,11 @@ describe("an abbreviation's possessive owns the name after it", () => {
     expect(speakerOf(text, 'f--ked').speaker).toBe('Nick Offerman and Megan Mullally');
   });
 });
+
+describe('a colon that ends a subordinate clause', () => {
+  it('"… when Musk again took to Twitter with this: “…”" is Musk', () => {
+    const text =
+      'Elon Musk runs Tesla. Larry Ellison joined the board.\n\nThe board’s inaction was on display in mid-December when Musk again took to Twitter with this: “Chairman is an honorific.”';
+    expect(speakerOf(text, 'Chairman').speaker).toBe('Elon Musk');
+  });
+});

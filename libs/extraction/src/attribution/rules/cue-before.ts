@@ -86,8 +86,30 @@ function colonClause(ctx: Context, ti: number): Attribution | null {
     isCommonWord(ctx, np) ||
     !(opensClause(ctx, np) || isFullName(ctx.tokens, np.phrase))
   )
-    return null;
+    return subordinateColon(ctx, ti);
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
+}
+
+const SUBORDINATORS = new Set(['when', 'as', 'after', 'before', 'once', 'while', 'until']);
+const MAX_CLAUSE = 12; // tokens from the subordinator to the colon
+
+// "Governance lassitude was on display when Musk again took to Twitter with this: “…”":
+// the colon ends a subordinate clause, whose subject is the one named right after its
+// subordinator (a known person's name), not the sentence's opening words.
+function subordinateColon(ctx: Context, ti: number): Attribution | null {
+  const tokens = ctx.tokens;
+  const [s] = sentenceBounds(ctx, ti - 1);
+  for (let k = ti - 2; k > s && ti - k <= MAX_CLAUSE; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') return null;
+    if (!SUBORDINATORS.has(t.lower) || t.cap) continue;
+    const np = subjectStartingAt(tokens, k + 1, ti - 1);
+    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org) return null;
+    const known = ctx.registry.mentions.byStart.get(np.phrase.nameStart)?.person;
+    if (!known?.personal) return null;
+    return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
+  }
+  return null;
 }
 
 // "He was also described as “…”": the subject of a passive is described, not speaking;

@@ -405,3 +405,13 @@ describe('a colon that ends a subordinate clause', () => {
     expect(speakerOf(text, 'Chairman').speaker).toBe('Elon Musk');
   });
 });
+
+describe('a noun of speech names the speaker after "of"', () => {
+  it('"“…” was the response of one jolly viewer" keeps the viewer, names nobody else', () => {
+    const text =
+      'Tesla posted a video. “The best sleigh this Christmas!” was the response of one jolly viewer. The spot says much.';
+    const q = extract(text).quotes[0];
+    expect(q.speaker).toBeNull();
+    expect(q.speakerDescription).toBe('one jolly viewer');
+  });
+});

@@ -415,3 +415,11 @@ describe('a noun of speech names the speaker after "of"', () => {
     expect(q.speakerDescription).toBe('one jolly viewer');
   });
 });
+
+describe('an authorship participle that is also a speech verb', () => {
+  it('"A statement e-mailed to The Globe by Reagan Ruslim, who …, said “…”"', () => {
+    const text =
+      'A statement e-mailed to The Globe by Reagan Ruslim, who joined the board last month, said “JAZZ.FM91 will respect the order of the Court.”';
+    expect(speakerOf(text, 'JAZZ').speaker).toBe('Reagan Ruslim');
+  });
+});

@@ -305,8 +305,11 @@ function documentAuthor(
   let authored = false;
   for (let k = from - 2; k >= floor && from - k <= MAX_DOCUMENT_GAP; k--) {
     const t = tokens[k];
+    if (t.kind === 'word' && AUTHORSHIP_PARTICIPLES.has(t.lower)) {
+      authored = true;
+      continue;
+    }
     if (t.kind !== 'word' || isSpeechVerb(t)) return null;
-    if (AUTHORSHIP_PARTICIPLES.has(t.lower)) authored = true;
     if (t.cap || !DOCUMENT_NOUNS.has(t.lower)) continue;
     if (k < from - 2 && !authored) return null; // "an email obtained by X": not its author
     for (let d = k - 1; d >= floor && k - d <= 4; d--) {

@@ -14,8 +14,8 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4232,
-    precision: 0.977,
+    quotes: 4240,
+    precision: 0.983,
   },
   rules: {
     'colon-intro': {
@@ -23,23 +23,23 @@ export const CALIBRATION: {
       precision: 0.947,
     },
     continuation: {
-      quotes: 77,
-      precision: 0.922,
+      quotes: 78,
+      precision: 0.923,
     },
     'cue-after': {
-      quotes: 2332,
+      quotes: 2336,
       precision: 0.994,
     },
     'cue-before': {
-      quotes: 536,
-      precision: 0.948,
+      quotes: 539,
+      precision: 0.963,
     },
     'cue-in-sentence': {
       quotes: 92,
-      precision: 0.946,
+      precision: 0.957,
     },
     'paragraph-topic': {
-      quotes: 1,
+      quotes: 2,
       precision: 1,
     },
     'previous-sentence': {
@@ -51,8 +51,8 @@ export const CALIBRATION: {
       precision: 0.923,
     },
     'same-paragraph': {
-      quotes: 1132,
-      precision: 0.974,
+      quotes: 1131,
+      precision: 0.981,
     },
     'transcript-label': {
       quotes: 3,
@@ -81,12 +81,12 @@ export const CALIBRATION: {
       precision: 0.952,
     },
     'continuation:pronoun': {
-      quotes: 12,
-      precision: 0.833,
+      quotes: 13,
+      precision: 0.846,
     },
     'cue-after:description': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 6,
+      precision: 0.833,
     },
     'cue-after:document': {
       quotes: 1,
@@ -97,7 +97,7 @@ export const CALIBRATION: {
       precision: 0.996,
     },
     'cue-after:pronoun': {
-      quotes: 64,
+      quotes: 65,
       precision: 0.969,
     },
     'cue-before:description': {
@@ -109,8 +109,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name': {
-      quotes: 527,
-      precision: 0.962,
+      quotes: 530,
+      precision: 0.977,
     },
     'cue-before:pronoun': {
       quotes: 7,
@@ -126,14 +126,14 @@ export const CALIBRATION: {
     },
     'cue-in-sentence:name': {
       quotes: 85,
-      precision: 0.941,
+      precision: 0.953,
     },
     'cue-in-sentence:pronoun': {
       quotes: 4,
       precision: 1,
     },
     'paragraph-topic:name': {
-      quotes: 1,
+      quotes: 2,
       precision: 1,
     },
     'previous-sentence:description': {
@@ -153,16 +153,16 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:description': {
-      quotes: 4,
-      precision: 0.75,
+      quotes: 5,
+      precision: 0.8,
     },
     'same-paragraph:document': {
       quotes: 1,
       precision: 1,
     },
     'same-paragraph:name': {
-      quotes: 1107,
-      precision: 0.976,
+      quotes: 1105,
+      precision: 0.984,
     },
     'same-paragraph:pronoun': {
       quotes: 20,
@@ -175,8 +175,8 @@ export const CALIBRATION: {
   },
   vias: {
     description: {
-      quotes: 10,
-      precision: 0.6,
+      quotes: 14,
+      precision: 0.714,
     },
     document: {
       quotes: 7,
@@ -187,22 +187,22 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4103,
-      precision: 0.979,
+      quotes: 4105,
+      precision: 0.987,
     },
     pronoun: {
-      quotes: 108,
-      precision: 0.926,
+      quotes: 110,
+      precision: 0.927,
     },
   },
   tails: {
     all: {
-      quotes: 176,
-      precision: 0.858,
+      quotes: 181,
+      precision: 0.867,
     },
     description: {
-      quotes: 10,
-      precision: 0.6,
+      quotes: 14,
+      precision: 0.714,
     },
     document: {
       quotes: 7,
@@ -214,11 +214,11 @@ export const CALIBRATION: {
     },
     name: {
       quotes: 111,
-      precision: 0.91,
+      precision: 0.919,
     },
     pronoun: {
-      quotes: 44,
-      precision: 0.864,
+      quotes: 45,
+      precision: 0.867,
     },
   },
   paths: {
@@ -303,12 +303,12 @@ export const CALIBRATION: {
       precision: 1,
     },
     'continuation:pronoun@0.60': {
-      quotes: 10,
-      precision: 0.8,
+      quotes: 11,
+      precision: 0.818,
     },
     'cue-after:description@0.95': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 6,
+      precision: 0.833,
     },
     'cue-after:document@0.95': {
       quotes: 1,
@@ -327,7 +327,7 @@ export const CALIBRATION: {
       precision: 0.996,
     },
     'cue-after:pronoun@0.86': {
-      quotes: 64,
+      quotes: 65,
       precision: 0.969,
     },
     'cue-before:description@0.90': {
@@ -339,20 +339,20 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name@0.70': {
-      quotes: 27,
-      precision: 0.889,
-    },
-    'cue-before:name@0.80': {
       quotes: 26,
       precision: 0.962,
     },
+    'cue-before:name@0.80': {
+      quotes: 28,
+      precision: 0.964,
+    },
     'cue-before:name@0.85': {
-      quotes: 105,
-      precision: 0.895,
+      quotes: 106,
+      precision: 0.915,
     },
     'cue-before:name@0.90': {
-      quotes: 369,
-      precision: 0.985,
+      quotes: 370,
+      precision: 0.992,
     },
     'cue-before:pronoun@0.77': {
       quotes: 2,
@@ -376,7 +376,7 @@ export const CALIBRATION: {
     },
     'cue-in-sentence:name@0.80': {
       quotes: 54,
-      precision: 0.926,
+      precision: 0.944,
     },
     'cue-in-sentence:pronoun@0.68': {
       quotes: 3,
@@ -387,7 +387,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'paragraph-topic:name@0.60': {
-      quotes: 1,
+      quotes: 2,
       precision: 1,
     },
     'previous-sentence:description@0.65': {
@@ -411,8 +411,8 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:description@0.76': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 4,
+      precision: 0.75,
     },
     'same-paragraph:document@0.76': {
       quotes: 1,
@@ -427,8 +427,8 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:name@0.64': {
-      quotes: 10,
-      precision: 0.9,
+      quotes: 9,
+      precision: 1,
     },
     'same-paragraph:name@0.68': {
       quotes: 3,
@@ -439,8 +439,8 @@ export const CALIBRATION: {
       precision: 0.867,
     },
     'same-paragraph:name@0.76': {
-      quotes: 1059,
-      precision: 0.981,
+      quotes: 1058,
+      precision: 0.986,
     },
     'same-paragraph:pronoun@0.48': {
       quotes: 1,

@@ -6,6 +6,7 @@
 // the canonical reading (gold is a mention, like PolNeAR). Each file's precision on a path
 // is weighted by its quotes there, up to 100, so a big corpus does not drown a small one.
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
 import { extract } from '../src';
 import { matchQuotes, speakerCanonical, speakerStrict, type GoldQuote } from '../src/eval/score';
@@ -173,7 +174,10 @@ export interface Measured {
 
 export const CALIBRATION: { overall: Measured; rules: Record<string, Measured>; kinds: Record<string, Measured>; vias: Record<string, Measured>; tails: Record<string, Measured>; paths: Record<string, Measured> } = ${JSON.stringify(calibration, null, 2).replace(/"([a-z][a-z-]*(?::[a-z]+)?(?:@[0-9.]+)?)":/g, "'$1':")};
 `;
-  writeFileSync(join(__dirname, '..', 'src', 'attribution', 'calibration.ts'), source);
+  // formatted as the repository's Prettier config says, so lint passes on the written file
+  const target = join(__dirname, '..', 'src', 'attribution', 'calibration.ts');
+  const options = (await resolveConfig(target)) ?? {};
+  writeFileSync(target, await format(source, { ...options, filepath: target }));
 }
 
 main().catch((err: Error) => {

@@ -423,3 +423,11 @@ describe('an authorship participle that is also a speech verb', () => {
     expect(speakerOf(text, 'JAZZ').speaker).toBe('Reagan Ruslim');
   });
 });
+
+describe('a noun of speech owned by a pronoun reports like a verb', () => {
+  it('"Her message now is simple: … ¶ “…”" is hers', () => {
+    const text =
+      'Wendy Golden now lives in Amherst. She used to keep a shrine to her son.\n\nHer message now is simple: don’t share or sell prescriptions.\n\n"You don’t know what that person took earlier."';
+    expect(speakerOf(text, 'You don’t know').speaker).toBe('Wendy Golden');
+  });
+});

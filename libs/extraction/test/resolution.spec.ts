@@ -431,3 +431,10 @@ describe('a noun of speech owned by a pronoun reports like a verb', () => {
     expect(speakerOf(text, 'You don’t know').speaker).toBe('Wendy Golden');
   });
 });
+
+describe('a gerund that opens the sentence is no given name', () => {
+  it('"Telling Jeb Bush …" names Jeb Bush', () => {
+    const text = 'Telling Jeb Bush to wait was a mistake.\n\n"I am pro-life," Bush said.';
+    expect(speakerOf(text, 'I am pro-life').speaker).toBe('Jeb Bush');
+  });
+});

@@ -87,6 +87,9 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
     if (t.cap && (isTitleToken(t) || (isStop(t) && !isInitial(tokens, k)) || t.poss)) break;
     // "Al-Qaeda-linked al-Shabaab", "Toronto-based Jane Roe": a compound modifier
     if (t.cap && /-\p{Ll}+$/u.test(t.text)) break;
+    // "Having Billy Eichner show up …": a gerund that opens the sentence, not a given name
+    if (t.cap && k === a && k < e - 1 && t.lower.endsWith('ing') && !FIRST_NAMES.has(t.lower))
+      break;
   }
   const start = k + 1;
   const only = tokens[e - 1];

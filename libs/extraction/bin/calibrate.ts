@@ -6,10 +6,12 @@
 // the canonical reading (gold is a mention, like PolNeAR). Each file's precision on a path
 // is weighted by its quotes there, up to 100, so a big corpus does not drown a small one.
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
 import { extract } from '../src';
 import { matchQuotes, speakerCanonical, speakerStrict, type GoldQuote } from '../src/eval/score';
 import { mentionHead } from '../src/eval/fold';
+import { MIN_QUOTES } from '../src/attribution/confidence';
 import { readAllJsonl } from './jsonl';
 
 interface GoldRow {
@@ -94,6 +96,43 @@ function pool(tallies: Tally[]): Record<string, { quotes: number; precision: num
   return out;
 }
 
+// Quotes and right answers summed over files: the rare paths are few in every file, and
+// no file's handful should count as much as another's many.
+function pooledSum(tallies: Tally[]): Record<string, { quotes: number; precision: number }> {
+  const out: Record<string, { quotes: number; precision: number }> = {};
+  const keys = new Set(tallies.flatMap((t) => [...t.keys()]));
+  for (const key of [...keys].sort()) {
+    let quotes = 0;
+    let right = 0;
+    for (const t of tallies) {
+      quotes += t.get(key)?.quotes ?? 0;
+      right += t.get(key)?.right ?? 0;
+    }
+    if (quotes > 0) out[key] = { quotes, precision: round(right / quotes) };
+  }
+  return out;
+}
+
+// The rare paths (fewer than MIN_QUOTES quotes over all files), pooled per way of reaching
+// the speaker and all together: what a rare path states. The common paths of the same
+// kind are the well-trodden ones and measure higher than a rare variant does.
+function tailsOf(paths: Tally[]): Tally[] {
+  const total = new Map<string, number>();
+  for (const t of paths) for (const [k, c] of t) total.set(k, (total.get(k) ?? 0) + c.quotes);
+  return paths.map((t) => {
+    const tail: Tally = new Map();
+    for (const [key, c] of t) {
+      if ((total.get(key) ?? 0) >= MIN_QUOTES) continue;
+      const via = key.replace(/^[^:]*:/, '').replace(/@.*$/, '');
+      for (const k of [via, 'all']) {
+        const sum = tail.get(k) ?? { quotes: 0, right: 0 };
+        tail.set(k, { quotes: sum.quotes + c.quotes, right: sum.right + c.right });
+      }
+    }
+    return tail;
+  });
+}
+
 async function main(): Promise<void> {
   const files: { path: string; strict: boolean }[] = [];
   let mode: boolean | null = null;
@@ -107,11 +146,13 @@ async function main(): Promise<void> {
     else files.push({ path: arg, strict: mode });
   }
   const measured = await Promise.all(files.map((f) => measure(f.path, f.strict)));
+  const tails = tailsOf(measured.map((m) => m.paths));
   const calibration = {
     overall: pool(measured.map((m) => m.overall)).all ?? { quotes: 0, precision: 0.9 },
     rules: pool(measured.map((m) => m.rules)),
     kinds: pool(measured.map((m) => m.kinds)),
     vias: pool(measured.map((m) => m.vias)),
+    tails: pooledSum(tails),
     paths: pool(measured.map((m) => m.paths)),
   };
   process.stdout.write(JSON.stringify(calibration, null, 2) + '\n');
@@ -131,9 +172,12 @@ export interface Measured {
   precision: number;
 }
 
-export const CALIBRATION: { overall: Measured; rules: Record<string, Measured>; kinds: Record<string, Measured>; vias: Record<string, Measured>; paths: Record<string, Measured> } = ${JSON.stringify(calibration, null, 2).replace(/"([a-z][a-z-]*(?::[a-z]+)?(?:@[0-9.]+)?)":/g, "'$1':")};
+export const CALIBRATION: { overall: Measured; rules: Record<string, Measured>; kinds: Record<string, Measured>; vias: Record<string, Measured>; tails: Record<string, Measured>; paths: Record<string, Measured> } = ${JSON.stringify(calibration, null, 2).replace(/"([a-z][a-z-]*(?::[a-z]+)?(?:@[0-9.]+)?)":/g, "'$1':")};
 `;
-  writeFileSync(join(__dirname, '..', 'src', 'attribution', 'calibration.ts'), source);
+  // formatted as the repository's Prettier config says, so lint passes on the written file
+  const target = join(__dirname, '..', 'src', 'attribution', 'calibration.ts');
+  const options = (await resolveConfig(target)) ?? {};
+  writeFileSync(target, await format(source, { ...options, filepath: target }));
 }
 
 main().catch((err: Error) => {

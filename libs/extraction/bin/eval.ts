@@ -1,9 +1,18 @@
 // npm run eval -- GOLD.jsonl [--pred PRED.jsonl] [--errors N]
 // Scores the engine (or a prediction file) against gold as ../shared/eval/README.md says.
+// Without a gold file: the engine on each of DEFAULT_FILES, one JSON object keyed by file.
 import { extract } from '../src';
 import { scoreDocuments } from '../src/eval/tally';
 import type { GoldQuote, PredictedQuote, ScoredDocument } from '../src/eval/score';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { readAllJsonl } from './jsonl';
+
+const DEFAULT_FILES = [
+  '../shared/eval/ggt_dev.jsonl',
+  '../shared/eval/polnear_dev.jsonl',
+  '../shared/eval/polnear_train.jsonl',
+];
 
 interface GoldRow {
   id: string;
@@ -17,7 +26,7 @@ interface PredRow {
 }
 
 interface Args {
-  gold: string;
+  gold: string; // '' for every default file
   pred: string | null;
   errors: number;
 }
@@ -29,8 +38,8 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--errors') args.errors = Number(argv[++i]);
     else args.gold = argv[i];
   }
-  if (!args.gold || !Number.isInteger(args.errors) || args.errors < 0) {
-    throw new Error('usage: eval GOLD.jsonl [--pred PRED.jsonl] [--errors N]');
+  if ((!args.gold && args.pred) || !Number.isInteger(args.errors) || args.errors < 0) {
+    throw new Error('usage: eval [GOLD.jsonl [--pred PRED.jsonl]] [--errors N]');
   }
   return args;
 }
@@ -90,8 +99,7 @@ function tables(report: ReturnType<typeof scoreDocuments>): string {
   return out;
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+async function evaluate(args: Args): Promise<ReturnType<typeof scoreDocuments>> {
   const gold = await readAllJsonl<GoldRow>(args.gold);
   const predicted = await predictions(args, gold);
   const docs: ScoredDocument[] = gold.map((g) => ({
@@ -101,8 +109,36 @@ async function main(): Promise<void> {
   }));
   const report = scoreDocuments(docs, args.errors);
   withContext(report, gold);
-  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  process.stderr.write(tables(report));
+  return report;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.gold) {
+    const report = await evaluate(args);
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    process.stderr.write(tables(report));
+    return;
+  }
+  const reports: Record<string, ReturnType<typeof scoreDocuments>> = {};
+  for (const file of DEFAULT_FILES) {
+    if (!existsSync(file)) throw new Error(`${file} not found (run from the repository root)`);
+    const name = basename(file, '.jsonl');
+    reports[name] = await evaluate({ ...args, gold: file });
+    process.stderr.write(`\n== ${name}\n` + summary(reports[name]) + tables(reports[name]));
+  }
+  process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+}
+
+// The headline figures of one file, on one line each.
+function summary(r: ReturnType<typeof scoreDocuments>): string {
+  const s = r.speaker;
+  const f = (n: number): string => n.toFixed(3);
+  return (
+    `quote precision ${f(r.quote.precision)} recall ${f(r.quote.recall)} F1 ${f(r.quote.f1)}\n` +
+    `speaker strict ${f(s.strict)} lenient ${f(s.lenient)} canonical ${f(s.canonical)}\n` +
+    `stated names ${s.attributed} of ${s.scored}: precision strict ${f(s.precisionStrict)} canonical ${f(s.precisionCanonical)}\n`
+  );
 }
 
 main().catch((err: Error) => {

@@ -2,8 +2,8 @@
 // Reads {id, text[, publishedAt]} a line; writes {id, quotes, people} a line, in input order.
 // Only JSON goes to stdout; progress and problems go to stderr.
 // Runs as plain node on the bundled engine (see package.json), not through a TypeScript
-// loader. Lines go in batches to worker threads (one per CPU but one, at most 4; --workers 0 runs
-// inline); input is read and output written in large chunks, so I/O never paces the engine.
+// loader. Lines go in batches to worker threads (one per CPU but one, at most 4; on one CPU,
+// and with --workers 0, it runs inline); input is read and output written in large chunks, so I/O never paces the engine.
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -87,8 +87,12 @@ function write(text: string): Promise<void> {
 
 function parseArgs(argv: string[]): { path: string; workers: number } {
   let path = '';
-  // one CPU stays with the main thread (reading, ordering, writing)
-  let workers = Math.max(0, Math.min(4, availableParallelism() - 1));
+  // One CPU stays with the main thread (reading, ordering, writing) and whatever else runs:
+  // each worker pays its own JIT warm-up (about 1 CPU-second on 5 x polnear_train), so a second
+  // worker on two shared cores cost more than it gave (measured: 1.6-3.0 s wall with one
+  // worker, 3.5-4.3 s with two, load average 2-3.5). On one CPU it runs inline.
+  const cpus = availableParallelism();
+  let workers = Math.max(0, Math.min(4, cpus - 1));
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--workers') workers = Number(argv[++i]);
     else path = argv[i];

@@ -161,7 +161,7 @@ function isWholeParagraph(text: string, q: ScannedQuote): boolean {
 
 function peopleOf(people: Person[]): MentionedPerson[] {
   return people
-    .filter((p) => !p.org)
+    .filter((p) => !p.org && !p.members)
     .map((p) => ({
       name: p.name,
       nativeName: p.nativeName,
@@ -181,6 +181,7 @@ function isOrganisationName(name: string): boolean {
 // is a document, "the company" an organisation, "officials" a group, "a spokesman" a person.
 function kindOf(a: Attribution): SpeakerKind {
   const person = a.source.person;
+  if (person?.members) return 'group';
   if (person)
     return person.org || (!person.personal && isOrganisationName(person.name))
       ? 'organisation'
@@ -190,6 +191,7 @@ function kindOf(a: Attribution): SpeakerKind {
     .split(/[^\p{L}-]+/u)
     .filter((w) => w !== '');
   const head = words.at(-1) ?? '';
+  if (words.includes('and')) return 'group'; // "Obama and Clinton"
   if (DOCUMENT_NOUNS.has(head)) return 'document';
   if (ORGANISATION_NOUNS.has(head) || a.source.mention.toLowerCase() === 'it')
     return 'organisation';

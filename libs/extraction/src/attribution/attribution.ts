@@ -13,6 +13,7 @@ export const RULE_NAMES = [
   'previous-sentence',
   'continuation',
   'reported-speech',
+  'paragraph-topic',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];

@@ -10,44 +10,49 @@ export const CALIBRATION: {
   rules: Record<string, Measured>;
   kinds: Record<string, Measured>;
   vias: Record<string, Measured>;
+  tails: Record<string, Measured>;
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4199,
-    precision: 0.967,
+    quotes: 4241,
+    precision: 0.983,
   },
   rules: {
     'colon-intro': {
-      quotes: 18,
-      precision: 0.944,
+      quotes: 19,
+      precision: 0.947,
     },
     continuation: {
-      quotes: 73,
-      precision: 0.918,
+      quotes: 78,
+      precision: 0.923,
     },
     'cue-after': {
-      quotes: 2325,
-      precision: 0.988,
+      quotes: 2336,
+      precision: 0.994,
     },
     'cue-before': {
-      quotes: 521,
-      precision: 0.932,
+      quotes: 539,
+      precision: 0.963,
     },
     'cue-in-sentence': {
-      quotes: 90,
-      precision: 0.9,
+      quotes: 92,
+      precision: 0.957,
+    },
+    'paragraph-topic': {
+      quotes: 2,
+      precision: 1,
     },
     'previous-sentence': {
       quotes: 27,
       precision: 0.667,
     },
     'reported-speech': {
-      quotes: 13,
-      precision: 0.923,
+      quotes: 14,
+      precision: 0.929,
     },
     'same-paragraph': {
-      quotes: 1129,
-      precision: 0.974,
+      quotes: 1131,
+      precision: 0.981,
     },
     'transcript-label': {
       quotes: 3,
@@ -55,25 +60,33 @@ export const CALIBRATION: {
     },
   },
   kinds: {
+    'colon-intro:document': {
+      quotes: 1,
+      precision: 1,
+    },
     'colon-intro:name': {
       quotes: 18,
       precision: 0.944,
+    },
+    'continuation:document': {
+      quotes: 1,
+      precision: 1,
     },
     'continuation:label': {
       quotes: 1,
       precision: 0,
     },
     'continuation:name': {
-      quotes: 62,
+      quotes: 63,
       precision: 0.952,
     },
     'continuation:pronoun': {
-      quotes: 10,
-      precision: 0.8,
+      quotes: 13,
+      precision: 0.846,
     },
     'cue-after:description': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 6,
+      precision: 0.833,
     },
     'cue-after:document': {
       quotes: 1,
@@ -81,30 +94,46 @@ export const CALIBRATION: {
     },
     'cue-after:name': {
       quotes: 2264,
-      precision: 0.994,
+      precision: 0.996,
     },
     'cue-after:pronoun': {
-      quotes: 57,
-      precision: 0.93,
+      quotes: 65,
+      precision: 0.969,
     },
     'cue-before:description': {
       quotes: 1,
       precision: 0,
     },
+    'cue-before:document': {
+      quotes: 1,
+      precision: 0,
+    },
     'cue-before:name': {
-      quotes: 512,
-      precision: 0.946,
+      quotes: 530,
+      precision: 0.977,
     },
     'cue-before:pronoun': {
-      quotes: 8,
-      precision: 0.5,
+      quotes: 7,
+      precision: 0.571,
+    },
+    'cue-in-sentence:description': {
+      quotes: 1,
+      precision: 1,
+    },
+    'cue-in-sentence:document': {
+      quotes: 2,
+      precision: 1,
     },
     'cue-in-sentence:name': {
-      quotes: 86,
-      precision: 0.895,
+      quotes: 85,
+      precision: 0.953,
     },
     'cue-in-sentence:pronoun': {
       quotes: 4,
+      precision: 1,
+    },
+    'paragraph-topic:name': {
+      quotes: 2,
       precision: 1,
     },
     'previous-sentence:description': {
@@ -120,24 +149,24 @@ export const CALIBRATION: {
       precision: 0.917,
     },
     'reported-speech:pronoun': {
-      quotes: 1,
+      quotes: 2,
       precision: 1,
     },
     'same-paragraph:description': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 5,
+      precision: 0.8,
     },
     'same-paragraph:document': {
       quotes: 1,
       precision: 1,
     },
     'same-paragraph:name': {
-      quotes: 1107,
-      precision: 0.976,
+      quotes: 1105,
+      precision: 0.984,
     },
     'same-paragraph:pronoun': {
-      quotes: 18,
-      precision: 0.944,
+      quotes: 20,
+      precision: 0.95,
     },
     'transcript-label:label': {
       quotes: 3,
@@ -146,33 +175,67 @@ export const CALIBRATION: {
   },
   vias: {
     description: {
-      quotes: 8,
-      precision: 0.5,
+      quotes: 14,
+      precision: 0.714,
     },
     document: {
-      quotes: 2,
-      precision: 1,
+      quotes: 7,
+      precision: 0.857,
     },
     label: {
       quotes: 4,
       precision: 0,
     },
     name: {
-      quotes: 4087,
-      precision: 0.971,
+      quotes: 4105,
+      precision: 0.987,
     },
     pronoun: {
-      quotes: 98,
-      precision: 0.888,
+      quotes: 111,
+      precision: 0.928,
+    },
+  },
+  tails: {
+    all: {
+      quotes: 182,
+      precision: 0.868,
+    },
+    description: {
+      quotes: 14,
+      precision: 0.714,
+    },
+    document: {
+      quotes: 7,
+      precision: 0.857,
+    },
+    label: {
+      quotes: 4,
+      precision: 0,
+    },
+    name: {
+      quotes: 111,
+      precision: 0.919,
+    },
+    pronoun: {
+      quotes: 46,
+      precision: 0.87,
     },
   },
   paths: {
+    'colon-intro:document@0.80': {
+      quotes: 1,
+      precision: 1,
+    },
     'colon-intro:name@0.70': {
       quotes: 6,
       precision: 0.833,
     },
     'colon-intro:name@0.80': {
       quotes: 12,
+      precision: 1,
+    },
+    'continuation:document@0.56': {
+      quotes: 1,
       precision: 1,
     },
     'continuation:label@0.63': {
@@ -228,7 +291,7 @@ export const CALIBRATION: {
       precision: 0.5,
     },
     'continuation:name@0.63': {
-      quotes: 2,
+      quotes: 3,
       precision: 1,
     },
     'continuation:name@0.66': {
@@ -236,16 +299,16 @@ export const CALIBRATION: {
       precision: 1,
     },
     'continuation:pronoun@0.48': {
-      quotes: 1,
+      quotes: 2,
       precision: 1,
     },
     'continuation:pronoun@0.60': {
-      quotes: 9,
-      precision: 0.778,
+      quotes: 11,
+      precision: 0.818,
     },
     'cue-after:description@0.95': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 6,
+      precision: 0.833,
     },
     'cue-after:document@0.95': {
       quotes: 1,
@@ -261,47 +324,59 @@ export const CALIBRATION: {
     },
     'cue-after:name@0.95': {
       quotes: 2237,
-      precision: 0.994,
+      precision: 0.996,
     },
     'cue-after:pronoun@0.86': {
-      quotes: 57,
-      precision: 0.93,
+      quotes: 65,
+      precision: 0.969,
     },
     'cue-before:description@0.90': {
       quotes: 1,
       precision: 0,
     },
+    'cue-before:document@0.90': {
+      quotes: 1,
+      precision: 0,
+    },
     'cue-before:name@0.70': {
       quotes: 26,
-      precision: 0.846,
+      precision: 0.962,
     },
     'cue-before:name@0.80': {
-      quotes: 25,
-      precision: 0.96,
+      quotes: 28,
+      precision: 0.964,
     },
     'cue-before:name@0.85': {
-      quotes: 100,
-      precision: 0.89,
+      quotes: 106,
+      precision: 0.915,
     },
     'cue-before:name@0.90': {
-      quotes: 361,
-      precision: 0.976,
+      quotes: 370,
+      precision: 0.992,
     },
     'cue-before:pronoun@0.77': {
       quotes: 2,
       precision: 0.5,
     },
     'cue-before:pronoun@0.81': {
-      quotes: 6,
-      precision: 0.5,
+      quotes: 5,
+      precision: 0.6,
+    },
+    'cue-in-sentence:description@0.75': {
+      quotes: 1,
+      precision: 1,
+    },
+    'cue-in-sentence:document@0.75': {
+      quotes: 2,
+      precision: 1,
     },
     'cue-in-sentence:name@0.75': {
-      quotes: 33,
-      precision: 0.909,
+      quotes: 31,
+      precision: 0.968,
     },
     'cue-in-sentence:name@0.80': {
-      quotes: 53,
-      precision: 0.887,
+      quotes: 54,
+      precision: 0.944,
     },
     'cue-in-sentence:pronoun@0.68': {
       quotes: 3,
@@ -309,6 +384,10 @@ export const CALIBRATION: {
     },
     'cue-in-sentence:pronoun@0.72': {
       quotes: 1,
+      precision: 1,
+    },
+    'paragraph-topic:name@0.60': {
+      quotes: 2,
       precision: 1,
     },
     'previous-sentence:description@0.65': {
@@ -324,12 +403,16 @@ export const CALIBRATION: {
       precision: 0.917,
     },
     'reported-speech:pronoun@0.63': {
+      quotes: 2,
+      precision: 1,
+    },
+    'same-paragraph:description@0.60': {
       quotes: 1,
       precision: 1,
     },
     'same-paragraph:description@0.76': {
-      quotes: 3,
-      precision: 0.667,
+      quotes: 4,
+      precision: 0.75,
     },
     'same-paragraph:document@0.76': {
       quotes: 1,
@@ -344,8 +427,8 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:name@0.64': {
-      quotes: 10,
-      precision: 0.9,
+      quotes: 9,
+      precision: 1,
     },
     'same-paragraph:name@0.68': {
       quotes: 3,
@@ -356,8 +439,8 @@ export const CALIBRATION: {
       precision: 0.867,
     },
     'same-paragraph:name@0.76': {
-      quotes: 1059,
-      precision: 0.981,
+      quotes: 1058,
+      precision: 0.986,
     },
     'same-paragraph:pronoun@0.48': {
       quotes: 1,
@@ -380,7 +463,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:pronoun@0.69': {
-      quotes: 13,
+      quotes: 15,
       precision: 1,
     },
     'transcript-label:label@0.90': {

@@ -33,20 +33,28 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   const [s] = sentenceBounds(ctx, cue);
   // "footage of Hillary Clinton asking, “…”", "Trump saying during the debate": a participle
   // right after a name, no comma between, hangs off that name, not the clause's subject
-  const named = tokens[cue - 1];
+  // "with Trump reportedly yelling": an adverb in -ly may stand between them
+  const adverb = /^\p{Ll}{3,}ly$/u.test(tokens[cue - 1]?.text ?? '') ? 1 : 0;
+  const named = tokens[cue - 1 - adverb];
   if (
-    cue - 1 > s &&
+    cue - 1 - adverb > s &&
     named.kind === 'word' &&
     named.cap &&
     !named.poss &&
     isSpeechParticiple(tokens[cue].lower)
   ) {
-    const g = groupBefore(tokens, cue - 1, s);
-    const phrase = g >= 0 ? analyzeGroup(tokens, g, cue) : null;
-    if (phrase && phrase.kind === 'name' && !phrase.org && isFullName(tokens, phrase))
-      return { kind: 'phrase', phrase, start: phrase.start, end: cue, affiliation: null };
+    const g = groupBefore(tokens, cue - 1 - adverb, s);
+    const phrase = g >= 0 ? analyzeGroup(tokens, g, cue - adverb) : null;
+    if (
+      phrase &&
+      phrase.kind === 'name' &&
+      !phrase.org &&
+      (isFullName(tokens, phrase) ||
+        ctx.registry.mentions.byStart.get(phrase.nameStart)?.person.personal)
+    )
+      return { kind: 'phrase', phrase, start: phrase.start, end: cue - adverb, affiliation: null };
   }
-  const start = afterDateline(tokens, s, cue);
+  const start = afterIntro(tokens, afterDateline(tokens, s, cue), cue);
   const opening = subjectStartingAt(tokens, start, cue);
   if (
     opening &&
@@ -65,9 +73,12 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   return nearestSubject(tokens, s, cue);
 }
 
-// "Wait, it gets better:", "Likewise, …": one capitalised word set off by a comma.
+// "Wait, it gets better:", "Likewise, …": one capitalised word set off by a comma. Not
+// when an apposition follows ("Dean, a former party chairman, …").
 function isInterjection(tokens: Token[], np: NounPhrase): boolean {
-  return np.kind === 'phrase' && np.end - np.start === 1 && tokens[np.end]?.text === ',';
+  if (np.kind !== 'phrase' || np.end - np.start !== 1 || tokens[np.end]?.text !== ',') return false;
+  const next = tokens[np.end + 1];
+  return !(next && next.kind === 'word' && /^(a|an|the)$/.test(next.lower));
 }
 
 // "WASHINGTON (AP) — …": the sentence proper starts after the dash.
@@ -76,6 +87,81 @@ function afterDateline(tokens: Token[], s: number, limit: number): number {
     if (tokens[k].text === '—' || tokens[k].text === '--') return k + 1;
   return s;
 }
+
+const MAX_INTRO = 12; // tokens of a fronted adverbial
+
+// "In a statement, IRCC did not …", "During a speech earlier in the day, Trump attacked …":
+// a sentence that opens with a prepositional phrase set off by a comma has its subject
+// after the comma.
+function afterIntro(tokens: Token[], s: number, limit: number): number {
+  // "Still, even with her pension, Laurin …": a sentence adverb set off by a comma first
+  if (SENTENCE_ADVERBS.has(tokens[s]?.lower ?? '') && tokens[s + 1]?.text === ',' && s + 2 < limit)
+    return afterIntro(tokens, s + 2, limit);
+  if (tokens[s]?.lower === 'even' && INTRO_PREPOSITIONS.has(tokens[s + 1]?.lower ?? ''))
+    return afterIntro(tokens, s + 1, limit);
+  const t = tokens[s];
+  if (!t || t.kind !== 'word' || !INTRO_PREPOSITIONS.has(t.lower)) return s;
+  for (let k = s + 1; k < limit && k - s <= MAX_INTRO; k++) {
+    const w = tokens[k];
+    if (w.kind === 'quote' || isSpeechVerb(w.lower)) return s;
+    if (w.text === ',') return k + 1 < limit ? pastIntroSegments(tokens, k + 1, limit) : s;
+  }
+  return s;
+}
+
+// "In Portsmouth, N.H., on Tuesday, Senator Bernie Sanders …": more of the adverbial
+// (a state abbreviation, another prepositional phrase) may follow its first comma.
+function pastIntroSegments(tokens: Token[], k: number, limit: number): number {
+  for (let n = 0; n < 3; n++) {
+    const t = tokens[k];
+    const more =
+      t !== undefined &&
+      t.kind === 'word' &&
+      (INTRO_PREPOSITIONS.has(t.lower) ||
+        (t.text.length <= 6 && /\p{L}\.\p{L}/u.test(t.text + (tokens[k + 1]?.text ?? ''))));
+    if (!more) return k;
+    let c = k + 1;
+    while (c < limit && c - k <= 5 && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c++;
+    if (c >= limit || tokens[c].text !== ',' || c + 1 >= limit) return k;
+    k = c + 1;
+  }
+  return k;
+}
+
+const SENTENCE_ADVERBS = new Set([
+  'still',
+  'however',
+  'now',
+  'then',
+  'later',
+  'meanwhile',
+  'instead',
+  'yet',
+  'so',
+  'again',
+  'today',
+  'yesterday',
+  'finally',
+  'earlier',
+  'also',
+  'indeed',
+]);
+
+const INTRO_PREPOSITIONS = new Set([
+  'in',
+  'during',
+  'at',
+  'on',
+  'after',
+  'before',
+  'since',
+  'from',
+  'with',
+  'without',
+  'despite',
+  'throughout',
+  'for',
+]);
 
 function isDateline(tokens: Token[], end: number): boolean {
   const t = tokens[end];
@@ -90,8 +176,15 @@ function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | n
     const np = subjectEndingAt(tokens, k, s);
     if (!np || np.kind === 'description') continue;
     if (np.kind === 'phrase' && np.phrase.org) continue;
+    // "on Nova Scotia's South Shore", "at L.A.'s Regent Theater": what a possessive
+    // owns is a place or a thing here; the preposition before the owner decides
+    let b = np.start - 1;
+    if (np.kind === 'phrase' && ownedName(tokens, np.phrase.nameStart)) continue;
+    while (b >= s && tokens[b].kind === 'word' && tokens[b].cap) b--;
     const prev = tokens[np.start - 1];
     if (prev && prev.kind === 'word' && PREPOSITIONS.has(prev.lower)) continue;
+    if (b < np.start - 1 && tokens[b]?.kind === 'word' && PREPOSITIONS.has(tokens[b].lower))
+      continue;
     return np;
   }
   return null;
@@ -104,4 +197,22 @@ export function takesClauseSubject(prev: { kind: string; lower: string } | undef
     prev.kind === 'word' &&
     ['to', 'and', 'but', 'then', 'or'].includes(prev.lower)
   );
+}
+
+// The subject a sentence opens with (after a dateline or a fronted adverbial), or null.
+export function openingSubject(ctx: Context, s: number): NounPhrase | null {
+  const tokens = ctx.tokens;
+  const start = ctx.sentenceSpan[2 * s];
+  const end = ctx.sentenceSpan[2 * s + 1];
+  if (start < 0) return null;
+  const from = afterIntro(tokens, afterDateline(tokens, start, end), end);
+  return subjectStartingAt(tokens, from, end);
+}
+
+// The name right after a possessive: "Nova Scotia's South Shore", "L.A.’s Regent Theater"
+// (an abbreviation's possessive comes apart as "L.A", ".", "s").
+function ownedName(tokens: Token[], nameStart: number): boolean {
+  const prev = tokens[nameStart - 1];
+  if (!prev) return false;
+  return prev.poss || (prev.lower === 's' && tokens[nameStart - 2]?.text === '.');
 }

@@ -26,3 +26,28 @@ export function attributionFrom(
     confidence: Math.round(base * factor * 100) / 100,
   };
 }
+
+// A cue whose speaker the text does not give ("He was described as “…”"): the quote is
+// attributed speech, but nobody is named.
+export function unnamedAttribution(
+  ctx: Context,
+  rule: RuleName,
+  cueStart: number,
+  base: number,
+): Attribution {
+  return {
+    source: {
+      person: null,
+      description: null,
+      mention: '',
+      role: null,
+      organization: null,
+      pronoun: false,
+      via: 'name',
+    },
+    rule,
+    cue: ctx.tokens[cueStart].text,
+    cueToken: cueStart,
+    confidence: base,
+  };
+}

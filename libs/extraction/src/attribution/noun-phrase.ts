@@ -6,6 +6,7 @@ import { parentheticalEnd } from '../people/registry';
 import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
 import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
+import { AUTHORSHIP_PARTICIPLES, DOCUMENT_NOUNS } from '../lexicon/en/kinds';
 
 // Read once: imported bindings are getters in some module loaders.
 const VERB = lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
@@ -19,7 +20,8 @@ function isSpeechVerb(t: Token | undefined): boolean {
 export type NounPhrase =
   | { kind: 'phrase'; phrase: Phrase; start: number; end: number; affiliation: Affiliation | null }
   | { kind: 'pronoun'; word: string; start: number; end: number }
-  | { kind: 'description'; start: number; end: number };
+  | { kind: 'description'; start: number; end: number }
+  | { kind: 'joined'; start: number; and: number; end: number }; // "Obama and Clinton"
 
 const MAX_DESCRIPTION = 8;
 // Determiners that open a described source: "a senior official", "his spokesman".
@@ -99,15 +101,72 @@ function isAux(t: Token | undefined): boolean {
   return (
     t !== undefined &&
     t.kind === 'word' &&
-    AUXILIARIES.has(t.lower) &&
-    (!t.cap || DAYS.has(t.lower))
+    ((AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower))) || isMannerAdverb(t))
   );
 }
 
+// "Marc Morial, the chief executive …, forcefully told …": an adverb in -ly before the verb.
+// Nouns in -ly are no adverbs ("the family said").
+const LY_NOUNS = new Set([
+  'family',
+  'ally',
+  'rally',
+  'assembly',
+  'supply',
+  'bully',
+  'monopoly',
+  'anomaly',
+  'folly',
+  'belly',
+  'jelly',
+  'lily',
+  'holly',
+  'italy',
+  'july',
+  'reply',
+  'fly',
+]);
+
+function isMannerAdverb(t: Token): boolean {
+  return !t.cap && t.lower.length >= 5 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower);
+}
+
 export function skipAuxBack(tokens: Token[], k: number, floor: number): number {
-  let j = k;
-  for (let n = 0; n < 4 && j >= floor && isAux(tokens[j]); n++) j--;
+  let j = skipTimeBack(tokens, k, floor);
+  for (let n = 0; n < 4 && j >= floor && isAux(tokens[j]); n++)
+    j = skipTimeBack(tokens, j - 1, floor);
   return j;
+}
+
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'summer',
+  'spring',
+  'fall',
+  'autumn',
+  'winter',
+]);
+const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'that']);
+
+// "Michelle Rempel earlier this week called …", "Smith on Monday said": a time adverbial
+// between the subject and its verb.
+function skipTimeBack(tokens: Token[], k: number, floor: number): number {
+  const t = tokens[k];
+  if (k - 1 < floor || !t || t.kind !== 'word') return k;
+  const prev = tokens[k - 1];
+  if (TIME_NOUNS.has(t.lower) && TIME_DETERMINERS.has(prev.lower)) {
+    const j = k - 2;
+    return j >= floor && (tokens[j].lower === 'earlier' || tokens[j].lower === 'later') ? j - 1 : j;
+  }
+  if (DAYS.has(t.lower) && t.cap && prev.lower === 'on') return k - 2;
+  return k;
 }
 
 export function skipAuxForward(tokens: Token[], k: number, ceil: number): number {
@@ -143,8 +202,27 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
-  if (phrase) return { kind: 'phrase', phrase, start: phrase.start, end: j + 1, affiliation: null };
+  if (phrase) {
+    const joined = phrase.org ? -1 : joinedStart(tokens, phrase.start, floor);
+    if (joined >= 0) return { kind: 'joined', start: joined, and: phrase.start - 1, end: j + 1 };
+    return { kind: 'phrase', phrase, start: phrase.start, end: j + 1, affiliation: null };
+  }
   return null;
+}
+
+// "Obama and Clinton call them", "Tore Sohlberg and Lehla Abreder said": two people
+// joined by "and" speak together; the last name alone is not the speaker. The start of
+// the first name when the phrase is joined so, else -1.
+function joinedStart(tokens: Token[], start: number, floor: number): number {
+  const and = tokens[start - 1];
+  if (!and || start - 1 <= floor || and.kind !== 'word' || and.lower !== 'and') return -1;
+  const prev = tokens[start - 2];
+  if (prev.kind !== 'word' || !prev.cap || prev.poss) return -1;
+  const s = groupBefore(tokens, start - 2, floor);
+  const first = s >= 0 ? analyzeGroup(tokens, s, start - 1) : null;
+  if (!first || first.kind !== 'name' || first.org || first.start > start - 2) return -1;
+  if (first.start > floor && isPreposition(tokens[first.start - 1])) return -1;
+  return first.start;
 }
 
 function openParen(tokens: Token[], j: number, floor: number): number {
@@ -166,6 +244,7 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): NounP
     const inner = innerName(tokens, c + 1, comma);
     if (inner) return inner;
     const np = subjectEndingAt(tokens, c - 1, floor);
+    if (np?.kind === 'joined') return np;
     if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org) continue;
     const found: NounPhrase = {
       ...np,
@@ -189,6 +268,9 @@ function prepositionalSubject(
   floor: number,
 ): NounPhrase | null {
   const prep = tokens[from - 1];
+  const author =
+    prep.lower === 'from' || prep.lower === 'by' ? documentAuthor(tokens, from, end, floor) : null;
+  if (author) return author;
   if (
     prep.lower === 'of' ||
     prep.lower === 'from' ||
@@ -206,6 +288,39 @@ function prepositionalSubject(
       return { ...np, end, affiliation: null };
   }
   return openApposition(tokens, from, end, floor);
+}
+
+const MAX_DOCUMENT_GAP = 8; // tokens between a document's head and "by"/"from"
+
+// "A statement from the EU said", "a study by the Senate committee found", "A statement
+// e-mailed to The Globe by Reagan Ruslim said": a document speaks for its author.
+function documentAuthor(
+  tokens: Token[],
+  from: number,
+  end: number,
+  floor: number,
+): NounPhrase | null {
+  const phrase = analyzeGroup(tokens, from, end);
+  if (!phrase || phrase.kind !== 'name' || phrase.start !== from) return null;
+  let authored = false;
+  for (let k = from - 2; k >= floor && from - k <= MAX_DOCUMENT_GAP; k--) {
+    const t = tokens[k];
+    if (t.kind === 'word' && AUTHORSHIP_PARTICIPLES.has(t.lower)) {
+      authored = true;
+      continue;
+    }
+    if (t.kind !== 'word' || isSpeechVerb(t)) return null;
+    if (t.cap || !DOCUMENT_NOUNS.has(t.lower)) continue;
+    if (k < from - 2 && !authored) return null; // "an email obtained by X": not its author
+    for (let d = k - 1; d >= floor && k - d <= 4; d--) {
+      const w = tokens[d];
+      if (w.kind !== 'word' || isPreposition(w)) return null;
+      if (FORWARD_DETERMINERS.has(w.lower) && !isPreposition(tokens[d - 1]))
+        return { kind: 'phrase', phrase, start: phrase.start, end, affiliation: null };
+    }
+    return null;
+  }
+  return null;
 }
 
 function roleAtOrganization(
@@ -258,6 +373,18 @@ function innerName(tokens: Token[], s: number, e: number): NounPhrase | null {
     : null;
 }
 
+function isModifierWord(t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    t.kind === 'word' &&
+    !t.cap &&
+    !STOP_DESCRIPTION.has(t.lower) &&
+    !FORWARD_DETERMINERS.has(t.lower) &&
+    !isSpeechVerb(t) &&
+    PRONOUNS[t.lower] === undefined
+  );
+}
+
 // "a South Korean political pundit": words back to a determiner, head last.
 export function descriptionEndingAt(tokens: Token[], j: number, floor: number): NounPhrase | null {
   const head = tokens[j];
@@ -271,6 +398,9 @@ export function descriptionEndingAt(tokens: Token[], j: number, floor: number): 
     return null;
   for (let k = j; k >= floor && j - k < MAX_DESCRIPTION; k--) {
     const t = tokens[k];
+    // "the lanky, bespectacled professor": a comma between two adjectives
+    if (t.text === ',' && k < j && isModifierWord(tokens[k - 1]) && isModifierWord(tokens[k + 1]))
+      continue;
     if (t.kind !== 'word' || STOP_DESCRIPTION.has(t.lower) || isSpeechVerb(t)) return null;
     // the object of a preposition is no subject: "on his Truth Social platform"
     if (FORWARD_DETERMINERS.has(t.lower) && k < j)

@@ -9,6 +9,7 @@ import { continuation } from './rules/continuation';
 import { transcriptLabel } from './rules/transcript-label';
 import { previousSentence } from './rules/previous-sentence';
 import { reportedSpeech } from './rules/reported-speech';
+import { paragraphTopic } from './rules/paragraph-topic';
 
 // The sieve, declared once: most certain first; a later rule only sees quotes still open.
 export const RULES: readonly Rule[] = [
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   { name: 'previous-sentence', stage: 'context', run: previousSentence },
   { name: 'continuation', stage: 'context', run: continuation },
   { name: 'reported-speech', stage: 'context', run: reportedSpeech },
+  { name: 'paragraph-topic', stage: 'context', run: paragraphTopic },
 ];
 
 export type RuleSwitches = Partial<Record<RuleName, boolean>>;

@@ -99,3 +99,32 @@ const PASSIVE_INTRO = new Set([
   'being',
   'been',
 ]);
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+// "He was also described as “lacking a conscience”": a past participle after a form of
+// "be" is passive; its subject is described, not speaking ("quoted as saying" aside).
+export function isPassiveAt(tokens: Token[], verb: number, floor: number): boolean {
+  const t = tokens[verb];
+  if (t.kind !== 'word' || !/ed$/.test(t.lower) || t.lower === 'quoted') return false;
+  for (let k = verb - 1; k >= floor && verb - k <= 3; k--) {
+    const w = tokens[k];
+    if (w.kind !== 'word') return false;
+    if (BE_FORMS.has(w.lower)) return true;
+    if (!PASSIVE_ADVERBS.has(w.lower) && !/^\p{Ll}{3,}ly$/u.test(w.text)) return false;
+  }
+  return false;
+}
+
+const PASSIVE_ADVERBS = new Set([
+  'also',
+  'often',
+  'once',
+  'widely',
+  'repeatedly',
+  'later',
+  'since',
+  'previously',
+  'never',
+  'not',
+]);

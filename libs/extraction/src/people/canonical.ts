@@ -15,7 +15,7 @@ export function canonicalNames(people: Person[]): Canonical {
   const byWord = new Map<string, Person[]>();
   for (const p of people) {
     // "Eric Trump Foundation" is no fuller form of Eric Trump
-    if (p.org || p.words.length < 2 || p.words.some((w) => ORG_WORDS.has(w))) continue;
+    if (p.org || p.members || p.words.length < 2 || p.words.some((w) => ORG_WORDS.has(w))) continue;
     for (const w of new Set(p.words)) {
       const list = byWord.get(w);
       if (list) list.push(p);
@@ -23,7 +23,8 @@ export function canonicalNames(people: Person[]): Canonical {
     }
   }
   const memo = new Map<Person, string>();
-  return (person: Person): string => {
+  const canonical = (person: Person): string => {
+    if (person.members) return person.members.map(canonical).join(' and ');
     let name = memo.get(person);
     if (name === undefined) {
       name = fullest(byWord, person);
@@ -31,10 +32,12 @@ export function canonicalNames(people: Person[]): Canonical {
     }
     return name;
   };
+  return canonical;
 }
 
 function fullest(byWord: Map<string, Person[]>, person: Person): string {
-  if (person.org || person.words.length === 0) return person.name;
+  if (person.org) return person.article ? `the ${person.name}` : person.name;
+  if (person.words.length === 0) return person.name;
   let rarest: Person[] | undefined;
   for (const w of person.words) {
     const list = byWord.get(w);

@@ -52,10 +52,46 @@ function isAbbrevDot(tokens: Token[], k: number): boolean {
   );
 }
 
+// Lower-case particles inside a person's name: "Ben van der Pluijm", "Vincent de Paul".
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'das',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'ter',
+  'ten',
+]);
+
+// Up to two particles between two capitalised name words.
+function isParticleAt(tokens: Token[], k: number): boolean {
+  if (!NAME_PARTICLES.has(tokens[k].lower) || tokens[k].cap) return false;
+  let a = k - 1;
+  if (a >= 0 && tokens[a].kind === 'word' && !tokens[a].cap && NAME_PARTICLES.has(tokens[a].lower))
+    a--;
+  let b = k + 1;
+  if (tokens[b]?.kind === 'word' && !tokens[b].cap && NAME_PARTICLES.has(tokens[b].lower)) b++;
+  return k - a <= 2 && b - k <= 2 && isCapCore(tokens[a]) && isCapCore(tokens[b]);
+}
+
 // "of" between capitalised words, or "of the" before one: "Institute of the Americas".
 function isConnectorAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (t.kind !== 'word' || t.cap || (t.f & CONNECTOR) === 0) return false;
+  if (t.kind !== 'word' || t.cap) return false;
+  if (isParticleAt(tokens, k)) return true;
+  if ((t.f & CONNECTOR) === 0) return false;
   const prev = tokens[k - 1];
   if (isCoreWord(prev))
     return (

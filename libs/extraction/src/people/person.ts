@@ -14,6 +14,10 @@ export interface Person {
   // that reads like a name: an honorific, a title or role, a known first name, a
   // later mention by surname alone. Only such people take pronouns.
   personal: boolean;
+  // "Obama and Clinton": people speaking together, output as one group speaker
+  members?: Person[];
+  // An organisation the text calls "the EU", "the RCMP": its name is written with the article
+  article?: boolean;
 }
 
 export interface Mention {

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import { HONORIFICS } from '../lexicon/en/roles';
+import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 import { isRoleWord } from './groups';
 
@@ -37,6 +38,9 @@ const PARTICLES = new Set([
   'del',
   'der',
   'dos',
+  'den',
+  'della',
+  'ibn',
 ]);
 
 // Word tokens never end in a dot (it is a token of its own), so this is the lower-cased word.
@@ -79,8 +83,13 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
     )
       continue;
     if (t.kind !== 'word') break;
-    if (!t.cap && !(PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap)) break;
+    if (!t.cap && !(PARTICLES.has(t.lower) && k > a && particleFollows(tokens, k - 1, a))) break;
     if (t.cap && (isTitleToken(t) || (isStop(t) && !isInitial(tokens, k)) || t.poss)) break;
+    // "Al-Qaeda-linked al-Shabaab", "Toronto-based Jane Roe": a compound modifier
+    if (t.cap && /-\p{Ll}+$/u.test(t.text)) break;
+    // "Having Billy Eichner show up …": a gerund that opens the sentence, not a given name
+    if (t.cap && k === a && k < e - 1 && t.lower.endsWith('ing') && !FIRST_NAMES.has(t.lower))
+      break;
   }
   const start = k + 1;
   const only = tokens[e - 1];
@@ -90,6 +99,13 @@ function nameRunStart(tokens: Token[], a: number, e: number): number {
   if (isTitleToken(only) && start < e - 1 && (isPlace(tokens[e - 2]) || isAcronym(tokens[e - 2])))
     return e;
   return shortenLongName(tokens, start, e);
+}
+
+// "van der": a particle may follow a capitalised word or one other particle that does.
+function particleFollows(tokens: Token[], k: number, a: number): boolean {
+  const t = tokens[k];
+  if (t.cap) return true;
+  return PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap;
 }
 
 function isHonorificBefore(tokens: Token[], start: number): boolean {
@@ -102,11 +118,20 @@ function isHonorificBefore(tokens: Token[], start: number): boolean {
 function shortenLongName(tokens: Token[], start: number, e: number): number {
   const words: number[] = [];
   for (let k = start; k < e; k++)
-    if (tokens[k].kind === 'word' && !isInitial(tokens, k) && !NAME_SUFFIXES.has(bare(tokens[k])))
+    if (
+      tokens[k].kind === 'word' &&
+      tokens[k].cap &&
+      !isInitial(tokens, k) &&
+      !NAME_SUFFIXES.has(bare(tokens[k]))
+    )
       words.push(k);
   if (words.length <= 3) return start;
   let s = words[words.length - 2];
-  while (s - 1 >= start && (isInitial(tokens, s - 1) || tokens[s - 1].kind === 'punct')) s--;
+  while (
+    s - 1 >= start &&
+    (isInitial(tokens, s - 1) || tokens[s - 1].kind === 'punct' || !tokens[s - 1].cap)
+  )
+    s--;
   return s;
 }
 
@@ -122,6 +147,21 @@ function ofComplement(tokens: Token[], s: number, e: number): number {
     if (t.kind === 'word' && !t.cap && COMPLEMENT_LINKS.has(t.lower) && tokens[k - 1].cap) return k;
   }
   return -1;
+}
+
+// "the Memphis Grizzlies for Jonas Valanciunas": a given name and a surname after the link
+// are another person, not where the first one comes from.
+function isPersonRun(tokens: Token[], s: number, e: number): boolean {
+  const first = tokens[s];
+  return (
+    e - s >= 2 &&
+    first.kind === 'word' &&
+    first.cap &&
+    FIRST_NAMES.has(first.lower) &&
+    (first.f & (PLACE | ORG)) === 0 &&
+    tokens[s + 1].kind === 'word' &&
+    tokens[s + 1].cap
+  );
 }
 
 function isPlaceRun(tokens: Token[], s: number, e: number): boolean {
@@ -209,7 +249,8 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
       left &&
       left.kind === 'name' &&
       !left.org &&
-      (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left))
+      (isPlaceRun(tokens, cut + 1, e) || isFullName(tokens, left)) &&
+      !isPersonRun(tokens, cut + 1, e)
     ) {
       const from = tokens[cut + 1]?.lower === 'the' ? cut + 2 : cut + 1;
       return { ...left, end: e, titleOrg: left.titleOrg ?? joinTokens(tokens, from, e) };

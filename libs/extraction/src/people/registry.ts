@@ -18,11 +18,18 @@ import {
   type MentionIndex,
 } from './mentions';
 import { PLACE_WORDS } from '../lexicon/en/places';
+import { NAME_CONNECTORS } from '../lexicon/en/words';
 import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
-const OPENERS = lexicon.FLAGS.ROLE | lexicon.FLAGS.DETERMINER; // lower-case words that can open a group
+const OPENERS = lexicon.FLAGS.ROLE | lexicon.FLAGS.DETERMINER;
+const NOT_GIVEN =
+  lexicon.FLAGS.PLACE |
+  lexicon.FLAGS.ORG |
+  lexicon.FLAGS.STOP |
+  lexicon.FLAGS.ROLE |
+  lexicon.FLAGS.TITLE; // lower-case words that can open a group
 
 export interface Registry {
   people: Person[];
@@ -171,6 +178,7 @@ export function orgOf(registry: Registry, tokens: Token[], m: OrgMention): Perso
       '',
     );
     m.person = findOrCreate(registry, name, true);
+    if (m.person.article === undefined) m.person.article = tokens[m.nameStart - 1]?.lower === 'the';
   }
   return m.person;
 }
@@ -256,7 +264,15 @@ export function registerPhrase(
   const name = bareName(tokens, p);
   const person = findOrCreate(registry, name, p.org, p.gender, words);
   const first = words ?? person.words;
-  const given = first.length >= 2 ? FIRST_NAMES.get(first[0]) : undefined;
+  // a given name is no place, organisation or role word, nor is the name's last word a place
+  // or an organisation head ("Boston Globe", "Nova Scotia", "Madison Square Garden")
+  const given =
+    first.length >= 2 &&
+    (lexicon.flagsOf(first[0]) & NOT_GIVEN) === 0 &&
+    !NAME_CONNECTORS.has(first[0]) &&
+    (lexicon.flagsOf(first[first.length - 1]) & (lexicon.FLAGS.PLACE | lexicon.FLAGS.ORG)) === 0
+      ? FIRST_NAMES.get(first[0])
+      : undefined;
   if (!person.gender) person.gender = p.gender ?? given ?? null;
   if (!p.org && (p.gender !== null || isPersonalTitle(tokens, p) || given !== undefined))
     person.personal = true;

@@ -21,7 +21,12 @@ export function resolveName(registry: Registry, tokens: Token[], p: Phrase): Per
   const person =
     p.org && words.length === 1 ? resolveWord(registry, words[0], p.start, p.gender) : null;
   if (person) return person;
-  if (p.org) return findOrCreate(registry, name.replace(/^the\s+/i, ''), true);
+  if (p.org)
+    return withArticle(
+      findOrCreate(registry, name.replace(/^the\s+/i, ''), true),
+      tokens,
+      p.nameStart,
+    );
   if (words.length === 1) {
     const found = resolveWord(registry, words[0], p.start, p.gender);
     if (found) {
@@ -64,4 +69,10 @@ export function resolveRole(registry: Registry, head: string, at: number): Perso
   const test = (m: Mention): boolean =>
     m.person.role !== null && (' ' + m.person.role.toLowerCase() + ' ').includes(word);
   return latestBefore(registry.mentions.all, at, test)?.person ?? null;
+}
+
+// "The U.S. State Department called …": an organisation first named with "the" keeps it.
+export function withArticle(org: Person, tokens: Token[], nameStart: number): Person {
+  if (org.article === undefined) org.article = tokens[nameStart - 1]?.lower === 'the';
+  return org;
 }

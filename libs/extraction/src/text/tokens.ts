@@ -67,12 +67,15 @@ function wordToken(text: string, i: number): Token {
     end: j,
     text: t,
     quote: -1,
-    cap: t[0] !== lower[0],
+    // "al-Shabaab", "el-Sisi", "bin-Salman": a name whose particle is glued on and lower case
+    cap: t[0] !== lower[0] || (upper && GLUED_PARTICLE.test(t)),
     lower,
     poss: isPossessiveWord(t),
     f,
   };
 }
+
+const GLUED_PARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{Lu}/u;
 
 // " ' “ ” ‘ ’ « » left outside any quote
 function isStrayMark(c: number): boolean {

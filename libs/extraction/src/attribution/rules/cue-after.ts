@@ -9,7 +9,12 @@ import * as lexicon from '../../lexicon/classify';
 // Read once: imported bindings are getters in some module loaders.
 const PRONOUN = lexicon.FLAGS.PRONOUN;
 import { isAccordingTo, paragraphBounds } from '../spans';
-import { isInvertible, isParticleCue, PARTICLE_VERBS } from '../../lexicon/en/speech-verbs';
+import {
+  isInvertible,
+  isParticleCue,
+  PARTICLE_VERBS,
+  SPEECH_NOUNS,
+} from '../../lexicon/en/speech-verbs';
 
 const JOINERS = new Set([',', '—', '–', '-']);
 const DASHES = new Set(['―', '—', '–', '-']);
@@ -68,6 +73,8 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
     (isInvertible(t.lower) || isParticleCue(t.lower, tokens[k + 1]?.lower))
   )
     return invertedCue(ctx, k, ceil);
+  const nominal = speechNounCue(ctx, k, ceil);
+  if (nominal) return nominal;
   if (isAccordingTo(tokens, k)) {
     const np = subjectStartingAt(tokens, k + 2, ceil);
     return np ? attributionFrom(ctx, np, 'cue-after', k, k + 2, 0.9) : null;
@@ -78,6 +85,9 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   // a quote that ends its sentence belongs to the cue before it, if it has one:
   // the sieve prefers cue-before's answer to this one
   if (inner === '.' && !endsReport(tokens, sv.verb + 1, ceil)) return null;
+  // quoted words that end a sentence of their own ("South Korea accused him of “fanatic
+  // recklessness.” South Korean President Park said …"): the next sentence is a new report
+  if (inner === '.' && inSentence(ctx, ti)) return null;
   const a = attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
   return inner === '.' ? { ...a, yieldsTo: 'cue-before' } : a;
 }
@@ -116,6 +126,8 @@ const DESCRIPTOR_STOP = new Set([
 // one to three words (a place may lead it) and then the name, which is the speaker.
 function descriptorThenName(tokens: Token[], k: number, ceil: number): NounPhrase | null {
   let j = k;
+  // "said 9/11 widow Terry Strada": a number may lead the descriptor
+  while (j < ceil && j - k < 3 && (/^\d/.test(tokens[j].text) || tokens[j].text === '/')) j++;
   if (
     tokens[j]?.kind === 'word' &&
     tokens[j].cap &&
@@ -188,4 +200,27 @@ function dashCredit(ctx: Context, k: number, ceil: number): Attribution | null {
   let end = rest > 0 && rest <= 8 ? ceil : np.end;
   while (end < ceil && tokens[end].kind === 'punct' && '.,'.includes(tokens[end].text)) end++;
   return end >= ceil ? attributionFrom(ctx, np, 'cue-after', k, k + 1, 0.85) : null;
+}
+
+// The quote stands inside a running sentence: a word (not a colon, dash or comma-led cue
+// clause) comes right before its opening mark.
+function inSentence(ctx: Context, ti: number): boolean {
+  const prev = ctx.tokens[ti - 1];
+  return prev !== undefined && prev.kind === 'word' && ctx.paragraph[ti - 1] === ctx.paragraph[ti];
+}
+
+// "“The best sleigh this Christmas!” was the response of one jolly viewer": a form of "be",
+// a noun of speech and "of"/"from" name the one who said it.
+function speechNounCue(ctx: Context, k: number, ceil: number): Attribution | null {
+  const tokens = ctx.tokens;
+  if (!/^(was|is|came|were)$/.test(tokens[k]?.lower ?? '')) return null;
+  let j = k + 1;
+  if (/^(the|a|one)$/.test(tokens[j]?.lower ?? '')) j++;
+  while (j < ceil && j - k <= 4 && tokens[j].kind === 'word' && !SPEECH_NOUNS.has(tokens[j].lower))
+    j++;
+  if (!SPEECH_NOUNS.has(tokens[j]?.lower ?? '')) return null;
+  const of = tokens[j + 1]?.lower;
+  if (of !== 'of' && of !== 'from') return null;
+  const np = subjectStartingAt(tokens, j + 2, ceil);
+  return np ? attributionFrom(ctx, np, 'cue-after', j, j + 2, 0.85) : null;
 }

@@ -1,9 +1,9 @@
 import type { Attribution } from '../attribution';
 import { writtenLowerCase, type Context } from '../context';
-import { attributionFrom } from '../make';
+import { attributionFrom, unnamedAttribution } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject, takesClauseSubject } from '../clause-subject';
-import { isAccordingTo, paragraphBounds, sentenceBounds } from '../spans';
+import { isAccordingTo, isPassiveAt, paragraphBounds, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isParticleCue,
@@ -43,7 +43,8 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
       return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
-    if (finite && !takesClauseSubject(tokens[j - 1])) return subjectOf(ctx, j, floor);
+    if (finite && !takesClauseSubject(tokens[j - 1]))
+      return subjectOf(ctx, j, floor) ?? coordinated(ctx, j);
     if (isSpeechParticiple(t.lower) || finite) {
       const np = clauseSubject(ctx, j);
       return np ? attributionFrom(ctx, np, 'cue-before', j, j + 1, 0.85) : null;
@@ -85,13 +86,57 @@ function colonClause(ctx: Context, ti: number): Attribution | null {
     isCommonWord(ctx, np) ||
     !(opensClause(ctx, np) || isFullName(ctx.tokens, np.phrase))
   )
-    return null;
+    return subordinateColon(ctx, ti);
   return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
+}
+
+const SUBORDINATORS = new Set(['when', 'as', 'after', 'before', 'once', 'while', 'until']);
+const MAX_CLAUSE = 12; // tokens from the subordinator to the colon
+
+// "Governance lassitude was on display when Musk again took to Twitter with this: “…”":
+// the colon ends a subordinate clause, whose subject is the one named right after its
+// subordinator (a known person's name), not the sentence's opening words.
+function subordinateColon(ctx: Context, ti: number): Attribution | null {
+  const tokens = ctx.tokens;
+  const [s] = sentenceBounds(ctx, ti - 1);
+  for (let k = ti - 2; k > s && ti - k <= MAX_CLAUSE; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') return null;
+    if (!SUBORDINATORS.has(t.lower) || t.cap) continue;
+    const np = subjectStartingAt(tokens, k + 1, ti - 1);
+    if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name' || np.phrase.org) return null;
+    const known = ctx.registry.mentions.byStart.get(np.phrase.nameStart)?.person;
+    if (!known?.personal) return null;
+    return attributionFrom(ctx, np, 'cue-before', ti - 1, ti, 0.7);
+  }
+  return null;
+}
+
+// "He was also described as “…”": the subject of a passive is described, not speaking;
+// the quote stays attributed speech with nobody named.
+// "Demi apologized to her face and then, behind her back, sniffed that “…”": a verb after
+// "and …," with no subject of its own shares the clause's subject.
+function coordinated(ctx: Context, verb: number): Attribution | null {
+  const [s] = sentenceBounds(ctx, verb);
+  const tokens = ctx.tokens;
+  if (tokens[verb - 1]?.text !== ',') return null;
+  for (let k = verb - 2; k > s && verb - k <= 8; k--) {
+    if (tokens[k].kind !== 'word' && tokens[k].text !== ',') return null;
+    if (tokens[k].lower === 'and' || tokens[k].lower === 'but') {
+      const np = clauseSubject(ctx, verb);
+      return np && np.kind !== 'description'
+        ? attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.85)
+        : null;
+    }
+  }
+  return null;
 }
 
 function subjectOf(ctx: Context, verb: number, floor: number): Attribution | null {
   const np = subjectEndingAt(ctx.tokens, skipAuxBack(ctx.tokens, verb - 1, floor), floor);
-  return np ? attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.9) : null;
+  if (!np) return null;
+  if (isPassiveAt(ctx.tokens, verb, floor)) return unnamedAttribution(ctx, 'cue-before', verb, 0.9);
+  return attributionFrom(ctx, np, 'cue-before', verb, verb + 1, 0.9);
 }
 
 // "Said Comey, “…”": a sentence that opens with the verb.
@@ -107,12 +152,24 @@ function namedLabel(ctx: Context, ti: number, floor: number): Attribution | null
   if (tokens[ti - 1]?.text !== ':') return null;
   // the name's own start is the floor, so "from" before it does not make it an object
   const s = groupBefore(tokens, ti - 2, floor);
-  const np = s >= floor ? subjectEndingAt(tokens, ti - 2, s) : null;
-  if (!np || np.kind !== 'phrase' || np.phrase.kind !== 'name') return null;
+  let np = s >= floor ? subjectEndingAt(tokens, ti - 2, s) : null;
+  // "More from Blumenthal and Cohen:", "- Frank Newport and Jim Harter:": two people
+  if (np?.kind === 'phrase' && tokens[np.start - 1]?.lower === 'and' && np.start - 2 >= floor) {
+    const s2 = groupBefore(tokens, np.start - 2, floor);
+    const joined = s2 >= floor ? subjectEndingAt(tokens, ti - 2, s2) : null;
+    if (joined?.kind === 'joined') np = joined;
+  }
+  if (!np || !(np.kind === 'joined' || (np.kind === 'phrase' && np.phrase.kind === 'name')))
+    return null;
   // "From Bush's Facebook post:", "More from Jones:"
   const start = tokens[np.start - 1]?.lower === 'from' ? fromStart(tokens, np.start - 1) : np.start;
   const prev = tokens[start - 1];
+  // "A lesson from Loretta Lynch: ‘…’": words that come from someone, wherever the label starts
+  const from =
+    tokens[np.start - 1]?.lower === 'from' &&
+    (np.kind === 'joined' || isFullName(tokens, np.phrase));
   const opens =
+    from ||
     start === floor ||
     (prev !== undefined &&
       (ctx.sentence[start - 1] !== ctx.sentence[start] || '—–-―'.includes(prev.text)));

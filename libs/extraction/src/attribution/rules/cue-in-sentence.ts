@@ -2,7 +2,7 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
-import { isAccordingTo, isCueAt, sentenceBounds } from '../spans';
+import { isAccordingTo, isCueAt, isPassiveAt, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isSpeechParticiple,
@@ -18,11 +18,14 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
   const [s, e] = sentenceBounds(ctx, ti);
   for (const k of byDistance(ti, s, e)) {
     const t = ctx.tokens[k];
+    // "a young woman who suggested that …": a cue in a relative clause is that clause's
+    if (RELATIVES.has(ctx.tokens[k - 1]?.lower ?? '') && k < ti) continue;
     const np = isAccordingTo(ctx.tokens, k)
       ? subjectStartingAt(ctx.tokens, k + 2, e)
       : isCueAt(ctx.tokens, k) && usable(t.lower, k, ti)
         ? subjectOfCue(ctx, k, s, e)
         : null;
+    if (np && isPassiveAt(ctx.tokens, k, s)) return null; // described, not speaking
     if (np) return attributionFrom(ctx, np, 'cue-in-sentence', k, k + 1, k < ti ? 0.8 : 0.75);
   }
   return null;
@@ -32,6 +35,9 @@ export function cueInSentence(ctx: Context, quote: number): Attribution | null {
 function usable(lower: string, k: number, ti: number): boolean {
   return !WEAK_VERBS.has(lower) || k < ti;
 }
+
+const RELATIVES = new Set(['who', 'which', 'whom']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'re", "'s"]);
 
 const MAX_DISTANCE = 60; // tokens either side; bounds the work per quote
 
@@ -44,8 +50,10 @@ function* byDistance(ti: number, s: number, e: number): Generator<number> {
 
 function subjectOfCue(ctx: Context, k: number, s: number, e: number): NounPhrase | null {
   const tokens = ctx.tokens;
-  // participles and infinitives ("…, going on to say") take the clause's subject
-  if (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1]))
+  // participles and infinitives ("…, going on to say") take the clause's subject; a
+  // progressive ("what some are criticizing as") has its own, before the auxiliary
+  const progressive = isSpeechParticiple(tokens[k].lower) && BE.has(tokens[k - 1]?.lower ?? '');
+  if (!progressive && (isSpeechParticiple(tokens[k].lower) || takesClauseSubject(tokens[k - 1])))
     return clauseSubject(ctx, k);
   const before = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s);
   if (before || !isInvertible(tokens[k].lower)) return before;

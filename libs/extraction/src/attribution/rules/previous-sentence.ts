@@ -2,7 +2,7 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt } from '../noun-phrase';
-import { isCueAt, sentenceBounds } from '../spans';
+import { isCueAt, isPassiveAt, sentenceBounds } from '../spans';
 
 const PARTICIPLE_ENDING = /ing$/;
 
@@ -17,6 +17,7 @@ export function previousSentence(ctx: Context, quote: number): Attribution | nul
   for (let k = ti - 1; k >= ps; k--) {
     if (tokens[k].kind === 'quote') return null;
     if (!isCueAt(tokens, k) || PARTICIPLE_ENDING.test(tokens[k].lower)) continue;
+    if (isPassiveAt(tokens, k, ps)) continue; // "he was formally called to": described
     const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, ps), ps);
     if (np) return attributionFrom(ctx, np, 'previous-sentence', k, k + 1, 0.65);
   }

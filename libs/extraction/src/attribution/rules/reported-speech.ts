@@ -3,7 +3,9 @@ import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt } from '../noun-phrase';
 import { hasCueBetween, isCueAt, paragraphBounds, sentenceBounds } from '../spans';
-import { isInvertible } from '../../lexicon/en/speech-verbs';
+import { isInvertible, SPEECH_NOUNS } from '../../lexicon/en/speech-verbs';
+import type { NounPhrase } from '../noun-phrase';
+import type { Token } from '../../text/tokens';
 
 const PARTICIPLE_ENDING = /ing$/;
 const MAX_BACK = 80; // tokens of the previous paragraph searched for its last report
@@ -29,6 +31,8 @@ export function reportedSpeech(
     if (tokens[j].kind === 'quote' && !done[tokens[j].quote]) return null;
   for (let j = pe - 1; j >= ps && pe - j <= MAX_BACK; j--) {
     if (tokens[j].kind === 'quote') return null; // the quote there was attributed: continuation's case
+    const owner = speechNounOwner(tokens, j);
+    if (owner) return attributionFrom(ctx, owner, 'reported-speech', j, j + 1, 0.7);
     if (!isCueAt(tokens, j) || PARTICIPLE_ENDING.test(tokens[j].lower)) continue;
     const [ss] = sentenceBounds(ctx, j);
     const np =
@@ -38,4 +42,14 @@ export function reportedSpeech(
     return attributionFrom(ctx, np, 'reported-speech', j, j + 1, 0.7);
   }
   return null;
+}
+
+const POSSESSIVE_SUBJECTS: Record<string, string> = { his: 'he', her: 'she' };
+
+// "Her message now is simple: don't share or sell prescriptions.": a noun of speech owned by
+// a possessive pronoun reports what its owner says, as a reporting verb would.
+function speechNounOwner(tokens: Token[], j: number): NounPhrase | null {
+  const owner = POSSESSIVE_SUBJECTS[tokens[j - 1]?.lower ?? ''];
+  if (!owner || !SPEECH_NOUNS.has(tokens[j].lower)) return null;
+  return { kind: 'pronoun', word: owner, start: j - 1, end: j };
 }

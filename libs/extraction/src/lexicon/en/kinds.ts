@@ -23,3 +23,9 @@ army military legislature parliament senate house assembly church manufacturer r
 provider insurer lender broadcaster publisher studio label developer startup business store restaurant clinic
 centre center nonprofit non-profit society federation alliance movement network outlet paper magazine site
 website platform app prosecution defence defense secretariat cabinet caucus`);
+
+// Participles between a document and "by"/"from" that keep the named one its author:
+// "a statement e-mailed to The Globe by X". Others do not ("an email obtained by X").
+export const AUTHORSHIP_PARTICIPLES =
+  wordSet(`written issued released sent e-mailed emailed mailed signed published posted authored
+prepared drafted filed delivered read tweeted`);

@@ -17,6 +17,8 @@ hollywood dc d.c white house capitol hill wall street silicon valley afghanistan
 nato un eu muslim muslims christian christians jewish catholic hispanic latino latinos black white
 sunni shiite arab arabs western republican republicans democrat democrats democratic gop conservative liberal
 tibet tibetan xinjiang hong kong macau philippines vietnam thailand indonesia australia australian
-supreme internet web`;
+supreme internet web
+ontario quebec nova scotia brunswick manitoba saskatchewan alberta columbia newfoundland labrador yukon
+nunavut territories toronto montreal vancouver ottawa calgary edmonton winnipeg halifax`;
 
 export const PLACE_WORDS = new Set(PLACES.split(/\s+/).filter(Boolean));

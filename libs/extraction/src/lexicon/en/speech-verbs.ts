@@ -184,3 +184,11 @@ export function isSpeechParticiple(lower: string): boolean {
 export function isPassiveMarker(lower: string): boolean {
   return PASSIVE_MARKERS.has(lower);
 }
+
+// Nouns of what someone said: "“…” was the response of one jolly viewer".
+export const SPEECH_NOUNS = new Set(
+  `response reply reaction answer verdict message comment comments words word retort remark
+remarks refrain question warning advice`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -11,6 +11,18 @@ export function quoteKey(text: string): string {
     .replace(/^[\s"'.,;:!?…-]+|[\s"'.,;:!?…-]+$/g, '');
 }
 
+// The order in which a transaction locks quote rows: by speaker (none first), then text key.
+// Every writer that locks several quotes takes them in this order (the persister's upsert,
+// re-extraction's removal), so two of them never wait on each other in a cycle.
+export function compareQuoteKeys(
+  a: { speakerId: string | null; textKey: string },
+  b: { speakerId: string | null; textKey: string },
+): number {
+  return cmp(a.speakerId ?? '', b.speakerId ?? '') || cmp(a.textKey, b.textKey);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 // The paragraph around a span, for showing a quote in context.
 export function paragraphAround(
   body: string,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventBus } from '@app/common';
 import { ENGINE_VERSION, extract, ExtractedQuote, ExtractionResult } from '@app/extraction';
 import { SightingOf, SpeakerResolver } from '@app/speakers';
-import { quoteKey } from './quote-key';
+import { compareQuoteKeys, quoteKey } from './quote-key';
 import { NewOccurrence, QuoteRepository } from './quote.repository';
 
 export interface ArticleFacts {
@@ -76,9 +76,7 @@ export class QuotePersister {
         });
       return key;
     });
-    const ordered = [...rows.entries()].sort(
-      ([, a], [, b]) => cmp(a.speakerId ?? '', b.speakerId ?? '') || cmp(a.textKey, b.textKey),
-    );
+    const ordered = [...rows.entries()].sort(([, a], [, b]) => compareQuoteKeys(a, b));
     const index = new Map(ordered.map(([key], i) => [key, i]));
     const upserted = await this.quotes.store(
       ordered.map(([, row]) => row),
@@ -130,8 +128,6 @@ export class QuotePersister {
     return names.map((quoted) => new Map(quoted.map((name) => [name, ids[next++]])));
   }
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface QuoteRow {
   speakerId: string | null;

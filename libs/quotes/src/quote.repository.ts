@@ -641,7 +641,41 @@ export class QuoteRepository extends TxRepository {
       await this.db.query(`DELETE FROM quote_occurrence WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  // The quotes' keys (the lock order) and whether a reviewer corrected them, in one read.
+  async keysOf(
+    ids: string[],
+  ): Promise<{ id: string; speakerId: string | null; textKey: string; corrected: boolean }[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; speaker_id: string | null; text_key: string; corrected: boolean }[] =
+      await this.db.query(
+        `SELECT id, speaker_id, text_key, corrected_at IS NOT NULL AS corrected FROM quote
+          WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      speakerId: r.speaker_id,
+      textKey: r.text_key,
+      corrected: r.corrected,
+    }));
+  }
+
+  // Locks the quotes (FOR UPDATE) one after the other in the order given, until the
+  // transaction ends: the rows are locked as the sort above the join hands them out. FOR
+  // UPDATE, not a weaker mode, because it is what waits for (and holds off) the FOR KEY SHARE
+  // that adding an occurrence or a claim link to the quote takes through its foreign key.
+  async lockInOrder(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.db.query(
+      `SELECT q.id FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, n) JOIN quote q ON q.id = v.id
+        ORDER BY v.n FOR UPDATE OF q`,
+      [ids],
+    );
+  }
+
   // Quotes left with no occurrence and no reviewer correction; the caller keeps referenced ones.
+  // Run after lockInOrder, in a statement of its own: its snapshot then holds everything that
+  // committed while the locks were awaited.
   async orphanIds(candidateIds: string[]): Promise<string[]> {
     if (!candidateIds.length) return [];
     const rows: { id: string }[] = await this.db.query(

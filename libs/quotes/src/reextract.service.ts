@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm, TransactionHost, WriteTransaction } from '
 import { ENGINE_VERSION, ExtractionResult } from '@app/extraction';
 import { QUOTE_CLAIMS, QuoteClaimsPort } from './quote-claims.port';
 import { ArticleFacts, QuotePersister } from './quote-persister.service';
+import { compareQuoteKeys } from './quote-key';
 import { QuoteRepository } from './quote.repository';
 import { ExtractionQueue } from './extraction-queue.service';
 import { ExtractionCount, ExtractionStateRepository } from './extraction-state.repository';
@@ -119,17 +120,26 @@ export class ReextractService {
     summary: ReextractSummary,
   ): Promise<void> {
     const existing = await this.quotes.occurrencesInArticle(article.id);
-    const corrected = new Set<string>();
-    for (const quoteId of new Set(existing.map((o) => o.quoteId))) {
-      if ((await this.quotes.findById(quoteId))?.correctedAt) corrected.add(quoteId);
-    }
+    const quotes = await this.quotes.keysOf([...new Set(existing.map((o) => o.quoteId))]);
+    const corrected = new Set(quotes.filter((q) => q.corrected).map((q) => q.id));
     const kept = existing.filter((o) => corrected.has(o.quoteId));
     const replaced = existing.filter((o) => !corrected.has(o.quoteId));
     await this.quotes.deleteOccurrences(replaced.map((o) => o.id));
     const keptStarts = new Set(kept.map((o) => o.startOffset));
     const fresh = { ...result, quotes: result.quotes.filter((q) => !keptStarts.has(q.start)) };
     await this.persister.persist(article, fresh);
-    const orphans = await this.quotes.orphanIds([...new Set(replaced.map((o) => o.quoteId))]);
+    // A quote the article no longer holds goes when nothing else holds it. Its row is locked
+    // before it is looked at: another article's re-extraction dropping it too, or an ingest
+    // adding an occurrence, waits here, or is waited for, and whoever comes second sees what
+    // the first committed (without the lock, two re-extractions each saw the other's
+    // occurrence and left it with none; an ingest's fresh occurrence went with the deleted
+    // quote). Locked last, after all the persist locked, in the persister's key order.
+    const candidates = quotes
+      .filter((q) => !corrected.has(q.id))
+      .sort(compareQuoteKeys)
+      .map((q) => q.id);
+    await this.quotes.lockInOrder(candidates);
+    const orphans = await this.quotes.orphanIds(candidates);
     const referenced = await this.claims.referencedQuoteIds(orphans);
     const removable = orphans.filter((id) => !referenced.has(id));
     await this.quotes.deleteQuotes(removable);

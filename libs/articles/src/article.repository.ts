@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import { ArticleEntity } from './entities/article.entity';
 import { ArticleSourceEntity } from './entities/article-source.entity';
 import { DocumentEntity } from './entities/document.entity';
@@ -59,12 +59,12 @@ export class ArticleRepository extends TxRepository {
     if (!unique.length) return { rows: new Map(), created: new Set() };
     const col = <K extends keyof NewDocument>(k: K) => unique.map((d) => d[k]);
     const inserted: DocumentEntity[] = await this.db.query(
-      `INSERT INTO document (sha256, body, source, filename, title, url, publisher, published_at)
+      prepared(`INSERT INTO document (sha256, body, source, filename, title, url, publisher, published_at)
        SELECT sha256, body, source, filename, title, url, publisher, published_at
          FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
               WITH ORDINALITY AS v(sha256, body, source, filename, title, url, publisher, published_at, n)
         ORDER BY n
-       ON CONFLICT (sha256) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
+       ON CONFLICT (sha256) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`),
       [
         col('sha256'),
         col('body'),
@@ -109,7 +109,7 @@ export class ArticleRepository extends TxRepository {
     const col = <K extends keyof NewArticle>(k: K) => unique.map((a) => a[k]);
     const src = <K extends keyof NewSource>(k: K) => sources.map((r) => r[k]);
     const inserted: ArticleEntity[] = await this.db.query(
-      `WITH a AS (
+      prepared(`WITH a AS (
          INSERT INTO article (sha256, kind, kicker, truncated, body, title, url, publisher, published_at)
          SELECT sha256, kind, kicker, truncated, body, title, url, publisher, published_at
            FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
@@ -123,7 +123,7 @@ export class ArticleRepository extends TxRepository {
                 AS s(document_id, position, sha256, start_offset, end_offset)
            JOIN a ON a.sha256 = s.sha256
        )
-       SELECT * FROM a`,
+       SELECT * FROM a`),
       [
         col('sha256'),
         col('kind'),

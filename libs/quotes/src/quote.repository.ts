@@ -1,6 +1,6 @@
 import { ArticleExtractionEntity, ExtractionStatus } from './entities/article-extraction.entity';
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
@@ -125,7 +125,7 @@ export class QuoteRepository extends TxRepository {
       occurrences.map((o) => o[k]);
     const stored: { id: string; n: string; created: boolean; rejected: boolean }[] =
       await this.db.query(
-        `WITH v AS (
+        prepared(`WITH v AS (
            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::boolean[])
                     WITH ORDINALITY AS v(speaker_id, text, text_key, first_seen, last_seen, dated, n)
          ), up AS (
@@ -154,7 +154,7 @@ export class QuoteRepository extends TxRepository {
            ON CONFLICT (article_id) DO UPDATE
              SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()
          )
-         SELECT id, n, created, rejected FROM stored`,
+         SELECT id, n, created, rejected FROM stored`),
         [
           rows.map((r) => r.speakerId),
           rows.map((r) => r.text),
@@ -306,7 +306,7 @@ export class QuoteRepository extends TxRepository {
       speaker_id: string | null;
       speaker_name: string | null;
     })[] = await this.db.query(
-      `SELECT a.id AS article_id, e.status, e.error, e.engine_version, e.extracted_at,
+      prepared(`SELECT a.id AS article_id, e.status, e.error, e.engine_version, e.extracted_at,
               o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
               q.speaker_id, s.name AS speaker_name, o.speaker_description AS "speakerDescription", o.role, o.organization,
               o.mention, o.cue, o.rule, o.confidence, o.partial, o.unterminated
@@ -314,7 +314,7 @@ export class QuoteRepository extends TxRepository {
          LEFT JOIN article_extraction e ON e.article_id = a.id
          LEFT JOIN quote_occurrence o ON o.article_id = a.id
          LEFT JOIN quote q ON q.id = o.quote_id LEFT JOIN speaker_ref s ON s.id = q.speaker_id
-        ORDER BY a.id, o.start_offset`,
+        ORDER BY a.id, o.start_offset`),
       [articleIds],
     );
     for (const row of rows) {

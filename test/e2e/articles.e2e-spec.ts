@@ -78,6 +78,26 @@ describe('articles: ingest and segmentation', () => {
     expect(new Set(both.map((a) => a.id)).size).toBe(7);
   });
 
+  // The answer to a POST is built partly from what the transaction wrote (the sources of
+  // articles it created) and partly from one read (quotes and extraction): it must equal what
+  // GET reads back, for a document of new articles and for one sharing a teaser.
+  it('answers POST with exactly what GET /articles/:id reads back', async () => {
+    for (const posted of [firstPost, secondPost])
+      for (const a of posted.body.articles) {
+        const got = await request(t.http).get(`/api/v1/articles/${a.id}`).expect(200);
+        // The shared teaser gained a source after the first post: compare the first post's
+        // answer with the sources it had then.
+        const expected =
+          posted === firstPost && a.sources.length < got.body.sources.length
+            ? { ...got.body, sources: got.body.sources.slice(0, a.sources.length) }
+            : got.body;
+        expect(a).toEqual(expected);
+      }
+    expect(
+      firstPost.body.articles.flatMap((a) => (a as { quotes?: unknown[] }).quotes ?? []).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('is idempotent by content: the same text again creates nothing and returns the same ids', async () => {
     const before = await countRows(t.db.url);
     const again = await postText(first.body).expect(200);

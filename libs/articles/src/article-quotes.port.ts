@@ -5,10 +5,15 @@ import type { ArticleExtractionDto, ArticleQuoteDto } from './dto/article-respon
 // articles.
 export const ARTICLE_QUOTES = Symbol('ArticleQuotesPort');
 
-export interface ArticleQuotesPort {
-  quotesOf(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>>;
+export interface ArticleQuotes {
+  quotes: Map<string, ArticleQuoteDto[]>;
   // Where each article's extraction stands (an article with none is reported pending).
-  extractionOf(articleIds: string[]): Promise<Map<string, ArticleExtractionDto>>;
+  extraction: Map<string, ArticleExtractionDto>;
+}
+
+export interface ArticleQuotesPort {
+  // Both in one read (one round trip: it is most of an answer's cost after an ingest).
+  quotesOf(articleIds: string[]): Promise<ArticleQuotes>;
   // After the commit that stored them deferred: hand the articles to the extraction queue.
   extractLater(articleIds: string[]): Promise<void>;
 }

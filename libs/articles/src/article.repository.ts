@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import { ArticleEntity } from './entities/article.entity';
 import { ArticleSourceEntity } from './entities/article-source.entity';
 import { DocumentEntity } from './entities/document.entity';
 
 export type NewDocument = Omit<DocumentEntity, 'id' | 'createdAt'>;
 export type NewArticle = Omit<ArticleEntity, 'id' | 'seq' | 'createdAt' | 'version'>;
+// A source whose article is named by its text's hash (its id is not known before the upsert).
+export type NewSource = Omit<ArticleSourceEntity, 'articleId'> & { sha256: string };
 export type ArticleFields = Pick<ArticleEntity, 'title' | 'url' | 'publisher' | 'publishedAt'>;
 
 export interface ArticleListFilter {
@@ -57,12 +59,12 @@ export class ArticleRepository extends TxRepository {
     if (!unique.length) return { rows: new Map(), created: new Set() };
     const col = <K extends keyof NewDocument>(k: K) => unique.map((d) => d[k]);
     const inserted: DocumentEntity[] = await this.db.query(
-      `INSERT INTO document (sha256, body, source, filename, title, url, publisher, published_at)
+      prepared(`INSERT INTO document (sha256, body, source, filename, title, url, publisher, published_at)
        SELECT sha256, body, source, filename, title, url, publisher, published_at
          FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
               WITH ORDINALITY AS v(sha256, body, source, filename, title, url, publisher, published_at, n)
         ORDER BY n
-       ON CONFLICT (sha256) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`,
+       ON CONFLICT (sha256) DO NOTHING RETURNING ${DOCUMENT_COLUMNS}`),
       [
         col('sha256'),
         col('body'),
@@ -93,22 +95,35 @@ export class ArticleRepository extends TxRepository {
   }
 
   // Articles likewise: each text once, in hash order (a teaser shared by two documents posted at
-  // once is waited on in the same order by both), then read back.
+  // once is waited on in the same order by both), then read back. The same statement stores the
+  // `sources` of the articles it creates (a round trip less per ingest); sources of articles
+  // stored before are left to insertSources.
   async upsertArticles(
     articles: NewArticle[],
+    sources: NewSource[] = [],
   ): Promise<{ rows: Map<string, ArticleEntity>; created: Set<string> }> {
     const unique = [...new Map(articles.map((a) => [a.sha256, a])).values()].sort((a, b) =>
       cmp(a.sha256, b.sha256),
     );
     if (!unique.length) return { rows: new Map(), created: new Set() };
     const col = <K extends keyof NewArticle>(k: K) => unique.map((a) => a[k]);
+    const src = <K extends keyof NewSource>(k: K) => sources.map((r) => r[k]);
     const inserted: ArticleEntity[] = await this.db.query(
-      `INSERT INTO article (sha256, kind, kicker, truncated, body, title, url, publisher, published_at)
-       SELECT sha256, kind, kicker, truncated, body, title, url, publisher, published_at
-         FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-              WITH ORDINALITY AS v(sha256, kind, kicker, truncated, body, title, url, publisher, published_at, n)
-        ORDER BY n
-       ON CONFLICT (sha256) DO NOTHING RETURNING ${ARTICLE_COLUMNS}`,
+      prepared(`WITH a AS (
+         INSERT INTO article (sha256, kind, kicker, truncated, body, title, url, publisher, published_at)
+         SELECT sha256, kind, kicker, truncated, body, title, url, publisher, published_at
+           FROM unnest($1::char(64)[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+                WITH ORDINALITY AS v(sha256, kind, kicker, truncated, body, title, url, publisher, published_at, n)
+          ORDER BY n
+         ON CONFLICT (sha256) DO NOTHING RETURNING ${ARTICLE_COLUMNS}
+       ), s AS (
+         INSERT INTO article_source (document_id, position, article_id, start_offset, end_offset)
+         SELECT s.document_id, s.position, a.id, s.start_offset, s.end_offset
+           FROM unnest($10::uuid[], $11::int[], $12::char(64)[], $13::int[], $14::int[])
+                AS s(document_id, position, sha256, start_offset, end_offset)
+           JOIN a ON a.sha256 = s.sha256
+       )
+       SELECT * FROM a`),
       [
         col('sha256'),
         col('kind'),
@@ -119,6 +134,11 @@ export class ArticleRepository extends TxRepository {
         col('url'),
         col('publisher'),
         col('publishedAt'),
+        src('documentId'),
+        src('position'),
+        src('sha256'),
+        src('startOffset'),
+        src('endOffset'),
       ],
     );
     const created = new Set(inserted.map((r) => r.sha256));

@@ -40,6 +40,9 @@ interface Stored {
   articleIds: string[];
   // The same, as stored, when this call stored the document.
   articles?: ArticleEntity[];
+  // The sources of those articles, when this call created every one of them (so no other
+  // document is a source of any): the answer need not read them back.
+  sources?: SourceRow[];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -59,16 +62,21 @@ export class ArticlesService {
   async ingest(input: IngestInput, deferred = false): Promise<IngestResponseDto> {
     const problem = articleTextProblem(input.body);
     if (problem) throw new ArticlesError(ArticlesErrorCode.InvalidText, problem, { field: 'body' });
-    const { document, created, pending, articles: stored } = await this.store(input, deferred);
+    const {
+      document,
+      created,
+      pending,
+      articles: stored,
+      sources: known,
+    } = await this.store(input, deferred);
     // Enqueued after the commit; were this process to die in between, the pending rows stay and
     // the next start hands them to the queue again (ReextractService.extractMissing).
     if (pending.length) await this.quotes.extractLater(pending);
     const articles = stored ?? (await this.repository.findArticlesOfDocument(document.id));
     const ids = articles.map((a) => a.id);
-    const [sources, quotes, extraction] = await Promise.all([
-      this.repository.findSources(ids),
+    const [sources, { quotes, extraction }] = await Promise.all([
+      known ?? this.repository.findSources(ids),
       this.quotes.quotesOf(ids),
-      this.quotes.extractionOf(ids),
     ]);
     return {
       document: { id: document.id, sha256: document.sha256, created },
@@ -167,6 +175,7 @@ export class ArticlesService {
           }))
         : [],
     );
+    const documentOf = (i: number) => stored.rows.get(docs[i].sha256) as DocumentEntity;
     const articles = await this.repository.upsertArticles(
       segmented.flatMap((segments, i) =>
         segments.map(({ segment, hash }) => {
@@ -184,6 +193,15 @@ export class ArticlesService {
           };
         }),
       ),
+      segmented.flatMap((segments, i) =>
+        segments.map(({ segment, position, hash }) => ({
+          documentId: documentOf(i).id,
+          position,
+          sha256: hash,
+          startOffset: segment.start,
+          endOffset: segment.end,
+        })),
+      ),
     );
     const articleOf = (hash: string) => articles.rows.get(hash) as ArticleEntity;
     // New articles in document order, then position; each once.
@@ -196,7 +214,6 @@ export class ArticlesService {
           created.push(articleOf(hash));
         }
     if (created.length) await this.events.emit('articles.created', { articles: created, deferred });
-    const documentOf = (i: number) => stored.rows.get(docs[i].sha256) as DocumentEntity;
     const sources = segmented.flatMap((segments, i) =>
       segments.map(({ segment, position, hash }) => ({
         documentId: documentOf(i).id,
@@ -204,9 +221,22 @@ export class ArticlesService {
         articleId: articleOf(hash).id,
         startOffset: segment.start,
         endOffset: segment.end,
+        hash,
       })),
     );
-    await this.repository.insertSources(sources);
+    // Sources of the articles just created went in with them; those of articles stored before
+    // (a teaser shared with an earlier document) go in now.
+    await this.repository.insertSources(
+      sources
+        .filter(({ hash }) => !articles.created.has(hash))
+        .map(({ documentId, position, articleId, startOffset, endOffset }) => ({
+          documentId,
+          position,
+          articleId,
+          startOffset,
+          endOffset,
+        })),
+    );
     await this.audit.recordMany(
       docs.flatMap((d, i) =>
         fresh[i]
@@ -228,6 +258,26 @@ export class ArticlesService {
           : [],
       ),
     );
+    // Sources of this batch only; in the order findSources reads them (documents of one
+    // transaction share created_at, then position).
+    const sourcesIfAllNew = (i: number): SourceRow[] | undefined => {
+      if (!segmented[i].every(({ hash }) => articles.created.has(hash))) return undefined;
+      const mine = new Set(segmented[i].map(({ hash }) => articleOf(hash).id));
+      return sources
+        .map((s, k) => ({ s, k }))
+        .filter(({ s }) => mine.has(s.articleId))
+        .sort((a, b) => a.s.position - b.s.position || a.k - b.k)
+        .map(({ s }) => ({
+          documentId: s.documentId,
+          position: s.position,
+          articleId: s.articleId,
+          startOffset: s.startOffset,
+          endOffset: s.endOffset,
+          filename: filenameOf(s.documentId),
+        }));
+    };
+    const filenames = new Map(docs.map((_, i) => [documentOf(i).id, documentOf(i).filename]));
+    const filenameOf = (documentId: string) => filenames.get(documentId) ?? null;
     const known = await this.repository.articleIdsOfDocuments(
       docs.flatMap((_, i) => (fresh[i] ? [] : [documentOf(i).id])),
     );
@@ -245,6 +295,7 @@ export class ArticlesService {
       articles: fresh[i]
         ? [...new Set(segmented[i].map(({ hash }) => articleOf(hash)))]
         : undefined,
+      sources: fresh[i] ? sourcesIfAllNew(i) : undefined,
     }));
   }
 
@@ -277,10 +328,9 @@ export class ArticlesService {
     const article = await this.repository.findById(id);
     if (!article)
       throw new ArticlesError(ArticlesErrorCode.NotFound, `No article with id ${id}`, { id });
-    const [sources, quotes, extraction] = await Promise.all([
+    const [sources, { quotes, extraction }] = await Promise.all([
       this.repository.findSources([id]),
       this.quotes.quotesOf([id]),
-      this.quotes.extractionOf([id]),
     ]);
     return toArticleDto(article, sources, quotes.get(id), extraction.get(id));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { requestContext } from '@app/common';
 
@@ -27,8 +27,8 @@ export class AuditService extends TxRepository {
   async record(event: AuditEvent): Promise<void> {
     const { actor, requestId } = requestContext.get();
     await this.db.query(
-      `INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
-       VALUES (now(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      prepared(`INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
+       VALUES (now(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`),
       [
         actor.keyId,
         actor.name,
@@ -50,11 +50,11 @@ export class AuditService extends TxRepository {
     if (events.length === 1) return this.record(events[0]);
     const { actor, requestId } = requestContext.get();
     await this.db.query(
-      `INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
+      prepared(`INSERT INTO audit_log (at, actor_key_id, actor_name, actor_role, action, target_type, target_id, before, after, request_id)
        SELECT now(), $1::uuid, $2::text, $3::text, v.action, v.target_type, v.target_id, v.before::jsonb, v.after::jsonb, $4::text
          FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
               AS v(action, target_type, target_id, before, after, n)
-        ORDER BY v.n`,
+        ORDER BY v.n`),
       [
         actor.keyId,
         actor.name,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import { ClaimQuoteEntity } from './entities/claim-quote.entity';
 import { ClaimReviewEntity } from './entities/claim-review.entity';
 import { ClaimEntity } from './entities/claim.entity';
@@ -131,7 +131,7 @@ export class ClaimRepository extends TxRepository {
   ): Promise<{ quoteId: string; claimId: string; speakerId: string | null; similarity: number }[]> {
     if (!quotes.length) return [];
     return this.db.query(
-      `SELECT m.quote_id AS "quoteId", c.id AS "claimId", c.speaker_id AS "speakerId", c.similarity
+      prepared(`SELECT m.quote_id AS "quoteId", c.id AS "claimId", c.speaker_id AS "speakerId", c.similarity
          FROM unnest($1::uuid[], $2::text[]) AS m(quote_id, text_key)
          CROSS JOIN LATERAL (
            SELECT c.id, c.speaker_id,
@@ -143,7 +143,7 @@ export class ClaimRepository extends TxRepository {
             ORDER BY similarity DESC, c.id LIMIT 10) c
         WHERE EXISTS (SELECT 1 FROM claim WHERE status <> 'withdrawn')
           AND NOT EXISTS (SELECT 1 FROM claim_quote l WHERE l.quote_id = m.quote_id)
-        ORDER BY m.quote_id, c.similarity DESC, c.id`,
+        ORDER BY m.quote_id, c.similarity DESC, c.id`),
       [quotes.map((q) => q.quoteId), quotes.map((q) => q.textKey), MATCH_THRESHOLD],
     );
   }

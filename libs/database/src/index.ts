@@ -7,3 +7,4 @@ export * from './transactions';
 export * from './read-replica';
 export * from './database-roles';
 export * from './owner-step';
+export * from './prepared';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ArticleExtractionDto, ArticleQuoteDto, ArticleQuotesPort } from '@app/articles';
+import type { ArticleExtractionDto, ArticleQuotes, ArticleQuotesPort } from '@app/articles';
 import type { SpeakerQuotesPort } from '@app/speakers';
 import { QuoteRepository } from './quote.repository';
 import { ExtractionQueue } from './extraction-queue.service';
@@ -12,24 +12,24 @@ export class QuotePorts implements ArticleQuotesPort, SpeakerQuotesPort {
     private readonly queue: ExtractionQueue,
   ) {}
 
-  quotesOf(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>> {
-    return this.quotes.quotesInArticles(articleIds);
-  }
-
-  async extractionOf(articleIds: string[]): Promise<Map<string, ArticleExtractionDto>> {
-    const states = await this.quotes.extractionStates(articleIds);
-    const found = new Map<string, ArticleExtractionDto>(
-      states.map((s) => [
-        s.articleId,
-        {
-          status: s.status,
-          ...(s.error ? { error: s.error } : {}),
-          ...(s.status === 'done' && s.engineVersion ? { engineVersion: s.engineVersion } : {}),
-        },
-      ]),
-    );
-    // No row: stored without its extraction (a crash); the next start extracts it.
-    return new Map(articleIds.map((id) => [id, found.get(id) ?? { status: 'pending' }]));
+  async quotesOf(articleIds: string[]): Promise<ArticleQuotes> {
+    const { quotes, states } = await this.quotes.quotesInArticles(articleIds);
+    const extraction = new Map<string, ArticleExtractionDto>();
+    for (const id of articleIds) {
+      const s = states.get(id);
+      // No row: stored without its extraction (a crash); the next start extracts it.
+      extraction.set(
+        id,
+        s
+          ? {
+              status: s.status,
+              ...(s.error ? { error: s.error } : {}),
+              ...(s.status === 'done' && s.engineVersion ? { engineVersion: s.engineVersion } : {}),
+            }
+          : { status: 'pending' },
+      );
+    }
+    return { quotes, extraction };
   }
 
   extractLater(articleIds: string[]): Promise<void> {

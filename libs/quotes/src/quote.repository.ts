@@ -1,6 +1,6 @@
 import { ArticleExtractionEntity, ExtractionStatus } from './entities/article-extraction.entity';
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import type { ArticleQuoteDto } from '@app/articles';
 import { QuoteOccurrenceEntity } from './entities/quote-occurrence.entity';
 import { QuoteEntity } from './entities/quote.entity';
@@ -125,7 +125,7 @@ export class QuoteRepository extends TxRepository {
       occurrences.map((o) => o[k]);
     const stored: { id: string; n: string; created: boolean; rejected: boolean }[] =
       await this.db.query(
-        `WITH v AS (
+        prepared(`WITH v AS (
            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::boolean[])
                     WITH ORDINALITY AS v(speaker_id, text, text_key, first_seen, last_seen, dated, n)
          ), up AS (
@@ -154,7 +154,7 @@ export class QuoteRepository extends TxRepository {
            ON CONFLICT (article_id) DO UPDATE
              SET status = 'done', error = NULL, engine_version = EXCLUDED.engine_version, extracted_at = now()
          )
-         SELECT id, n, created, rejected FROM stored`,
+         SELECT id, n, created, rejected FROM stored`),
         [
           rows.map((r) => r.speakerId),
           rows.map((r) => r.text),
@@ -230,28 +230,6 @@ export class QuoteRepository extends TxRepository {
     );
   }
 
-  async extractionStates(articleIds: string[]): Promise<ArticleExtractionEntity[]> {
-    if (!articleIds.length) return [];
-    const rows: {
-      article_id: string;
-      status: ExtractionStatus;
-      error: string | null;
-      engine_version: string | null;
-      extracted_at: Date | null;
-    }[] = await this.db.query(
-      `SELECT article_id, status, error, engine_version, extracted_at FROM article_extraction
-        WHERE article_id = ANY($1::uuid[])`,
-      [articleIds],
-    );
-    return rows.map((r) => ({
-      articleId: r.article_id,
-      status: r.status,
-      error: r.error,
-      engineVersion: r.engine_version,
-      extractedAt: r.extracted_at,
-    }));
-  }
-
   async pendingArticleIds(): Promise<string[]> {
     const rows: { article_id: string }[] = await this.db.query(
       `SELECT article_id FROM article_extraction WHERE status = 'pending'`,
@@ -310,30 +288,65 @@ export class QuoteRepository extends TxRepository {
   }
 
   // What an article response lists: each occurrence with its quote's speaker.
-  async quotesInArticles(articleIds: string[]): Promise<Map<string, ArticleQuoteDto[]>> {
-    const rows: (ArticleQuoteDto & {
+  // The quotes found in these articles and where each article's extraction stands, in one
+  // statement: an article's extraction row joined to each of its occurrences (or to none).
+  async quotesInArticles(articleIds: string[]): Promise<{
+    quotes: Map<string, ArticleQuoteDto[]>;
+    states: Map<string, Omit<ArticleExtractionEntity, 'articleId'>>;
+  }> {
+    const quotes = new Map<string, ArticleQuoteDto[]>();
+    const states = new Map<string, Omit<ArticleExtractionEntity, 'articleId'>>();
+    if (!articleIds.length) return { quotes, states };
+    const rows: (Omit<ArticleQuoteDto, 'speaker'> & {
       article_id: string;
+      status: ExtractionStatus | null;
+      error: string | null;
+      engine_version: string | null;
+      extracted_at: Date | null;
       speaker_id: string | null;
       speaker_name: string | null;
     })[] = await this.db.query(
-      `SELECT o.article_id, o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
+      prepared(`SELECT a.id AS article_id, e.status, e.error, e.engine_version, e.extracted_at,
+              o.quote_id AS "quoteId", o.wording AS text, o.start_offset AS start, o.end_offset AS "end",
               q.speaker_id, s.name AS speaker_name, o.speaker_description AS "speakerDescription", o.role, o.organization,
               o.mention, o.cue, o.rule, o.confidence, o.partial, o.unterminated
-         FROM quote_occurrence o JOIN quote q ON q.id = o.quote_id LEFT JOIN speaker_ref s ON s.id = q.speaker_id
-        WHERE o.article_id = ANY($1::uuid[]) ORDER BY o.article_id, o.start_offset`,
+         FROM unnest($1::uuid[]) AS a(id)
+         LEFT JOIN article_extraction e ON e.article_id = a.id
+         LEFT JOIN quote_occurrence o ON o.article_id = a.id
+         LEFT JOIN quote q ON q.id = o.quote_id LEFT JOIN speaker_ref s ON s.id = q.speaker_id
+        ORDER BY a.id, o.start_offset`),
       [articleIds],
     );
-    const byArticle = new Map<string, ArticleQuoteDto[]>();
-    for (const { article_id, speaker_id, speaker_name, ...q } of rows) {
-      const list = byArticle.get(article_id) ?? [];
+    for (const row of rows) {
+      const { article_id, status, error, engine_version, extracted_at } = row;
+      if (status && !states.has(article_id))
+        states.set(article_id, {
+          status,
+          error,
+          engineVersion: engine_version,
+          extractedAt: extracted_at,
+        });
+      if (row.quoteId === null) continue;
+      const list = quotes.get(article_id) ?? [];
       list.push({
-        ...q,
-        confidence: Math.round(q.confidence * 1000) / 1000,
-        speaker: speaker_id ? { id: speaker_id, name: speaker_name ?? '' } : null,
+        quoteId: row.quoteId,
+        text: row.text,
+        start: row.start,
+        end: row.end,
+        speakerDescription: row.speakerDescription,
+        role: row.role,
+        organization: row.organization,
+        mention: row.mention,
+        cue: row.cue,
+        rule: row.rule,
+        confidence: Math.round(row.confidence * 1000) / 1000,
+        partial: row.partial,
+        unterminated: row.unterminated,
+        speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name ?? '' } : null,
       });
-      byArticle.set(article_id, list);
+      quotes.set(article_id, list);
     }
-    return byArticle;
+    return { quotes, states };
   }
 
   occurrencesInArticle(articleId: string): Promise<QuoteOccurrenceEntity[]> {

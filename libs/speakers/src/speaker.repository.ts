@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TxRepository } from '@app/database';
+import { prepared, TxRepository } from '@app/database';
 import { SpeakerAffiliationEntity } from './entities/speaker-affiliation.entity';
 import { AliasKind, SpeakerAliasEntity } from './entities/speaker-alias.entity';
 import { SpeakerEntity, SpeakerKind } from './entities/speaker.entity';
@@ -39,9 +39,9 @@ export class SpeakerRepository extends TxRepository {
   async lockNames(keys: string[]): Promise<void> {
     if (!keys.length) return;
     await this.db.query(
-      `SELECT count(pg_advisory_xact_lock(h)) FROM (
+      prepared(`SELECT count(pg_advisory_xact_lock(h)) FROM (
          SELECT DISTINCT hashtext('speaker:' || k)::bigint AS h FROM unnest($1::text[]) k ORDER BY h
-       ) ids`,
+       ) ids`),
       [keys],
     );
   }
@@ -51,7 +51,7 @@ export class SpeakerRepository extends TxRepository {
   async lockForKeyShare(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM speaker WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`,
+      prepared(`SELECT id FROM speaker WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`),
       [ids],
     );
     return new Set(rows.map((r) => r.id));
@@ -210,7 +210,7 @@ export class SpeakerRepository extends TxRepository {
     if (!w.speakers.length && !aliases.length && !w.nativeNames.length && !affiliations.length)
       return;
     await this.db.query(
-      `WITH speakers AS (
+      prepared(`WITH speakers AS (
          INSERT INTO speaker (id, name, name_key, native_name, kind)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
        ), aliases AS (
@@ -237,7 +237,7 @@ export class SpeakerRepository extends TxRepository {
              SELECT x FROM unnest(EXCLUDED.article_ids) WITH ORDINALITY AS e(x, n)
               WHERE x <> ALL(speaker_affiliation.article_ids) ORDER BY n)
        )
-       SELECT 1`,
+       SELECT 1`),
       [
         w.speakers.map((s) => s.id),
         w.speakers.map((s) => s.name),
@@ -269,8 +269,8 @@ export class SpeakerRepository extends TxRepository {
   ): Promise<{ aliasKey: string; kind: AliasKind; speakerId: string }[]> {
     if (!keys.length) return [];
     return this.db.query(
-      `SELECT a.alias_key AS "aliasKey", a.kind, a.speaker_id AS "speakerId"
-         FROM unnest($1::text[]) k JOIN speaker_alias a ON a.alias_key = k`,
+      prepared(`SELECT a.alias_key AS "aliasKey", a.kind, a.speaker_id AS "speakerId"
+         FROM unnest($1::text[]) k JOIN speaker_alias a ON a.alias_key = k`),
       [keys],
     );
   }

@@ -438,3 +438,27 @@ describe('a gerund that opens the sentence is no given name', () => {
     expect(speakerOf(text, 'I am pro-life').speaker).toBe('Jeb Bush');
   });
 });
+
+describe('an uncued quote paragraph continues the speaker across narration that names no one', () => {
+  it.each([
+    [
+      '"Work matters most," said lead author Dr. Lena Park. "It is a real outcome."\n\nThe fallout from a stroke was the largest, with a 31 per cent drop in earnings.\n\n"And if you looked at the earnings, it was a third."',
+      'And if you',
+      'Lena Park',
+    ],
+    // the narration brings in someone else: nobody is named
+    [
+      '"Work matters most," said lead author Dr. Lena Park.\n\nTom Reyes, a patient, lost his job after the stroke.\n\n"And if you looked at the earnings, it was a third."',
+      'And if you',
+      null,
+    ],
+    // two paragraphs of narration: too far
+    [
+      '"Work matters most," said lead author Dr. Lena Park.\n\nThe fallout was the largest.\n\nEarnings fell by a third.\n\n"And if you looked at the earnings, it was a third."',
+      'And if you',
+      null,
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

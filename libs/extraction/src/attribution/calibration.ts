@@ -14,7 +14,7 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4241,
+    quotes: 4243,
     precision: 0.983,
   },
   rules: {
@@ -23,8 +23,8 @@ export const CALIBRATION: {
       precision: 0.947,
     },
     continuation: {
-      quotes: 78,
-      precision: 0.923,
+      quotes: 80,
+      precision: 0.925,
     },
     'cue-after': {
       quotes: 2336,
@@ -77,8 +77,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'continuation:name': {
-      quotes: 63,
-      precision: 0.952,
+      quotes: 65,
+      precision: 0.954,
     },
     'continuation:pronoun': {
       quotes: 13,
@@ -187,7 +187,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4105,
+      quotes: 4107,
       precision: 0.987,
     },
     pronoun: {
@@ -197,8 +197,8 @@ export const CALIBRATION: {
   },
   tails: {
     all: {
-      quotes: 182,
-      precision: 0.868,
+      quotes: 184,
+      precision: 0.87,
     },
     description: {
       quotes: 14,
@@ -213,8 +213,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 111,
-      precision: 0.919,
+      quotes: 113,
+      precision: 0.92,
     },
     pronoun: {
       quotes: 46,
@@ -266,6 +266,10 @@ export const CALIBRATION: {
       quotes: 1,
       precision: 1,
     },
+    'continuation:name@0.40': {
+      quotes: 1,
+      precision: 1,
+    },
     'continuation:name@0.46': {
       quotes: 2,
       precision: 1,
@@ -285,6 +289,10 @@ export const CALIBRATION: {
     'continuation:name@0.56': {
       quotes: 6,
       precision: 0.833,
+    },
+    'continuation:name@0.57': {
+      quotes: 1,
+      precision: 1,
     },
     'continuation:name@0.60': {
       quotes: 2,

@@ -3,7 +3,9 @@ import type { Context } from '../context';
 import { hasCueBetween, paragraphBounds } from '../spans';
 
 // A paragraph that opens with an uncued quote continues the speaker of the
-// previous paragraph's last attributed quote.
+// previous paragraph's last attributed quote. One paragraph of narration may stand between
+// them when it brings in no one: no quote, no cue, no name or pronoun (`"…," Garland said.
+// ¶ "…" ¶ The fallout from a stroke was the largest. ¶ "And if you looked at …"`).
 export function continuation(
   ctx: Context,
   quote: number,
@@ -13,11 +15,13 @@ export function continuation(
   const [s, e] = paragraphBounds(ctx, ti);
   if (ti !== s || hasCueBetween(ctx, s, e)) return null;
   const para = ctx.paragraph[ti];
+  let bridged = false;
   for (let q = quote - 1; q >= 0; q--) {
     const qt = ctx.quoteToken[q];
     const p = ctx.paragraph[qt];
     if (p === para) continue;
-    if (p !== para - 1) return null;
+    if (p === para - 2 && bringsInNoOne(ctx, s)) bridged = true;
+    else if (p !== para - 1) return null;
     const a = done[q];
     if (!a) return null;
     const [, pe] = paragraphBounds(ctx, qt);
@@ -26,8 +30,29 @@ export function continuation(
       ...a,
       yieldsTo: undefined,
       rule: 'continuation',
-      confidence: Math.round(a.confidence * 0.7 * 100) / 100,
+      confidence: Math.round(a.confidence * (bridged ? 0.6 : 0.7) * 100) / 100,
     };
   }
   return null;
+}
+
+const PERSONAL = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'i', 'we']);
+
+// The paragraph just before token `s` (a paragraph start): narration that names no one, i.e.
+// no quote, no cue, no personal pronoun, and no capitalised word but a sentence's first.
+function bringsInNoOne(ctx: Context, s: number): boolean {
+  const tokens = ctx.tokens;
+  let k = s - 1;
+  while (k >= 0 && tokens[k].kind === 'break') k--;
+  if (k < 0) return false;
+  const [ps, pe] = paragraphBounds(ctx, k);
+  if (hasCueBetween(ctx, ps, pe)) return false;
+  for (let j = ps; j < pe; j++) {
+    const t = tokens[j];
+    if (t.kind === 'quote') return false;
+    if (t.kind !== 'word') continue;
+    if (PERSONAL.has(t.lower)) return false;
+    if (t.cap && j > ps && ctx.sentence[j - 1] === ctx.sentence[j]) return false;
+  }
+  return true;
 }

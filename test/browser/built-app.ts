@@ -1,22 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv, freePort, spawnApi } from '../harness/spawn-api';
 
 // The README's start path (`npm start` runs dist/apps/api/src/main.js), as in
 // test/e2e/start-command.e2e-spec.ts: the built app on an embedded PostgreSQL in a fresh folder.
-const ROOT = join(__dirname, '..', '..');
-export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export const ADMIN_KEY = 'browser-test-admin-key-0123456789';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 export interface BuiltApp {
   base: string;
@@ -29,30 +19,19 @@ export async function startBuiltApp(): Promise<BuiltApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'quote-ledger-browser-'));
   chmodSync(dataDir, 0o755);
   const [port, pgPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    EMBEDDED_PG_PORT: String(pgPort),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-    RATE_LIMIT_WRITES: '0',
-    RATE_LIMIT_READS: '0',
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (i > 480) throw new Error('app did not become healthy');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const env = childEnv(
+    {
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      RATE_LIMIT_WRITES: '0',
+      RATE_LIMIT_READS: '0',
+    },
+    ['DATABASE_URL'],
+  );
+  const { base, child } = await spawnApi(port, env);
   return {
     base,
     child,

@@ -10,25 +10,16 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, spawnApi, SpawnedApi } from '../harness/spawn-api';
 
 // The CLI as the README runs it (`npm run cli -- …` is `node dist/apps/cli/src/main.js …` after
 // a build), next to the built API on the embedded default: same DATA_DIR, no DATABASE_URL.
 const ROOT = join(__dirname, '..', '..');
-const API = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
 const SEEDS = join(ROOT, 'seeds');
 const ADMIN_KEY = 'cli-e2e-bootstrap-admin-key';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 // A clean environment: no DATABASE_URL, quiet logs, this test's DATA_DIR.
 function envFor(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -53,27 +44,6 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('app did not become healthy');
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
   });
 }
 
@@ -187,33 +157,30 @@ describe('CLI help and usage: decided before any database', () => {
 
 describe('CLI next to a running API on the embedded default', () => {
   const dataDir = folder('api-first');
-  let api: ChildProcess;
+  let api: SpawnedApi;
   let base: string;
   let env: NodeJS.ProcessEnv;
   let serverPid: number | undefined;
 
   beforeAll(async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
-    base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [API], {
-      cwd: ROOT,
-      env: envFor(dataDir, {
-        PORT: String(port),
+    api = await spawnApi(
+      port,
+      envFor(dataDir, {
         HOST: '127.0.0.1',
         EMBEDDED_PG_PORT: String(pgPort),
         BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
         SEED_ON_START: 'false',
       }),
-      stdio: 'ignore',
-    });
-    await waitForHealth(base, api);
+    );
+    base = api.base;
     serverPid = postmasterPid(dataDir);
     // The CLI is not told the port: postmaster.pid in DATA_DIR says where the server listens.
     env = envFor(dataDir);
   }, 60_000);
 
   afterAll(async () => {
-    if (api) await stop(api);
+    if (api) await api.stop();
   });
 
   const health = () => fetch(`${base}/health`).then((r) => r.json() as Promise<{ status: string }>);
@@ -288,7 +255,7 @@ describe('CLI next to a running API on the embedded default', () => {
 
   it('the API that started the server stops it on SIGTERM', async () => {
     expect(await health()).toMatchObject({ status: 'ok' });
-    expect(await stop(api)).toBe(0);
+    expect(await api.stop()).toBe(0);
     expect(postmasterPid(dataDir)).toBeUndefined();
   });
 
@@ -308,18 +275,8 @@ describe('CLI next to a running API on the embedded default', () => {
     const cliServer = postmasterPid(dataDir);
     expect(cliServer).toBeDefined();
 
-    api = spawn(process.execPath, [API], {
-      cwd: ROOT,
-      env: {
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_ON_START: 'false',
-      },
-      stdio: 'ignore',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, api);
+    api = await spawnApi(port, { ...env, HOST: '127.0.0.1', SEED_ON_START: 'false' });
+    const base = api.base;
     expect(postmasterPid(dataDir)).toBe(cliServer);
 
     await writeFile(fifo, readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[0]), 'utf8'));
@@ -338,7 +295,7 @@ describe('CLI next to a running API on the embedded default', () => {
     const apiServer = postmasterPid(dataDir);
     expect(apiServer).toBeDefined();
     expect(apiServer).not.toBe(cliServer);
-    expect(await stop(api)).toBe(0);
+    expect(await api.stop()).toBe(0);
     expect(postmasterPid(dataDir)).toBeUndefined(); // the API stopped what it started
   });
 });

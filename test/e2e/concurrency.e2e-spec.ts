@@ -1,11 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, TestApp } from '../harness/test-app';
 import { createTestDatabase, TestDatabase } from '../harness/test-database';
 import { sql } from '../harness/sql';
+import { freePort, spawnApi, SpawnedApi } from '../harness/spawn-api';
 
 // Races between writers: whatever the interleaving, each request answers 2xx or a 4xx conflict
 // (never a 5xx), and the final state is consistent. Requests are fired together; the assertions
@@ -218,57 +216,30 @@ describe('races answer 2xx or 4xx, never 5xx (in-process app)', () => {
 // The built app as production runs it (dist/, its own pool, its own migrations check), on a
 // database of the test server.
 describe('parallel ingest over the built app', () => {
-  const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
   const key = 'concurrency-admin-key-0123456789';
   let db: TestDatabase;
-  let child: ChildProcess;
+  let app: SpawnedApi;
   let api: Client;
-  let output = '';
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port: p } = s.address() as AddressInfo;
-        s.close(() => resolve(p));
-      });
+    app = await spawnApi(await freePort(), {
+      ...process.env,
+      DATABASE_URL: db.url,
+      MIGRATION_DATABASE_URL: db.ownerUrl,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_ON_START: 'false',
+      BOOTSTRAP_ADMIN_KEY: key,
+      RATE_LIMIT_WRITES: '0',
+      RATE_LIMIT_READS: '0',
     });
-    child = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        MIGRATION_DATABASE_URL: db.ownerUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SEED_ON_START: 'false',
-        BOOTSTRAP_ADMIN_KEY: key,
-        RATE_LIMIT_WRITES: '0',
-        RATE_LIMIT_READS: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-      const up = await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 240) throw new Error('app did not become healthy');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const base = app.base;
     api = client(base, key);
   }, 90_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await app?.stop();
     await db.drop();
   });
 
@@ -288,7 +259,7 @@ describe('parallel ingest over the built app', () => {
     // Every quote is where it was said, and none of the ingests needed a second attempt.
     const [occ] = await sql<{ n: string }>(db.url, `SELECT count(*) AS n FROM quote_occurrence`);
     expect(Number(occ.n)).toBe(48);
-    expect(output).not.toMatch(/transaction retried/);
+    expect(app.output()).not.toMatch(/transaction retried/);
   });
 
   it('crossed merges over HTTP: one 200 and one 404, no 5xx', async () => {

@@ -1,77 +1,36 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { appRolePasswordFile, EMBEDDED_APP_ROLE, withCredentials } from '@app/database';
 import { createTestDatabase, TestDatabase } from '../harness/test-database';
 import { TEST_APP_ROLE } from '../harness/template';
+import { childEnv, freePort, spawnApi, SpawnedApi } from '../harness/spawn-api';
 
 // The built app (dist/apps/api/src/main.js, what `npm start` runs): which role does it use?
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
-const ROOT = join(__dirname, '..', '..');
 const WARNING = /can do more than the app needs/;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-interface Running {
-  base: string;
+interface Running extends SpawnedApi {
   pgPort: number;
-  output(): string;
-  stop(): Promise<number | null>;
 }
 
 // Starts the built app with `env` and none of the caller's database variables.
 async function start(env: Record<string, string>): Promise<Running> {
   const [port, pgPort] = [await freePort(), await freePort()];
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  delete childEnv.DATABASE_URL;
-  delete childEnv.MIGRATION_DATABASE_URL;
-  Object.assign(childEnv, {
-    PORT: String(port),
-    EMBEDDED_PG_PORT: String(pgPort),
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_WRITES: '0',
-    RATE_LIMIT_READS: '0',
-    ...env,
-  });
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
-    if (i > 240) throw new Error(`app did not become healthy:\n${out}`);
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    base,
-    pgPort,
-    output: () => out,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
+  const app = await spawnApi(
+    port,
+    childEnv(
+      {
+        EMBEDDED_PG_PORT: String(pgPort),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_WRITES: '0',
+        RATE_LIMIT_READS: '0',
+        ...env,
+      },
+      ['DATABASE_URL', 'MIGRATION_DATABASE_URL'],
+    ),
+  );
+  return { ...app, pgPort };
 }
 
 async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {

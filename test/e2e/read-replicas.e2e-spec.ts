@@ -1,25 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createTestDatabase, TestDatabase } from '../harness/test-database';
 import { sql } from '../harness/sql';
+import { childEnv, freePort, spawnApi } from '../harness/spawn-api';
 
 // DATABASE_REPLICA_URLS on the built app (dist/apps/api/src/main.js). Two databases on the test
 // server stand in for a primary (A) and its read replica (B). B is not a copy of A: it holds a
 // quote of its own that A never had, so every answer shows which database it came from. Lookups
 // and exports must come from B; writes, and reads that must see them, from A.
-const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const ADMIN_KEY = 'replica-test-admin-key-0123456789';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 interface Running {
   api(
@@ -32,43 +20,27 @@ interface Running {
 }
 
 async function start(db: TestDatabase, env: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  delete childEnv.DATABASE_REPLICA_URLS;
-  Object.assign(childEnv, {
-    DATABASE_URL: db.url,
-    MIGRATION_DATABASE_URL: db.ownerUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SEED_ON_START: 'false',
-    WORKER_IN_PROCESS: 'false',
-    BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-    RATE_LIMIT_WRITES: '0',
-    RATE_LIMIT_READS: '0',
-    ...env,
-  });
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${err}`);
-    if (i > 240) throw new Error(`app did not become healthy:\n${err}`);
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const app = await spawnApi(
+    await freePort(),
+    childEnv(
+      {
+        DATABASE_URL: db.url,
+        MIGRATION_DATABASE_URL: db.ownerUrl,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SEED_ON_START: 'false',
+        WORKER_IN_PROCESS: 'false',
+        BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+        RATE_LIMIT_WRITES: '0',
+        RATE_LIMIT_READS: '0',
+        ...env,
+      },
+      ['DATABASE_REPLICA_URLS'],
+    ),
+  );
   return {
     api: (method, path, body, headers = {}) =>
-      fetch(`${base}/api/v1${path}`, {
+      fetch(`${app.base}/api/v1${path}`, {
         method,
         headers: {
           Authorization: `Bearer ${ADMIN_KEY}`,
@@ -77,12 +49,9 @@ async function start(db: TestDatabase, env: Record<string, string> = {}): Promis
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      await app.stop();
+    },
   };
 }
 

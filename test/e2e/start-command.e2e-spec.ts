@@ -1,71 +1,36 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { API_MAIN as MAIN, childEnv, freePort, spawnApi, SpawnedApi } from '../harness/spawn-api';
 
 // The README's start path, as a newcomer runs it: the built app (`npm start` runs
 // dist/apps/api/src/main.js) on an embedded PostgreSQL in a fresh data folder, no DATABASE_URL.
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
-const ROOT = join(__dirname, '..', '..');
 const ADMIN_KEY = 'start-command-admin-key-0123456789';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-interface Running {
-  base: string;
+interface Running extends SpawnedApi {
   pgPort: number;
-  child: ChildProcess;
   get<T>(path: string): Promise<T>;
-  stop(): Promise<number | null>;
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('app did not become healthy');
 }
 
 async function start(dataDir: string): Promise<Running> {
   const [port, pgPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    EMBEDDED_PG_PORT: String(pgPort),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-    RATE_LIMIT_WRITES: '0',
-    RATE_LIMIT_READS: '0',
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child);
+  const env = childEnv(
+    {
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      RATE_LIMIT_WRITES: '0',
+      RATE_LIMIT_READS: '0',
+    },
+    ['DATABASE_URL'],
+  );
+  const app = await spawnApi(port, env);
   return {
-    base,
+    ...app,
     pgPort,
-    child,
-    get: async <T>(path: string) => (await (await fetch(`${base}${path}`)).json()) as T,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
+    get: async <T>(path: string) => (await (await fetch(`${app.base}${path}`)).json()) as T,
   };
 }
 

@@ -1,26 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { TestDatabase } from './test-database';
 import { seedFiles } from './seeds';
+import { freePort, ROOT, spawnApi } from './spawn-api';
 
 // The built processes (`npm run build`), started as the README starts them, on a test database:
 // the API, queue workers and the CLI. Children are killed by killChildren (call it afterEach);
 // one started for a whole file (beforeAll) by killFileChildren (afterAll).
-const ROOT = join(__dirname, '..', '..');
-export const API = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export const WORKER = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 export const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
 export const ADMIN_KEY = 'built-app-e2e-admin-key-0123456789';
 export const auth = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' };
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function until(what: string, check: () => Promise<boolean>): Promise<void> {
@@ -64,17 +55,9 @@ export async function startApi(
   extra: Record<string, string>,
   scope: Scope = 'test',
 ): Promise<string> {
-  const port = await freePort();
-  const child = run(API, env(db, { PORT: String(port), ...extra }), scope);
-  const base = `http://127.0.0.1:${port}`;
-  await until('the API', async () => {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    return fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-  });
-  return base;
+  const app = await spawnApi(await freePort(), env(db, extra));
+  children[scope].push(app.child);
+  return app.base;
 }
 
 export interface CliRun {

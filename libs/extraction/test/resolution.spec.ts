@@ -462,3 +462,56 @@ describe('an uncued quote paragraph continues the speaker across narration that 
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('a pull-quote credit to the running speaker does not break the passage', () => {
+  it.each([
+    [
+      '"It is no safer," Caroline Wojtaszek said.\n\nHe has a long record of violence. District Attorney Caroline Wojtaszek\n\n"We are confined by the sentencing structure."',
+      'We are confined',
+      'Caroline Wojtaszek',
+    ],
+    // a credit to someone else is no bridge
+    [
+      '"It is no safer," Caroline Wojtaszek said.\n\nHe has a long record of violence. Defence lawyer Tom Reyes\n\n"We are confined by the sentencing structure."',
+      'We are confined',
+      null,
+    ],
+    // a name that ends a sentence is narration, not a credit
+    [
+      '"It is no safer," Caroline Wojtaszek said.\n\nThe case went to Caroline Wojtaszek.\n\n"We are confined by the sentencing structure."',
+      'We are confined',
+      null,
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});
+
+describe('a surname that is also a common word', () => {
+  it.each([
+    // after a courtesy title, a place or people word is a surname
+    ['She said it.\n\n"People turn to Facebook," Ms. White said.', 'People turn', 'White'],
+    ['"He is one of us," Mr. English said of the senator.', 'He is one', 'English'],
+    // after a given name, a month, a verb or an interjection is a surname
+    ['"We will leave," said Theresa May.', 'We will leave', 'Theresa May'],
+    [
+      'Pfizer chief executive Ian Read defended the deal.\n\n"It is a great deal," Read said.',
+      'It is a great',
+      'Ian Read',
+    ],
+    [
+      'Prime Minister Theresa May spoke on Monday.\n\n"We will leave," May said.\n\nMay said she would go. "Now," she said.',
+      'Now',
+      'Theresa May',
+    ],
+    // a month before a day's number is a date, a weekday never a surname
+    [
+      '"We will fight on," Bernie Sanders said in Orlando July 8.',
+      'We will fight',
+      'Bernie Sanders',
+    ],
+    ['On Morning Joe Monday, "it was over," Joe Scarborough said.', 'it was over', 'Joe Scarborough'],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

@@ -2,7 +2,7 @@ import type { ScannedQuote } from '../scan/scan-quotes';
 import { isWordCode } from '../text/chars';
 import { tokenize, type Token } from '../text/tokens';
 import { sentenceIndex } from '../text/sentences';
-import { buildRegistry, type Registry } from '../people/registry';
+import { adoptSurnames, buildRegistry, type Registry } from '../people/registry';
 import type { Person } from '../people/person';
 
 // Everything the rules read, computed once per text.
@@ -58,6 +58,8 @@ export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Co
   });
   const sentence = sentenceIndex(tokens);
   const paragraph = paragraphIndex(tokens);
+  let registry = buildRegistry(tokens);
+  if (adoptSurnames(registry, tokens, sentence)) registry = buildRegistry(tokens);
   return {
     text,
     tokens,
@@ -65,7 +67,7 @@ export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Co
     paragraph,
     quotes,
     quoteToken,
-    registry: buildRegistry(tokens),
+    registry,
     sentenceSpan: spansOf(tokens, sentence),
     paragraphSpan: spansOf(tokens, paragraph),
     speakers: [],

@@ -1,9 +1,11 @@
 import type { Token } from '../text/tokens';
 import { isAbbreviation } from '../text/sentences';
 import * as lexicon from '../lexicon/classify';
+import { FIRST_NAMES } from '../lexicon/en/first-names';
 
 // Read once: imported bindings are getters in some module loaders.
-const { STOP, ROLE, CONNECTOR, DETERMINER, AUX } = lexicon.FLAGS;
+const { STOP, ROLE, CONNECTOR, DETERMINER, AUX, PRONOUN, PLACE, ORG } = lexicon.FLAGS;
+const CLOSED_CLASS = CONNECTOR | DETERMINER | PRONOUN;
 
 // A "group" is a run of tokens that can make up a mention of a source:
 // capitalised words, role words, connectors between them, abbreviation dots.
@@ -14,6 +16,56 @@ export const GROUP_DETERMINERS = lexicon.GROUP_DETERMINERS;
 
 export function isRoleWord(t: Token): boolean {
   return (t.f & ROLE) !== 0;
+}
+
+// "Ian Read", "Theresa May", "Ai Jun": a capitalised word that otherwise opens no name
+// is a surname right after a given name, unless it is a function word.
+function isSurnameAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  return (
+    t.kind === 'word' &&
+    t.cap &&
+    (t.f & STOP) !== 0 &&
+    (t.f & CLOSED_CLASS) === 0 &&
+    !FUNCTION_WORDS.has(t.lower) &&
+    !isDateAt(tokens, k) &&
+    prev !== undefined &&
+    prev.kind === 'word' &&
+    prev.cap &&
+    !prev.poss &&
+    prev.end < t.start &&
+    (prev.f & (STOP | PLACE | ORG)) === 0 &&
+    FIRST_NAMES.has(prev.lower)
+  );
+}
+
+// Stop words that are never surnames: conjunctions, prepositions, adverbs of linking, days
+// ("Morning Joe Monday": a date after a name).
+const FUNCTION_WORDS = new Set(
+  `but and or nor if when while after before since because although though however yet so then
+than as at by for from in into of on onto to with without within about above below under over
+through upon during until unless among between against like unlike despite according whether
+either neither once again instead indeed just only perhaps maybe thus therefore meanwhile now
+also still even too very rather nearly almost not no yes monday tuesday wednesday thursday friday
+saturday sunday today tonight yesterday tomorrow said says will would could should can
+must is was were are has have had did does do been being`.split(/\s+/),
+);
+
+const MONTHS = new Set(
+  `january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
+);
+
+// "Orlando July 8": a month before a day's number is a date.
+function isDateAt(tokens: Token[], k: number): boolean {
+  if (!MONTHS.has(tokens[k].lower)) return false;
+  const next = tokens[k + 1];
+  return next !== undefined && next.kind === 'word' && /^\d/.test(next.text);
+}
+
+export function isFunctionWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower) || (lexicon.flagsOf(lower) & CLOSED_CLASS) !== 0;
 }
 
 function isCoreWord(t: Token | undefined): boolean {
@@ -120,7 +172,11 @@ export function groupBefore(tokens: Token[], j: number, floor: number): number {
   for (let k = j; k >= floor && j - k < MAX_GROUP; k--) {
     const t = tokens[k];
     if (t.kind === 'punct' && isAbbrevDot(tokens, k)) continue;
-    if (isCoreWord(t) || (k < j && (isConnectorAt(tokens, k) || isRoleModifierAt(tokens, k)))) {
+    if (
+      isCoreWord(t) ||
+      isSurnameAt(tokens, k) ||
+      (k < j && (isConnectorAt(tokens, k) || isRoleModifierAt(tokens, k)))
+    ) {
       s = k;
       continue;
     }
@@ -139,7 +195,11 @@ export function groupAfter(tokens: Token[], i: number, ceil: number): number {
     const t = tokens[k];
     // a possessive ends the phrase: "Donald Trump’s incoming foreign policy team"
     if (isCoreWord(t) && t.cap && t.poss) return k + 1;
-    if (isCoreWord(t) || (k > first && isConnectorAt(tokens, k)) || isRoleModifierAt(tokens, k))
+    if (
+      isCoreWord(t) ||
+      (k > first && (isConnectorAt(tokens, k) || isSurnameAt(tokens, k))) ||
+      isRoleModifierAt(tokens, k)
+    )
       continue;
     if (k > first && isAbbrevDot(tokens, k)) continue;
     break;

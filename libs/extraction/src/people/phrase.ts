@@ -108,6 +108,25 @@ function particleFollows(tokens: Token[], k: number, a: number): boolean {
   return PARTICLES.has(t.lower) && k > a && tokens[k - 1].cap;
 }
 
+// "Ms. White", "Mr. English": one word after a courtesy title is a surname, even a word
+// that elsewhere names a place or a people.
+function surnameAfterCourtesy(tokens: Token[], a: number, nameStart: number, e: number): boolean {
+  return (
+    nameStart === e - 1 &&
+    nameStart > a &&
+    tokens[e - 1].kind === 'word' &&
+    (tokens[e - 1].f & ORG) === 0 &&
+    isCourtesyBefore(tokens, nameStart)
+  );
+}
+
+const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+
+export function isCourtesyBefore(tokens: Token[], start: number): boolean {
+  const prev = tokens[start - 1]?.kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
+  return prev !== undefined && prev.kind === 'word' && prev.cap && COURTESY.has(prev.lower);
+}
+
 function isHonorificBefore(tokens: Token[], start: number): boolean {
   const prev = tokens[start - 1].kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
   return prev !== undefined && prev.kind === 'word' && (prev.f & HONORIFIC) !== 0;
@@ -265,7 +284,7 @@ export function analyzeGroup(tokens: Token[], s: number, end: number): Phrase | 
   if (
     nameStart < e &&
     !inOrg &&
-    !isOrgRun(tokens, nameStart, e) &&
+    (!isOrgRun(tokens, nameStart, e) || surnameAfterCourtesy(tokens, a, nameStart, e)) &&
     !hasAcronymPiece(tokens, nameStart, e)
   )
     return namePhrase(tokens, s, a, nameStart, e, false);

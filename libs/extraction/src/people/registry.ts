@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { analyzeGroup, joinTokens, type Phrase } from './phrase';
+import { analyzeGroup, isCourtesyBefore, joinTokens, type Phrase } from './phrase';
 import { groupAfter } from './groups';
 import { appositionEnd, parseApposition } from './affiliation';
 import {
@@ -19,6 +19,7 @@ import {
 } from './mentions';
 import { PLACE_WORDS } from '../lexicon/en/places';
 import { NAME_CONNECTORS } from '../lexicon/en/words';
+import { isFunctionWord } from './groups';
 import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 
@@ -123,7 +124,7 @@ function registerOrRecall(
     return;
   }
   const words = nameWordsOfTokens(tokens, phrase.nameStart, phrase.nameEnd);
-  if (!inHeadline && isPersonName(words, phrase)) {
+  if (!inHeadline && isPersonName(words, phrase, tokens)) {
     registerPhrase(registry, tokens, phrase, words);
     return;
   }
@@ -181,6 +182,33 @@ export function orgOf(registry: Registry, tokens: Token[], m: OrgMention): Perso
     if (m.person.article === undefined) m.person.article = tokens[m.nameStart - 1]?.lower === 'the';
   }
   return m.person;
+}
+
+const COMMON = lexicon.FLAGS.STOP | lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
+
+// "Ian Read … “…,” Read said": once the article names a person whose surname is also a
+// common word ("May", "Read", "Jun"), that word written with a capital inside a sentence,
+// or opening one before a speech verb, is the surname, not the common word. Clears the
+// common-word bits on those tokens; true when any changed (the registry is then rebuilt).
+export function adoptSurnames(registry: Registry, tokens: Token[], sentence: Int32Array): boolean {
+  const surnames = new Set<string>();
+  for (const p of registry.people) {
+    const last = p.words[p.words.length - 1];
+    if (p.org || p.members || p.words.length < 2 || !p.personal) continue;
+    if ((lexicon.flagsOf(last) & COMMON) !== 0 && !isFunctionWord(last)) surnames.add(last);
+  }
+  if (surnames.size === 0) return false;
+  let changed = false;
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !t.cap || (t.f & COMMON) === 0 || !surnames.has(t.lower)) continue;
+    const opens = sentence[k - 1] !== sentence[k] || tokens[k - 1].kind === 'break';
+    const next = tokens[k + 1];
+    if (opens && !(next?.kind === 'word' && (next.f & lexicon.FLAGS.SPEECH) !== 0)) continue;
+    t.f &= ~COMMON;
+    changed = true;
+  }
+  return changed;
 }
 
 // The most recent person named with this word, the surname first.
@@ -246,8 +274,14 @@ function isPossessive(t: Token): boolean {
   return t.poss;
 }
 
-function isPersonName(words: string[], p: Phrase): boolean {
-  if (words.length === 0 || words.every((w) => PLACE_WORDS.has(w))) return false;
+// A place word after a courtesy title is a surname: "Ms. White", "Mr. English".
+function isPersonName(words: string[], p: Phrase, tokens: Token[]): boolean {
+  if (words.length === 0) return false;
+  if (
+    words.every((w) => PLACE_WORDS.has(w)) &&
+    !(p.nameStart > p.start && isCourtesyBefore(tokens, p.nameStart))
+  )
+    return false;
   return words.length >= 2 || p.title !== null || p.gender !== null;
 }
 

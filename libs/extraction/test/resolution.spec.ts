@@ -515,3 +515,60 @@ describe('a surname that is also a common word', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('the subject of a reporting clause, not a name nearby', () => {
+  it.each([
+    // a word owned by a possessive is a noun, not a speech verb
+    [
+      'Donald Trump spoke on Monday. Paul Ryan’s campaign shrugged off Trump’s comments, telling reporters, "Nobody asked for it."',
+      'Nobody asked',
+      null,
+    ],
+    [
+      'French President François Hollande denounced Trump’s remarks as "hurtful and humiliating" and warned of the implications.\n\n"If the Americans choose Trump, that will have consequences," he said.',
+      'If the Americans',
+      'François Hollande',
+    ],
+    // a participle right after "NAME said," hangs off NAME
+    [
+      'Paul Ryan and Donald Trump will meet sometime next week, Sean Spicer said, adding, "They need to sit down."',
+      'They need',
+      'Sean Spicer',
+    ],
+    ['Omar Mateen left early, said Adel Nefzi, adding, "He was not very religious."', 'He was not', 'Adel Nefzi'],
+    // a long fronted adverbial still leaves the sentence's subject
+    [
+      'On Thursday, after remaining neutral throughout the primary process, Elizabeth Warren appeared on television and endorsed Hillary Clinton, saying, "She is a fighter."',
+      'She is a fighter',
+      'Elizabeth Warren',
+    ],
+    // "herself a …" is an apposition, not an interjection
+    [
+      'Silverman, herself a Sanders supporter during the primary, incurred boos upon saying, "Hillary heard the passion of the people."',
+      'Hillary heard',
+      'Silverman',
+    ],
+    // a possessor only qualifies who speaks, and so does a piece of a longer name
+    [
+      'Hillary Clinton’s right-hand woman rallied supporters, saying: "We have to be ready to stop him."',
+      'We have to be',
+      null,
+    ],
+    [
+      'A spokeswoman for the House Armed Services Committee emailed reporters the text, arguing, "As you can see, the law is clear."',
+      'As you can see',
+      null,
+    ],
+    // "on" after a person's full name is where they write
+    ['"It flows off the lips," wrote Larry O’Connor on Hot Air.', 'It flows', 'Larry O’Connor'],
+    // a role at an organisation describes the person named before an apposition left open
+    [
+      'Anthony Anton, president and CEO of Washington Restaurant Association stated, "It’s a math problem."',
+      'It’s a math',
+      'Anthony Anton',
+    ],
+    ['"It is fine," said the CEO of Acme Corp.', 'It is fine', null],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

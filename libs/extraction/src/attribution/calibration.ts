@@ -14,7 +14,7 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4248,
+    quotes: 4243,
     precision: 0.983,
   },
   rules: {
@@ -31,8 +31,8 @@ export const CALIBRATION: {
       precision: 0.994,
     },
     'cue-before': {
-      quotes: 539,
-      precision: 0.963,
+      quotes: 534,
+      precision: 0.971,
     },
     'cue-in-sentence': {
       quotes: 92,
@@ -43,16 +43,16 @@ export const CALIBRATION: {
       precision: 1,
     },
     'previous-sentence': {
-      quotes: 27,
-      precision: 0.667,
+      quotes: 26,
+      precision: 0.654,
     },
     'reported-speech': {
       quotes: 14,
       precision: 0.929,
     },
     'same-paragraph': {
-      quotes: 1131,
-      precision: 0.981,
+      quotes: 1132,
+      precision: 0.982,
     },
     'transcript-label': {
       quotes: 3,
@@ -109,8 +109,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name': {
-      quotes: 530,
-      precision: 0.977,
+      quotes: 525,
+      precision: 0.986,
     },
     'cue-before:pronoun': {
       quotes: 7,
@@ -141,8 +141,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'previous-sentence:name': {
-      quotes: 26,
-      precision: 0.692,
+      quotes: 25,
+      precision: 0.68,
     },
     'reported-speech:name': {
       quotes: 12,
@@ -162,11 +162,11 @@ export const CALIBRATION: {
     },
     'same-paragraph:name': {
       quotes: 1105,
-      precision: 0.984,
+      precision: 0.985,
     },
     'same-paragraph:pronoun': {
-      quotes: 20,
-      precision: 0.95,
+      quotes: 21,
+      precision: 0.952,
     },
     'transcript-label:label': {
       quotes: 3,
@@ -187,18 +187,18 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4111,
-      precision: 0.987,
+      quotes: 4105,
+      precision: 0.988,
     },
     pronoun: {
-      quotes: 112,
+      quotes: 113,
       precision: 0.929,
     },
   },
   tails: {
     all: {
       quotes: 185,
-      precision: 0.87,
+      precision: 0.876,
     },
     description: {
       quotes: 14,
@@ -213,12 +213,12 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 113,
-      precision: 0.92,
+      quotes: 112,
+      precision: 0.929,
     },
     pronoun: {
-      quotes: 47,
-      precision: 0.872,
+      quotes: 48,
+      precision: 0.875,
     },
   },
   paths: {
@@ -359,12 +359,12 @@ export const CALIBRATION: {
       precision: 0.964,
     },
     'cue-before:name@0.85': {
-      quotes: 106,
-      precision: 0.915,
+      quotes: 102,
+      precision: 0.971,
     },
     'cue-before:name@0.90': {
-      quotes: 370,
-      precision: 0.992,
+      quotes: 369,
+      precision: 0.994,
     },
     'cue-before:pronoun@0.77': {
       quotes: 2,
@@ -407,8 +407,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'previous-sentence:name@0.65': {
-      quotes: 26,
-      precision: 0.692,
+      quotes: 25,
+      precision: 0.68,
     },
     'reported-speech:name@0.70': {
       quotes: 12,
@@ -443,15 +443,15 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:name@0.68': {
-      quotes: 3,
-      precision: 0.333,
+      quotes: 2,
+      precision: 0.5,
     },
     'same-paragraph:name@0.72': {
       quotes: 15,
       precision: 0.867,
     },
     'same-paragraph:name@0.76': {
-      quotes: 1058,
+      quotes: 1059,
       precision: 0.986,
     },
     'same-paragraph:pronoun@0.48': {
@@ -463,7 +463,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:pronoun@0.58': {
-      quotes: 1,
+      quotes: 2,
       precision: 1,
     },
     'same-paragraph:pronoun@0.62': {

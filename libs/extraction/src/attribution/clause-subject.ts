@@ -3,7 +3,7 @@ import { groupBefore } from '../people/groups';
 import { analyzeGroup, isFullName } from '../people/phrase';
 import type { Token } from '../text/tokens';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from './noun-phrase';
-import { sentenceBounds } from './spans';
+import { isOwnedAt, sentenceBounds } from './spans';
 import { isInvertible, isSpeechParticiple, isSpeechVerb } from '../lexicon/en/speech-verbs';
 import { PRONOUNS } from '../lexicon/en/words';
 
@@ -54,6 +54,8 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
     )
       return { kind: 'phrase', phrase, start: phrase.start, end: cue - adverb, affiliation: null };
   }
+  const reporter = reportingClauseBefore(tokens, s, cue);
+  if (reporter) return reporter;
   const start = afterIntro(tokens, afterDateline(tokens, s, cue), cue);
   const opening = subjectStartingAt(tokens, start, cue);
   if (
@@ -65,6 +67,7 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
     return opening;
   for (let k = cue - 1; k > s && cue - k <= MAX_LOOKBACK; k--) {
     if (tokens[k].kind !== 'word' || tokens[k].cap || !isSpeechVerb(tokens[k].lower)) continue;
+    if (isOwnedAt(tokens, k)) continue;
     const np =
       subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ??
       (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
@@ -73,11 +76,34 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   return nearestSubject(tokens, s, cue);
 }
 
+const MAX_REPORT = 4; // tokens between the reporting verb and the participle's comma
+
+// "Ryan and Trump will meet next week, Spicer said, adding, “…”", "…, said Nefzi, adding":
+// a participle right after a reporting clause hangs off that clause's subject, not off the
+// sentence's opening words.
+function reportingClauseBefore(tokens: Token[], s: number, cue: number): NounPhrase | null {
+  const comma = cue - 1;
+  if (tokens[comma]?.text !== ',') return null;
+  for (let v = comma - 1; v > s && comma - v <= MAX_REPORT; v--) {
+    const t = tokens[v];
+    if (t.kind !== 'word') return null;
+    if (t.cap || !isSpeechVerb(t.lower) || isOwnedAt(tokens, v)) continue;
+    const before = subjectEndingAt(tokens, skipAuxBack(tokens, v - 1, s), s);
+    if (before && before.kind !== 'description') return before;
+    const after = isInvertible(t.lower) ? subjectStartingAt(tokens, v + 1, comma) : null;
+    return after && after.kind !== 'description' && after.end === comma ? after : null;
+  }
+  return null;
+}
+
 // "Wait, it gets better:", "Likewise, …": one capitalised word set off by a comma. Not
 // when an apposition follows ("Dean, a former party chairman, …").
 function isInterjection(tokens: Token[], np: NounPhrase): boolean {
   if (np.kind !== 'phrase' || np.end - np.start !== 1 || tokens[np.end]?.text !== ',') return false;
-  const next = tokens[np.end + 1];
+  let k = np.end + 1;
+  // "Silverman, herself a Sanders supporter, …"
+  if (/^(himself|herself|themselves)$/.test(tokens[k]?.lower ?? '')) k++;
+  const next = tokens[k];
   return !(next && next.kind === 'word' && /^(a|an|the)$/.test(next.lower));
 }
 
@@ -109,6 +135,8 @@ function afterIntro(tokens: Token[], s: number, limit: number): number {
   return s;
 }
 
+const MAX_SEGMENT = 8; // tokens of one more piece of the adverbial ("after remaining neutral …,")
+
 // "In Portsmouth, N.H., on Tuesday, Senator Bernie Sanders …": more of the adverbial
 // (a state abbreviation, another prepositional phrase) may follow its first comma.
 function pastIntroSegments(tokens: Token[], k: number, limit: number): number {
@@ -121,7 +149,7 @@ function pastIntroSegments(tokens: Token[], k: number, limit: number): number {
         (t.text.length <= 6 && /\p{L}\.\p{L}/u.test(t.text + (tokens[k + 1]?.text ?? ''))));
     if (!more) return k;
     let c = k + 1;
-    while (c < limit && c - k <= 5 && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c++;
+    while (c < limit && c - k <= MAX_SEGMENT && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c++;
     if (c >= limit || tokens[c].text !== ',' || c + 1 >= limit) return k;
     k = c + 1;
   }
@@ -172,7 +200,19 @@ function isDateline(tokens: Token[], end: number): boolean {
 function nearestSubject(tokens: Token[], s: number, cue: number): NounPhrase | null {
   for (let k = cue - 1; k >= s && cue - k <= 40; k--) {
     const t = tokens[k];
+    // a possessor and its title qualify what they own: "Libertarian presidential candidate
+    // Gary Johnson's doctor" names no speaker before "doctor"
+    if (t.kind === 'word' && t.cap && t.poss) {
+      const g = groupBefore(tokens, k, s);
+      if (g >= 0 && g < k) k = g;
+      continue;
+    }
     if (t.kind !== 'word' || !(t.cap || PRONOUNS[t.lower] !== undefined) || t.poss) continue;
+    // inside a longer name ("Armed" of "House Armed Services Committee"), or a modifier, not
+    // a subject ("a Sanders supporter")
+    const next = tokens[k + 1];
+    if (t.cap && next?.kind === 'word' && next.cap) continue;
+    if (t.cap && /^(a|an)$/.test(tokens[k - 1]?.lower ?? '')) continue;
     const np = subjectEndingAt(tokens, k, s);
     if (!np || np.kind === 'description') continue;
     if (np.kind === 'phrase' && np.phrase.org) continue;

@@ -199,6 +199,16 @@ export function subjectEndingAt(tokens: Token[], j: number, floor: number): Noun
   // a role at an organisation describes a person, named before the comma if at all
   if (phrase && phrase.org && phrase.title !== null)
     return roleAtOrganization(tokens, phrase.start, j + 1, floor);
+  // "Anthony Anton, president and CEO of Washington Restaurant Association stated": a role
+  // word written in capitals opens the run; the person is named before the open apposition
+  if (phrase && phrase.org && opensWithRole(tokens, phrase.start))
+    return (
+      openApposition(tokens, phrase.start, j + 1, floor) ?? {
+        kind: 'description',
+        start: phrase.start,
+        end: j + 1,
+      }
+    );
   // "a South Korean political pundit" reads wider than its role word "pundit"
   const wider = !phrase || phrase.kind === 'role' ? descriptionEndingAt(tokens, j, floor) : null;
   if (wider && (!phrase || wider.start < phrase.start)) return wider;
@@ -337,6 +347,18 @@ function roleAtOrganization(
   return { kind: 'description', start, end };
 }
 
+// "CEO of …", "Chairman at …": a role noun or title, then the organisation's link word.
+function opensWithRole(tokens: Token[], s: number): boolean {
+  const t = tokens[s];
+  const link = tokens[s + 1];
+  return (
+    t.kind === 'word' &&
+    (t.f & (lexicon.FLAGS.ROLE_NOUN | lexicon.FLAGS.TITLE)) !== 0 &&
+    link?.kind === 'word' &&
+    (link.lower === 'of' || link.lower === 'at' || link.lower === 'for')
+  );
+}
+
 // The comma that opened an apposition the writer never closed.
 function openApposition(
   tokens: Token[],
@@ -424,7 +446,7 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
   if (
     phrase &&
     phrase.org &&
-    phrase.title !== null &&
+    (phrase.title !== null || opensWithRole(tokens, k + 1)) &&
     (tokens[k].f & lexicon.FLAGS.DETERMINER) !== 0
   )
     return { kind: 'description', start: k, end: e };

@@ -40,10 +40,22 @@ export function sentenceBounds(ctx: Context, i: number): [number, number] {
 // A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
 export function isCueAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (t.kind !== 'word' || t.cap) return false;
+  if (t.kind !== 'word' || t.cap || isOwnedAt(tokens, k)) return false;
   if ((t.f & CUE) !== 0) return true;
   if ((t.f & PARTICLE_VERB) !== 0) return isParticleCue(t.lower, tokens[k + 1]?.lower);
   return (t.f & BASE_VERB) !== 0 && isBaseVerbAt(tokens, k);
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+// "Trump's comments", "her remarks": a word owned by a possessive is a noun, not a verb.
+export function isOwnedAt(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return (
+    prev !== undefined &&
+    prev.kind === 'word' &&
+    (prev.poss || POSSESSIVE_DETERMINERS.has(prev.lower))
+  );
 }
 
 // "Obama and Clinton call them", "they say", "did not say": a subject or an

@@ -160,12 +160,24 @@ function shortenLongName(tokens: Token[], start: number, e: number): number {
 // name is where they come from, not their name. Returns the connector's index.
 const COMPLEMENT_LINKS = new Set(['of', 'from', 'for', 'at']);
 
+// "Larry O'Connor on Hot Air": after a given name and a surname, "on" also links where the
+// person writes or speaks ("Council on Foreign Relations" keeps it).
+const PERSON_LINKS = new Set(['on']);
+
 function ofComplement(tokens: Token[], s: number, e: number): number {
   for (let k = s + 1; k < e - 1; k++) {
     const t = tokens[k];
-    if (t.kind === 'word' && !t.cap && COMPLEMENT_LINKS.has(t.lower) && tokens[k - 1].cap) return k;
+    if (t.kind !== 'word' || t.cap || !tokens[k - 1].cap) continue;
+    if (COMPLEMENT_LINKS.has(t.lower)) return k;
+    if (PERSON_LINKS.has(t.lower) && endsPersonName(tokens, s, k)) return k;
   }
   return -1;
+}
+
+// A given name then a capitalised word end the run [s, k): "columnist Larry O'Connor".
+function endsPersonName(tokens: Token[], s: number, k: number): boolean {
+  for (let j = Math.max(s, k - 3); j < k - 1; j++) if (isPersonRun(tokens, j, k)) return true;
+  return false;
 }
 
 // "the Memphis Grizzlies for Jonas Valanciunas": a given name and a surname after the link

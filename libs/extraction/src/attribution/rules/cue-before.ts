@@ -3,7 +3,7 @@ import { writtenLowerCase, type Context } from '../context';
 import { attributionFrom, unnamedAttribution } from '../make';
 import { skipAuxBack, subjectEndingAt, subjectStartingAt, type NounPhrase } from '../noun-phrase';
 import { clauseSubject, takesClauseSubject } from '../clause-subject';
-import { isAccordingTo, isPassiveAt, paragraphBounds, sentenceBounds } from '../spans';
+import { isAccordingTo, isOwnedAt, isPassiveAt, paragraphBounds, sentenceBounds } from '../spans';
 import {
   isInvertible,
   isParticleCue,
@@ -42,7 +42,9 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
     if (t.cap && isInvertible(t.lower) && (j === floor || ctx.sentence[j - 1] !== ctx.sentence[j]))
       return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
-    const finite = isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower);
+    const finite =
+      !isOwnedAt(tokens, j) &&
+      (isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower));
     if (finite && !takesClauseSubject(tokens[j - 1]))
       return subjectOf(ctx, j, floor) ?? coordinated(ctx, j);
     if (isSpeechParticiple(t.lower) || finite) {

@@ -101,7 +101,7 @@ mayor-elect governor-elect presidential nominee candidate presumptive hon honora
 
 // Words that mark a capitalised run as an organisation, not a person.
 export const ORG_WORDS =
-  wordSet(`department ministry committee house university party court campaign institute center
+  wordSet(`department ministry committee convention house university party court campaign institute center
 centre times post news agency council association foundation union bank company corp corporation inc llc ltd group
 office embassy administration senate congress network journal church school college commission service bureau
 organization organisation board fund project alliance coalition society federation caucus club watch institution

@@ -572,3 +572,50 @@ describe('the subject of a reporting clause, not a name nearby', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('what a relative clause says brings in no one new', () => {
+  it.each([
+    [
+      '"The candidates do not understand the military," said Army Capt. Christian Pardo, who said he would not vote for either. "Their policies are far out there."',
+      'Their policies',
+      'Christian Pardo',
+    ],
+    [
+      '"There is no organized effort," said RNC spokesman Sean Spicer in a Friday tweet. "It is a media creation."',
+      'It is a media',
+      'Sean Spicer',
+    ],
+    [
+      '"You will have a problem," said Tim Selaty, organizer of a group called Citizens for Trump, which expects 5,000 to attend. "They made it more dangerous."',
+      'They made it',
+      'Tim Selaty',
+    ],
+    [
+      '"Who is the real con man here?" said Chris Murphy, using a term Rubio has used to describe Donald Trump, on a call. "The bills shortchanged the crisis."',
+      'The bills',
+      'Chris Murphy',
+    ],
+    [
+      'Hillary Clinton spoke. Clinton, who called Bernie Sanders shortly after the winner was declared, told her supporters, "I still love New Hampshire."',
+      'I still love',
+      'Hillary Clinton',
+    ],
+    // a new sentence with its own reporting verb brings in its own subject
+    [
+      '"The candidates do not understand the military," said Army Capt. Christian Pardo. Tom Reyes said he agreed. "Their policies are far out there."',
+      'Their policies',
+      'Tom Reyes',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});
+
+describe('"NAME said he …" gives a person of unknown gender a gender', () => {
+  it.each([
+    ['Casey Ellis said he would appeal the ruling.\n\n"We will win," he said.', 'Casey Ellis'],
+    ['Casey Ellis said she would appeal the ruling.\n\n"We will win," he said.', null],
+  ])('%s', (text, speaker) => {
+    expect(speakerOf(text, 'We will win').speaker).toBe(speaker);
+  });
+});

@@ -14,7 +14,7 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4243,
+    quotes: 4262,
     precision: 0.983,
   },
   rules: {
@@ -23,16 +23,16 @@ export const CALIBRATION: {
       precision: 0.947,
     },
     continuation: {
-      quotes: 81,
-      precision: 0.926,
+      quotes: 82,
+      precision: 0.927,
     },
     'cue-after': {
       quotes: 2340,
       precision: 0.994,
     },
     'cue-before': {
-      quotes: 534,
-      precision: 0.971,
+      quotes: 536,
+      precision: 0.972,
     },
     'cue-in-sentence': {
       quotes: 92,
@@ -43,15 +43,15 @@ export const CALIBRATION: {
       precision: 1,
     },
     'previous-sentence': {
-      quotes: 26,
-      precision: 0.654,
+      quotes: 23,
+      precision: 0.609,
     },
     'reported-speech': {
       quotes: 14,
       precision: 0.929,
     },
     'same-paragraph': {
-      quotes: 1132,
+      quotes: 1151,
       precision: 0.982,
     },
     'transcript-label': {
@@ -77,8 +77,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'continuation:name': {
-      quotes: 65,
-      precision: 0.954,
+      quotes: 66,
+      precision: 0.955,
     },
     'continuation:pronoun': {
       quotes: 14,
@@ -109,7 +109,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name': {
-      quotes: 525,
+      quotes: 527,
       precision: 0.986,
     },
     'cue-before:pronoun': {
@@ -141,8 +141,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'previous-sentence:name': {
-      quotes: 25,
-      precision: 0.68,
+      quotes: 22,
+      precision: 0.636,
     },
     'reported-speech:name': {
       quotes: 12,
@@ -161,7 +161,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:name': {
-      quotes: 1105,
+      quotes: 1124,
       precision: 0.985,
     },
     'same-paragraph:pronoun': {
@@ -187,7 +187,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4105,
+      quotes: 4124,
       precision: 0.988,
     },
     pronoun: {
@@ -197,7 +197,7 @@ export const CALIBRATION: {
   },
   tails: {
     all: {
-      quotes: 185,
+      quotes: 186,
       precision: 0.876,
     },
     description: {
@@ -213,7 +213,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 112,
+      quotes: 113,
       precision: 0.929,
     },
     pronoun: {
@@ -271,7 +271,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'continuation:name@0.46': {
-      quotes: 2,
+      quotes: 3,
       precision: 1,
     },
     'continuation:name@0.49': {
@@ -363,7 +363,7 @@ export const CALIBRATION: {
       precision: 0.971,
     },
     'cue-before:name@0.90': {
-      quotes: 369,
+      quotes: 371,
       precision: 0.994,
     },
     'cue-before:pronoun@0.77': {
@@ -407,8 +407,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'previous-sentence:name@0.65': {
-      quotes: 25,
-      precision: 0.68,
+      quotes: 22,
+      precision: 0.636,
     },
     'reported-speech:name@0.70': {
       quotes: 12,
@@ -451,7 +451,7 @@ export const CALIBRATION: {
       precision: 0.867,
     },
     'same-paragraph:name@0.76': {
-      quotes: 1059,
+      quotes: 1078,
       precision: 0.986,
     },
     'same-paragraph:pronoun@0.48': {

@@ -3,6 +3,7 @@ import { isWordCode } from '../text/chars';
 import { tokenize, type Token } from '../text/tokens';
 import { sentenceIndex } from '../text/sentences';
 import { adoptSurnames, buildRegistry, type Registry } from '../people/registry';
+import { learnGenders } from '../people/gender';
 import type { Person } from '../people/person';
 
 // Everything the rules read, computed once per text.
@@ -60,6 +61,7 @@ export function buildContext(text: string, quotes: ScannedQuote[], from = 0): Co
   const paragraph = paragraphIndex(tokens);
   let registry = buildRegistry(tokens);
   if (adoptSurnames(registry, tokens, sentence)) registry = buildRegistry(tokens);
+  learnGenders(registry, tokens);
   return {
     text,
     tokens,

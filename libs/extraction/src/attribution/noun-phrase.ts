@@ -7,6 +7,7 @@ import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
 import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
 import { AUTHORSHIP_PARTICIPLES, DOCUMENT_NOUNS } from '../lexicon/en/kinds';
+import { inRelativeClause } from './spans';
 
 // Read once: imported bindings are getters in some module loaders.
 const VERB = lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
@@ -249,7 +250,9 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): NounP
   let weak: NounPhrase | null = null;
   for (let c = comma - 1; c >= floor && comma - c <= 40; c--) {
     const t = tokens[c];
-    if (t.kind === 'quote' || t.kind === 'break' || isSpeechVerb(t)) break;
+    if (t.kind === 'quote' || t.kind === 'break') break;
+    // "Clinton, who called Sanders after the result, told …": a verb of the relative clause
+    if (isSpeechVerb(t) && !inRelativeClause(tokens, c, floor)) break;
     if (t.text !== ',') continue;
     const inner = innerName(tokens, c + 1, comma);
     if (inner) return inner;

@@ -4,7 +4,7 @@ import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
 const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
-const { PARTICLE_VERB, BASE_VERB, PRONOUN, PARTICIPLE } = lexicon.FLAGS;
+const { PARTICLE_VERB, BASE_VERB, PRONOUN, PARTICIPLE, DETERMINER } = lexicon.FLAGS;
 const BASE_BEFORE = new Set([
   'to',
   'not',
@@ -63,7 +63,12 @@ export function isOwnedAt(tokens: Token[], k: number): boolean {
 function isBaseVerbAt(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
   if (!prev || prev.kind !== 'word') return false;
-  return prev.cap || (prev.f & PRONOUN) !== 0 || BASE_BEFORE.has(prev.lower);
+  // "in a Friday tweet": a capitalised modifier after a determiner makes a noun phrase
+  if (prev.cap) {
+    const before = tokens[k - 2];
+    return !(before !== undefined && before.kind === 'word' && (before.f & DETERMINER) !== 0);
+  }
+  return (prev.f & PRONOUN) !== 0 || BASE_BEFORE.has(prev.lower);
 }
 
 export function isAccordingTo(tokens: Token[], k: number): boolean {
@@ -80,10 +85,42 @@ export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
     if (
       tokens[k - 1]?.text === ',' ||
       PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '') ||
-      inAsClause(tokens, k)
+      inAsClause(tokens, k) ||
+      inRelativeClause(tokens, k, s) ||
+      tokens[k - 1]?.lower === 'to' || // "a term Rubio has used to describe Trump": no subject of its own
+      isNamingParticiple(tokens, k)
     )
       continue;
     return true;
+  }
+  return false;
+}
+
+// "a group called Citizens for Trump": a participle naming a thing, no speech.
+function isNamingParticiple(tokens: Token[], k: number): boolean {
+  const noun = tokens[k - 1];
+  const det = tokens[k - 2];
+  return (
+    tokens[k].lower === 'called' &&
+    noun?.kind === 'word' &&
+    !noun.cap &&
+    det?.kind === 'word' &&
+    (det.f & DETERMINER) !== 0 &&
+    tokens[k + 1]?.cap === true
+  );
+}
+
+const MAX_RELATIVE = 12; // tokens from ", who" to a verb of its clause
+
+// "said Army Capt. Christian Pardo, who said he would not vote …": a verb in a relative clause
+// says more about someone already named; it brings in no one new.
+export function inRelativeClause(tokens: Token[], k: number, floor: number): boolean {
+  for (let j = k - 1; j >= floor && k - j <= MAX_RELATIVE; j--) {
+    const t = tokens[j];
+    if (t.kind === 'quote' || t.kind === 'break' || (t.kind === 'punct' && '.;:!?'.includes(t.text)))
+      return false;
+    if (t.lower === 'who' && tokens[j - 1]?.kind === 'word') return true;
+    if ((t.lower === 'who' || t.lower === 'which') && tokens[j - 1]?.text === ',') return true;
   }
   return false;
 }

@@ -91,19 +91,30 @@ describe('queue workers', () => {
     // BATCH active jobs: more than that active means both are mid-batch.
     const BATCH = 10;
     const workerEnv = env(db, { WORKER_BATCH_SIZE: String(BATCH), ...queueEnv });
-    const doomed = run(WORKER, workerEnv);
     const survivor = run(WORKER, workerEnv);
-    let held: string[] = [];
-    await until('both workers to be mid-batch, after some work was stored', async () => {
+    const activeJobs = async (): Promise<{ done: number; active: string[] }> => {
       const [row] = await sql<{ done: number; active: string[] }>(
         db.ownerUrl,
         `SELECT (SELECT count(*)::int FROM article_extraction WHERE status = 'done') AS done,
                 (SELECT COALESCE(array_agg(id::text), '{}') FROM pgboss.job WHERE state = 'active') AS active`,
       );
-      held = row.active;
-      return row.done > 0 && row.active.length > BATCH;
-    });
-    doomed.kill('SIGKILL');
+      return row;
+    };
+    // The kill must land mid-batch: the jobs still active right after it are more than the
+    // survivor can hold only when the killed worker held some. A worker that finished its
+    // batch between the check and the kill holds none; then another one is started and killed.
+    let held: string[] = [];
+    for (let attempt = 1; held.length <= BATCH; attempt++) {
+      if (attempt > 5) throw new Error('no kill landed while both workers were mid-batch');
+      const doomed = run(WORKER, workerEnv);
+      await until('both workers to be mid-batch, after some work was stored', async () => {
+        const row = await activeJobs();
+        return row.done > 0 && row.active.length > BATCH;
+      });
+      doomed.kill('SIGKILL');
+      await new Promise((resolve) => doomed.once('exit', resolve));
+      held = (await activeJobs()).active;
+    }
     await until('every article extracted', async () => {
       if (survivor.exitCode !== null) throw new Error('the surviving worker exited');
       const [row] = await sql<{ left: number }>(

@@ -40,10 +40,13 @@ export function sentenceBounds(ctx: Context, i: number): [number, number] {
 // A lower-case speech verb or participle (a capitalised "Said" opens a sentence or a name).
 export function isCueAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (t.kind !== 'word' || t.cap || isOwnedAt(tokens, k)) return false;
-  if ((t.f & CUE) !== 0) return true;
-  if ((t.f & PARTICLE_VERB) !== 0) return isParticleCue(t.lower, tokens[k + 1]?.lower);
-  return (t.f & BASE_VERB) !== 0 && isBaseVerbAt(tokens, k);
+  if (t.kind !== 'word' || t.cap) return false;
+  const cue =
+    (t.f & CUE) !== 0 ||
+    ((t.f & PARTICLE_VERB) !== 0
+      ? isParticleCue(t.lower, tokens[k + 1]?.lower)
+      : (t.f & BASE_VERB) !== 0 && isBaseVerbAt(tokens, k));
+  return cue && !isOwnedAt(tokens, k);
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extract, segmentDocument } from '../src';
 
 // Random text built from the pieces that make extraction hard: every kind of
@@ -54,6 +56,24 @@ const PIECES = [
   'the',
   'Human Rights in China',
   'and',
+  'NASA',
+  'CEO',
+  'who',
+  'which',
+  'herself',
+  'a',
+  'called',
+  'to',
+  'adding',
+  'Ms.',
+  'White',
+  'Theresa',
+  'May',
+  'Ian',
+  'Read',
+  'Trump’s',
+  'comments',
+  'on',
 ];
 
 const pieceText = fc
@@ -124,6 +144,28 @@ describe('segmentDocument on random text', () => {
         }
         expect(segmentDocument(raw)).toEqual(segments);
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// Every rule reads the tokens around a quote; an article cut anywhere (mid-name, mid-cue, right
+// after "said NASA") must still extract. Real text reaches shapes random pieces do not.
+describe('extract on the seed articles cut anywhere', () => {
+  const seeds = join(__dirname, '..', '..', '..', 'seeds');
+  const texts = readdirSync(seeds).map((f) => readFileSync(join(seeds, f), 'utf8'));
+  it('never throws on a prefix, a suffix or a middle of a seed', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const i = a % (text.length + 1);
+          const j = i + (b % (text.length - i + 1));
+          for (const cut of [text.slice(0, i), text.slice(i), text.slice(i, j)]) extract(cut);
+        },
+      ),
       { numRuns: 300 },
     );
   });

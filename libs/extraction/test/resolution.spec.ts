@@ -568,6 +568,8 @@ describe('the subject of a reporting clause, not a name nearby', () => {
       'Anthony Anton',
     ],
     ['"It is fine," said the CEO of Acme Corp.', 'It is fine', null],
+    // an organisation that ends the text (this threw once: nothing after it to read)
+    ['"It is fine," said NASA', 'It is fine', 'NASA'],
   ])('%s', (text, quote, speaker) => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });

@@ -352,9 +352,10 @@ function roleAtOrganization(
 
 // "CEO of …", "Chairman at …": a role noun or title, then the organisation's link word.
 function opensWithRole(tokens: Token[], s: number): boolean {
-  const t = tokens[s];
+  const t = tokens[s] as Token | undefined;
   const link = tokens[s + 1];
   return (
+    t !== undefined &&
     t.kind === 'word' &&
     (t.f & (lexicon.FLAGS.ROLE_NOUN | lexicon.FLAGS.TITLE)) !== 0 &&
     link?.kind === 'word' &&
@@ -449,8 +450,8 @@ export function subjectStartingAt(tokens: Token[], k: number, ceil: number): Nou
   if (
     phrase &&
     phrase.org &&
-    (phrase.title !== null || opensWithRole(tokens, k + 1)) &&
-    (tokens[k].f & lexicon.FLAGS.DETERMINER) !== 0
+    (tokens[k].f & lexicon.FLAGS.DETERMINER) !== 0 &&
+    (phrase.title !== null || opensWithRole(tokens, k + 1))
   )
     return { kind: 'description', start: k, end: e };
   if (phrase)

@@ -156,16 +156,11 @@ describe('extract on the seed articles cut anywhere', () => {
   const texts = readdirSync(seeds).map((f) => readFileSync(join(seeds, f), 'utf8'));
   it('never throws on a prefix, a suffix or a middle of a seed', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...texts),
-        fc.nat(),
-        fc.nat(),
-        (text, a, b) => {
-          const i = a % (text.length + 1);
-          const j = i + (b % (text.length - i + 1));
-          for (const cut of [text.slice(0, i), text.slice(i), text.slice(i, j)]) extract(cut);
-        },
-      ),
+      fc.property(fc.constantFrom(...texts), fc.nat(), fc.nat(), (text, a, b) => {
+        const i = a % (text.length + 1);
+        const j = i + (b % (text.length - i + 1));
+        for (const cut of [text.slice(0, i), text.slice(i), text.slice(i, j)]) extract(cut);
+      }),
       { numRuns: 300 },
     );
   });

@@ -510,7 +510,11 @@ describe('a surname that is also a common word', () => {
       'We will fight',
       'Bernie Sanders',
     ],
-    ['On Morning Joe Monday, "it was over," Joe Scarborough said.', 'it was over', 'Joe Scarborough'],
+    [
+      'On Morning Joe Monday, "it was over," Joe Scarborough said.',
+      'it was over',
+      'Joe Scarborough',
+    ],
   ])('%s', (text, quote, speaker) => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
@@ -535,7 +539,11 @@ describe('the subject of a reporting clause, not a name nearby', () => {
       'They need',
       'Sean Spicer',
     ],
-    ['Omar Mateen left early, said Adel Nefzi, adding, "He was not very religious."', 'He was not', 'Adel Nefzi'],
+    [
+      'Omar Mateen left early, said Adel Nefzi, adding, "He was not very religious."',
+      'He was not',
+      'Adel Nefzi',
+    ],
     // a long fronted adverbial still leaves the sentence's subject
     [
       'On Thursday, after remaining neutral throughout the primary process, Elizabeth Warren appeared on television and endorsed Hillary Clinton, saying, "She is a fighter."',

@@ -149,7 +149,13 @@ function pastIntroSegments(tokens: Token[], k: number, limit: number): number {
         (t.text.length <= 6 && /\p{L}\.\p{L}/u.test(t.text + (tokens[k + 1]?.text ?? ''))));
     if (!more) return k;
     let c = k + 1;
-    while (c < limit && c - k <= MAX_SEGMENT && tokens[c].text !== ',' && tokens[c].kind !== 'quote') c++;
+    while (
+      c < limit &&
+      c - k <= MAX_SEGMENT &&
+      tokens[c].text !== ',' &&
+      tokens[c].kind !== 'quote'
+    )
+      c++;
     if (c >= limit || tokens[c].text !== ',' || c + 1 >= limit) return k;
     k = c + 1;
   }

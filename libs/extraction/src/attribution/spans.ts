@@ -120,7 +120,11 @@ const MAX_RELATIVE = 12; // tokens from ", who" to a verb of its clause
 export function inRelativeClause(tokens: Token[], k: number, floor: number): boolean {
   for (let j = k - 1; j >= floor && k - j <= MAX_RELATIVE; j--) {
     const t = tokens[j];
-    if (t.kind === 'quote' || t.kind === 'break' || (t.kind === 'punct' && '.;:!?'.includes(t.text)))
+    if (
+      t.kind === 'quote' ||
+      t.kind === 'break' ||
+      (t.kind === 'punct' && '.;:!?'.includes(t.text))
+    )
       return false;
     if (t.lower === 'who' && tokens[j - 1]?.kind === 'word') return true;
     if ((t.lower === 'who' || t.lower === 'which') && tokens[j - 1]?.text === ',') return true;

@@ -184,7 +184,8 @@ export function orgOf(registry: Registry, tokens: Token[], m: OrgMention): Perso
   return m.person;
 }
 
-const COMMON = lexicon.FLAGS.STOP | lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
+const COMMON =
+  lexicon.FLAGS.STOP | lexicon.FLAGS.AUX | lexicon.FLAGS.SPEECH | lexicon.FLAGS.BASE_VERB;
 
 // "Ian Read … “…,” Read said": once the article names a person whose surname is also a
 // common word ("May", "Read", "Jun"), that word written with a capital inside a sentence,

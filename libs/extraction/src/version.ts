@@ -1,2 +1,2 @@
 // Bump when rules change: stored articles extracted with an older version get re-extracted.
-export const ENGINE_VERSION = '2.5.0';
+export const ENGINE_VERSION = '2.6.0';

@@ -629,3 +629,21 @@ describe('"NAME said he …" gives a person of unknown gender a gender', () => {
     expect(speakerOf(text, 'We will win').speaker).toBe(speaker);
   });
 });
+
+describe('words right after a reporting verb are its subject’s', () => {
+  it.each([
+    [
+      'Oliver Hedge runs the course. In 2009, under what Mr. Hedge called "the prior economy model," the Marsh Landing Country Club charged a $100,000 fee.',
+      'the prior economy',
+      'Oliver Hedge',
+    ],
+    // a report in a subordinate clause is background: the sentence's own reporter keeps speaking
+    [
+      '"They are not terminable at will," Trump spokesperson Ron Lieberman told the Wall Street Journal in July, after de Blasio stated an interest in ending business with Trump. "These contracts are fully binding."',
+      'These contracts',
+      'Ron Lieberman',
+    ],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});

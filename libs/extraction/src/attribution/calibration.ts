@@ -14,8 +14,8 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4262,
-    precision: 0.983,
+    quotes: 4263,
+    precision: 0.984,
   },
   rules: {
     'colon-intro': {
@@ -27,11 +27,11 @@ export const CALIBRATION: {
       precision: 0.927,
     },
     'cue-after': {
-      quotes: 2340,
+      quotes: 2337,
       precision: 0.994,
     },
     'cue-before': {
-      quotes: 536,
+      quotes: 539,
       precision: 0.972,
     },
     'cue-in-sentence': {
@@ -43,15 +43,15 @@ export const CALIBRATION: {
       precision: 1,
     },
     'previous-sentence': {
-      quotes: 23,
-      precision: 0.609,
+      quotes: 21,
+      precision: 0.619,
     },
     'reported-speech': {
       quotes: 14,
       precision: 0.929,
     },
     'same-paragraph': {
-      quotes: 1151,
+      quotes: 1154,
       precision: 0.982,
     },
     'transcript-label': {
@@ -93,11 +93,11 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name': {
-      quotes: 2268,
-      precision: 0.996,
+      quotes: 2266,
+      precision: 0.997,
     },
     'cue-after:pronoun': {
-      quotes: 65,
+      quotes: 64,
       precision: 0.969,
     },
     'cue-before:description': {
@@ -109,7 +109,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name': {
-      quotes: 527,
+      quotes: 530,
       precision: 0.986,
     },
     'cue-before:pronoun': {
@@ -141,8 +141,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'previous-sentence:name': {
-      quotes: 22,
-      precision: 0.636,
+      quotes: 20,
+      precision: 0.65,
     },
     'reported-speech:name': {
       quotes: 12,
@@ -161,7 +161,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:name': {
-      quotes: 1124,
+      quotes: 1127,
       precision: 0.985,
     },
     'same-paragraph:pronoun': {
@@ -187,11 +187,11 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4124,
-      precision: 0.988,
+      quotes: 4126,
+      precision: 0.989,
     },
     pronoun: {
-      quotes: 113,
+      quotes: 112,
       precision: 0.929,
     },
   },
@@ -335,11 +335,11 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name@0.95': {
-      quotes: 2241,
+      quotes: 2239,
       precision: 0.996,
     },
     'cue-after:pronoun@0.86': {
-      quotes: 65,
+      quotes: 64,
       precision: 0.969,
     },
     'cue-before:description@0.90': {
@@ -363,7 +363,7 @@ export const CALIBRATION: {
       precision: 0.971,
     },
     'cue-before:name@0.90': {
-      quotes: 371,
+      quotes: 374,
       precision: 0.994,
     },
     'cue-before:pronoun@0.77': {
@@ -407,8 +407,8 @@ export const CALIBRATION: {
       precision: 0,
     },
     'previous-sentence:name@0.65': {
-      quotes: 22,
-      precision: 0.636,
+      quotes: 20,
+      precision: 0.65,
     },
     'reported-speech:name@0.70': {
       quotes: 12,
@@ -451,7 +451,7 @@ export const CALIBRATION: {
       precision: 0.867,
     },
     'same-paragraph:name@0.76': {
-      quotes: 1078,
+      quotes: 1081,
       precision: 0.986,
     },
     'same-paragraph:pronoun@0.48': {

@@ -4,7 +4,7 @@ import * as lexicon from '../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
 const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
-const { PARTICLE_VERB, BASE_VERB, PRONOUN, PARTICIPLE, DETERMINER } = lexicon.FLAGS;
+const { PARTICLE_VERB, BASE_VERB, PRONOUN, PARTICIPLE, DETERMINER, AUX } = lexicon.FLAGS;
 const BASE_BEFORE = new Set([
   'to',
   'not',
@@ -90,6 +90,7 @@ export function hasCueBetween(ctx: Context, s: number, e: number): boolean {
       PASSIVE_INTRO.has(tokens[k - 1]?.lower ?? '') ||
       inAsClause(tokens, k) ||
       inRelativeClause(tokens, k, s) ||
+      inSubordinateClause(tokens, k, s) ||
       tokens[k - 1]?.lower === 'to' || // "a term Rubio has used to describe Trump": no subject of its own
       isNamingParticiple(tokens, k)
     )
@@ -111,6 +112,49 @@ function isNamingParticiple(tokens: Token[], k: number): boolean {
     (det.f & DETERMINER) !== 0 &&
     tokens[k + 1]?.cap === true
   );
+}
+
+const SUBORDINATORS = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'since',
+  'although',
+  'though',
+  'until',
+  'once',
+]);
+const NAME_PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'al',
+  'bin',
+]);
+
+// ", after de Blasio stated an interest …", "when he said …": a report in a subordinate clause
+// is background to the sentence's own; it brings in no new speaker.
+function inSubordinateClause(tokens: Token[], k: number, floor: number): boolean {
+  let j = k - 1;
+  while (j >= floor && tokens[j].kind === 'word' && (tokens[j].f & AUX) !== 0) j--;
+  const subjectEnd = j;
+  while (
+    j >= floor &&
+    tokens[j].kind === 'word' &&
+    (tokens[j].cap || NAME_PARTICLES.has(tokens[j].lower) || (tokens[j].f & PRONOUN) !== 0)
+  )
+    j--;
+  if (j === subjectEnd || j < floor) return false;
+  const t = tokens[j];
+  return t.kind === 'word' && !t.cap && SUBORDINATORS.has(t.lower);
 }
 
 const MAX_RELATIVE = 12; // tokens from ", who" to a verb of its clause

@@ -8,7 +8,7 @@ import * as lexicon from '../../lexicon/classify';
 
 // Read once: imported bindings are getters in some module loaders.
 const PRONOUN = lexicon.FLAGS.PRONOUN;
-import { isAccordingTo, paragraphBounds } from '../spans';
+import { isAccordingTo, isCueAt, paragraphBounds } from '../spans';
 import {
   isInvertible,
   isParticleCue,
@@ -89,7 +89,14 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   // recklessness.” South Korean President Park said …"): the next sentence is a new report
   if (inner === '.' && inSentence(ctx, ti)) return null;
   const a = attributionFrom(ctx, sv.np, 'cue-after', sv.verb, sv.verb + 1, 0.95);
-  return inner === '.' ? { ...a, yieldsTo: 'cue-before' } : a;
+  // "under what Mr. Hedge called “the prior economy model,” the club charged …": words that
+  // are the object of a reporting verb right before them are that verb's subject's
+  return inner === '.' || objectOfCue(tokens, ti) ? { ...a, yieldsTo: 'cue-before' } : a;
+}
+
+function objectOfCue(tokens: Token[], ti: number): boolean {
+  const prev = tokens[ti - 1];
+  return prev !== undefined && prev.kind === 'word' && isCueAt(tokens, ti - 1);
 }
 
 function invertedCue(ctx: Context, k: number, ceil: number): Attribution | null {

@@ -647,3 +647,11 @@ describe('words right after a reporting verb are its subject’s', () => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });
 });
+
+describe('a quote introduced by "telling her," is the teller’s', () => {
+  it('even when a sentence about someone else follows it', () => {
+    const text =
+      'In June 2009, after Hillary Clinton suffered a concussion, David Axelrod emailed her condolences, telling her, "You are an all-star player!" She replied to him that it was an honor.';
+    expect(speakerOf(text, 'You are an all-star').speaker).toBe('David Axelrod');
+  });
+});

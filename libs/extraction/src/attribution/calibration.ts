@@ -27,11 +27,11 @@ export const CALIBRATION: {
       precision: 0.927,
     },
     'cue-after': {
-      quotes: 2337,
+      quotes: 2334,
       precision: 0.994,
     },
     'cue-before': {
-      quotes: 539,
+      quotes: 542,
       precision: 0.972,
     },
     'cue-in-sentence': {
@@ -93,12 +93,12 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name': {
-      quotes: 2266,
+      quotes: 2265,
       precision: 0.997,
     },
     'cue-after:pronoun': {
-      quotes: 64,
-      precision: 0.969,
+      quotes: 62,
+      precision: 0.984,
     },
     'cue-before:description': {
       quotes: 1,
@@ -109,7 +109,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name': {
-      quotes: 530,
+      quotes: 533,
       precision: 0.986,
     },
     'cue-before:pronoun': {
@@ -187,12 +187,12 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4126,
+      quotes: 4128,
       precision: 0.989,
     },
     pronoun: {
-      quotes: 112,
-      precision: 0.929,
+      quotes: 110,
+      precision: 0.936,
     },
   },
   tails: {
@@ -335,12 +335,12 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name@0.95': {
-      quotes: 2239,
+      quotes: 2238,
       precision: 0.996,
     },
     'cue-after:pronoun@0.86': {
-      quotes: 64,
-      precision: 0.969,
+      quotes: 62,
+      precision: 0.984,
     },
     'cue-before:description@0.90': {
       quotes: 1,
@@ -359,11 +359,11 @@ export const CALIBRATION: {
       precision: 0.964,
     },
     'cue-before:name@0.85': {
-      quotes: 102,
+      quotes: 104,
       precision: 0.971,
     },
     'cue-before:name@0.90': {
-      quotes: 374,
+      quotes: 375,
       precision: 0.994,
     },
     'cue-before:pronoun@0.77': {

@@ -94,10 +94,18 @@ export function cueAfter(ctx: Context, quote: number): Attribution | null {
   return inner === '.' || objectOfCue(tokens, ti) ? { ...a, yieldsTo: 'cue-before' } : a;
 }
 
+// The quote is what a reporting verb just before it reports: 'called "…"', 'telling her,
+// "…"', 'said: "…"'.
 function objectOfCue(tokens: Token[], ti: number): boolean {
-  const prev = tokens[ti - 1];
-  return prev !== undefined && prev.kind === 'word' && isCueAt(tokens, ti - 1);
+  let k = ti - 1;
+  const punct = tokens[k]?.text === ',' || tokens[k]?.text === ':';
+  if (punct) k--;
+  if (punct && OBJECTS.has(tokens[k]?.lower ?? '')) k--;
+  const t = tokens[k];
+  return t !== undefined && t.kind === 'word' && isCueAt(tokens, k);
 }
+
+const OBJECTS = new Set(['her', 'him', 'them', 'me', 'us', 'reporters', 'supporters']);
 
 function invertedCue(ctx: Context, k: number, ceil: number): Attribution | null {
   const tokens = ctx.tokens;

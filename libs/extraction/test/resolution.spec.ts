@@ -648,6 +648,19 @@ describe('words right after a reporting verb are its subject’s', () => {
   });
 });
 
+describe('less common shapes of a reporting clause', () => {
+  it.each([
+    [
+      'Ted Cruz rallied in Sioux City.\n\nCruz himself said Tuesday that "the only way to win Iowa is to ask."',
+      'the only way',
+      'Ted Cruz',
+    ],
+    ['"Is Obama profiling?" reacted Donald Trump.', 'Is Obama', 'Donald Trump'],
+  ])('%s', (text, quote, speaker) => {
+    expect(speakerOf(text, quote).speaker).toBe(speaker);
+  });
+});
+
 describe('a quote introduced by "telling her," is the teller’s', () => {
   it('even when a sentence about someone else follows it', () => {
     const text =

@@ -14,7 +14,7 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4263,
+    quotes: 4265,
     precision: 0.984,
   },
   rules: {
@@ -27,11 +27,11 @@ export const CALIBRATION: {
       precision: 0.927,
     },
     'cue-after': {
-      quotes: 2334,
+      quotes: 2335,
       precision: 0.994,
     },
     'cue-before': {
-      quotes: 542,
+      quotes: 543,
       precision: 0.972,
     },
     'cue-in-sentence': {
@@ -93,7 +93,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name': {
-      quotes: 2265,
+      quotes: 2266,
       precision: 0.997,
     },
     'cue-after:pronoun': {
@@ -109,7 +109,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     'cue-before:name': {
-      quotes: 533,
+      quotes: 534,
       precision: 0.986,
     },
     'cue-before:pronoun': {
@@ -187,7 +187,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4128,
+      quotes: 4130,
       precision: 0.989,
     },
     pronoun: {
@@ -335,7 +335,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name@0.95': {
-      quotes: 2238,
+      quotes: 2239,
       precision: 0.996,
     },
     'cue-after:pronoun@0.86': {
@@ -363,7 +363,7 @@ export const CALIBRATION: {
       precision: 0.971,
     },
     'cue-before:name@0.90': {
-      quotes: 375,
+      quotes: 376,
       precision: 0.994,
     },
     'cue-before:pronoun@0.77': {

@@ -98,11 +98,16 @@ const DAYS = new Set([
   'sunday',
 ]);
 
+// "Cruz himself said": an intensifying reflexive stands between a subject and its verb.
+const INTENSIFIERS = new Set(['himself', 'herself', 'itself', 'themselves']);
+
 function isAux(t: Token | undefined): boolean {
   return (
     t !== undefined &&
     t.kind === 'word' &&
-    ((AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower))) || isMannerAdverb(t))
+    ((AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower))) ||
+      isMannerAdverb(t) ||
+      (!t.cap && INTENSIFIERS.has(t.lower)))
   );
 }
 

@@ -23,7 +23,8 @@ answers stated sniped snipes rapped raps lectured lectures questioned questions 
 gushed cracked blurted stammered murmured muttered barked growled
 hissed roared ventured volunteered elaborated clarified objected protested pressed queried inquired persisted
 recollected summarized surmised speculated theorized postulated
-scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled`;
+scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled
+reacted exhorted`;
 
 // Base forms double as nouns ("in reply", "a note"): a cue only after a subject or an auxiliary.
 const BASE = `call tell add ask write note argue claim warn insist describe explain declare predict urge complain recall
@@ -159,9 +160,8 @@ pleaded begged demanded proclaimed affirmed chimed interjected retorted snapped 
 marveled marvels thundered bellowed reiterated reiterates questioned remembered beamed gushed cracked 
  blurted murmured muttered barked growled ventured volunteered elaborated clarified objected protested
 pressed queried inquired persisted agreed agrees concurred
-scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled`.split(
-    /\s+/,
-  ),
+scolded scolds sniffed sniffs stuttered stutters crowed crows chided chides deadpanned huffed sighed sighs cooed gasped snorted scribbled
+reacted`.split(/\s+/),
 );
 
 export function isInvertible(lower: string): boolean {

@@ -504,6 +504,12 @@ describe('a surname that is also a common word', () => {
       'Now',
       'Theresa May',
     ],
+    // a given name the lexicon does not know, after a role word
+    [
+      '"Many of his ideas are far from heartwarming," columnist Ai Jun wrote.\n\n"The people have had enough," Jun wrote.',
+      'The people',
+      'Ai Jun',
+    ],
     // a month before a day's number is a date, a weekday never a surname
     [
       '"We will fight on," Bernie Sanders said in Orlando July 8.',

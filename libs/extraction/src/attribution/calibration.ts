@@ -14,7 +14,7 @@ export const CALIBRATION: {
   paths: Record<string, Measured>;
 } = {
   overall: {
-    quotes: 4265,
+    quotes: 4268,
     precision: 0.984,
   },
   rules: {
@@ -27,7 +27,7 @@ export const CALIBRATION: {
       precision: 0.927,
     },
     'cue-after': {
-      quotes: 2335,
+      quotes: 2337,
       precision: 0.994,
     },
     'cue-before': {
@@ -51,7 +51,7 @@ export const CALIBRATION: {
       precision: 0.929,
     },
     'same-paragraph': {
-      quotes: 1154,
+      quotes: 1155,
       precision: 0.982,
     },
     'transcript-label': {
@@ -93,7 +93,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name': {
-      quotes: 2266,
+      quotes: 2268,
       precision: 0.997,
     },
     'cue-after:pronoun': {
@@ -161,7 +161,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'same-paragraph:name': {
-      quotes: 1127,
+      quotes: 1128,
       precision: 0.985,
     },
     'same-paragraph:pronoun': {
@@ -187,7 +187,7 @@ export const CALIBRATION: {
       precision: 0,
     },
     name: {
-      quotes: 4130,
+      quotes: 4133,
       precision: 0.989,
     },
     pronoun: {
@@ -335,7 +335,7 @@ export const CALIBRATION: {
       precision: 1,
     },
     'cue-after:name@0.95': {
-      quotes: 2239,
+      quotes: 2241,
       precision: 0.996,
     },
     'cue-after:pronoun@0.86': {
@@ -451,7 +451,7 @@ export const CALIBRATION: {
       precision: 0.867,
     },
     'same-paragraph:name@0.76': {
-      quotes: 1081,
+      quotes: 1082,
       precision: 0.986,
     },
     'same-paragraph:pronoun@0.48': {

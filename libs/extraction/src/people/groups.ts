@@ -36,7 +36,7 @@ function isSurnameAt(tokens: Token[], k: number): boolean {
     !prev.poss &&
     prev.end < t.start &&
     (prev.f & (STOP | PLACE | ORG)) === 0 &&
-    FIRST_NAMES.has(prev.lower)
+    (FIRST_NAMES.has(prev.lower) || afterRole(tokens, k - 1))
   );
 }
 
@@ -51,6 +51,17 @@ also still even too very rather nearly almost not no yes monday tuesday wednesda
 saturday sunday today tonight yesterday tomorrow said says will would could should can
 must is was were are has have had did does do been being`.split(/\s+/),
 );
+
+// "columnist Ai Jun": a role word, then a capitalised given name the lexicon does not know.
+function afterRole(tokens: Token[], given: number): boolean {
+  const role = tokens[given - 1];
+  return (
+    role !== undefined &&
+    role.kind === 'word' &&
+    !role.cap &&
+    (role.f & lexicon.FLAGS.ROLE_NOUN) !== 0
+  );
+}
 
 const MONTHS = new Set(
   `january february march april may june july august september october november december jan feb

@@ -662,6 +662,22 @@ describe('less common shapes of a reporting clause', () => {
       'Ted Cruz',
     ],
     ['"Is Obama profiling?" reacted Donald Trump.', 'Is Obama', 'Donald Trump'],
+    // a titled full name inside an apposition's commas speaks; a described supporter does not
+    [
+      '"It is about time we had a woman running this country," exhorted Clinton’s introducer, actress Jamie Lee Curtis.',
+      'It is about time',
+      'Jamie Lee Curtis',
+    ],
+    [
+      'One red-state Democrat, Montana Sen. Jon Tester, said Sunday that Donald Trump campaigned on it, but if the president is now saying, "We will build the wall," voters will notice.',
+      'We will build',
+      'Jon Tester',
+    ],
+    [
+      'Former Arizona governor Jane Brewer, an early supporter of Donald Trump, calls the issue of security "a priority" for women.',
+      'a priority',
+      'Jane Brewer',
+    ],
   ])('%s', (text, quote, speaker) => {
     expect(speakerOf(text, quote).speaker).toBe(speaker);
   });

@@ -399,9 +399,23 @@ function innerName(tokens: Token[], s: number, e: number): NounPhrase | null {
   const end = groupAfter(tokens, s, e);
   if (end !== e) return null;
   const phrase = analyzeGroup(tokens, s, e);
-  return phrase && phrase.kind === 'name' && !phrase.org && phrase.nameStart === s
+  // "Clinton's introducer, actress Jamie Lee Curtis": a title may open the name
+  return phrase &&
+    phrase.kind === 'name' &&
+    !phrase.org &&
+    (phrase.nameStart === s || titledFullName(tokens, phrase, s))
     ? { kind: 'phrase', phrase, start: s, end: e, affiliation: null }
     : null;
+}
+
+// A title then a given name and a surname, the title opening the stretch: "actress Jamie Lee
+// Curtis", "Montana Sen. Jon Tester"; not "an early supporter of Trump".
+function titledFullName(tokens: Token[], phrase: Phrase, s: number): boolean {
+  if (phrase.title === null || (tokens[s].f & lexicon.FLAGS.DETERMINER) !== 0) return false;
+  let words = 0;
+  for (let k = phrase.nameStart; k < phrase.nameEnd; k++)
+    if (tokens[k].kind === 'word' && tokens[k].cap) words++;
+  return words >= 2;
 }
 
 function isModifierWord(t: Token | undefined): boolean {

@@ -3,7 +3,7 @@ import { analyzeGroup, isFullName, type Phrase } from '../people/phrase';
 import { groupAfter, groupBefore } from '../people/groups';
 import { appositionEnd, parseApposition, type Affiliation } from '../people/affiliation';
 import { parentheticalEnd } from '../people/registry';
-import { AUXILIARIES, PRONOUNS } from '../lexicon/en/words';
+import { AUXILIARIES, INTENSIFIERS, PRONOUNS } from '../lexicon/en/words';
 import { isParticleCue, isSpeechParticiple } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
 import { AUTHORSHIP_PARTICIPLES, DOCUMENT_NOUNS } from '../lexicon/en/kinds';
@@ -98,16 +98,13 @@ const DAYS = new Set([
   'sunday',
 ]);
 
-// "Cruz himself said": an intensifying reflexive stands between a subject and its verb.
-const INTENSIFIERS = new Set(['himself', 'herself', 'itself', 'themselves']);
-
 function isAux(t: Token | undefined): boolean {
   return (
     t !== undefined &&
     t.kind === 'word' &&
     ((AUXILIARIES.has(t.lower) && (!t.cap || DAYS.has(t.lower))) ||
       isMannerAdverb(t) ||
-      (!t.cap && INTENSIFIERS.has(t.lower)))
+      (!t.cap && INTENSIFIERS.has(t.lower))) // "Cruz himself said"
   );
 }
 

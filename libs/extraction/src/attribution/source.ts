@@ -163,16 +163,7 @@ function describedSource(ctx: Context, start: number, end: number, mention: stri
   const linked = definite && !role ? linkedDescription(ctx, start, end, head) : null;
   const author = role || linked ? null : authorOf(ctx, first, head, start, end);
   const person = role ?? linked ?? author;
-  const via: SourceVia = author ? 'document' : 'description';
-  return {
-    person,
-    description: person ? null : mention,
-    mention,
-    role: null,
-    organization: null,
-    pronoun: false,
-    via,
-  };
+  return describedOrResolved(person, mention, author ? 'document' : 'description');
 }
 
 // "Obama and Clinton call them": both people, one group speaker ("Barack Obama and Hillary
@@ -197,6 +188,11 @@ function joinedSource(
     members.length === 2 && members[0] !== members[1] && !members.some((m) => m.org)
       ? groupOf(ctx, members)
       : null;
+  return describedOrResolved(person, mention, 'name');
+}
+
+// A mention that names someone when it resolved, else stays the description it is.
+function describedOrResolved(person: Person | null, mention: string, via: SourceVia): Source {
   return {
     person,
     description: person ? null : mention,
@@ -204,7 +200,7 @@ function joinedSource(
     role: null,
     organization: null,
     pronoun: false,
-    via: 'name',
+    via,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from './context';
 import { isParticleCue } from '../lexicon/en/speech-verbs';
 import * as lexicon from '../lexicon/classify';
+import { NAME_PARTICLES, POSSESSIVE_DETERMINERS, SUBORDINATORS } from '../lexicon/en/words';
 
 // Read once: imported bindings are getters in some module loaders.
 const CUE = lexicon.FLAGS.SPEECH | lexicon.FLAGS.PARTICIPLE;
@@ -48,8 +49,6 @@ export function isCueAt(tokens: Token[], k: number): boolean {
       : (t.f & BASE_VERB) !== 0 && isBaseVerbAt(tokens, k));
   return cue && !isOwnedAt(tokens, k);
 }
-
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 // "Trump's comments", "her remarks": a word owned by a possessive is a noun, not a verb.
 export function isOwnedAt(tokens: Token[], k: number): boolean {
@@ -114,32 +113,6 @@ function isNamingParticiple(tokens: Token[], k: number): boolean {
   );
 }
 
-const SUBORDINATORS = new Set([
-  'after',
-  'before',
-  'when',
-  'while',
-  'because',
-  'since',
-  'although',
-  'though',
-  'until',
-  'once',
-]);
-const NAME_PARTICLES = new Set([
-  'de',
-  'van',
-  'von',
-  'der',
-  'la',
-  'le',
-  'du',
-  'da',
-  'di',
-  'al',
-  'bin',
-]);
-
 // ", after de Blasio stated an interest …", "when he said …": a report in a subordinate clause
 // is background to the sentence's own; it brings in no new speaker.
 function inSubordinateClause(tokens: Token[], k: number, floor: number): boolean {
@@ -152,9 +125,15 @@ function inSubordinateClause(tokens: Token[], k: number, floor: number): boolean
     (tokens[j].cap || NAME_PARTICLES.has(tokens[j].lower) || (tokens[j].f & PRONOUN) !== 0)
   )
     j--;
-  if (j === subjectEnd || j < floor) return false;
-  const t = tokens[j];
-  return t.kind === 'word' && !t.cap && SUBORDINATORS.has(t.lower);
+  return j < subjectEnd && j >= floor && opensSubordinate(tokens, j + 1);
+}
+
+// The subject that starts at `start` follows a subordinator: "after de Blasio", "when he".
+export function opensSubordinate(tokens: Token[], start: number): boolean {
+  let b = start - 1;
+  if (NAME_PARTICLES.has(tokens[b]?.lower ?? '') && !tokens[b].cap) b--;
+  const t = tokens[b];
+  return t !== undefined && t.kind === 'word' && SUBORDINATORS.has(t.lower);
 }
 
 const MAX_RELATIVE = 12; // tokens from ", who" to a verb of its clause

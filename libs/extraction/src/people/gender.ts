@@ -2,9 +2,9 @@ import type { Token } from '../text/tokens';
 import type { Person } from './person';
 import type { Registry } from './registry';
 import * as lexicon from '../lexicon/classify';
+import { PRONOUNS } from '../lexicon/en/words';
 
 const SPEECH = lexicon.FLAGS.SPEECH;
-const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
 
 // "Sanders said he would stay in the race": the subject of a reporting verb taken up by the
 // subject pronoun of what it reports is that pronoun's gender. A person whose gender nothing
@@ -40,5 +40,6 @@ function reportedPronoun(tokens: Token[], e: number): 'm' | 'f' | null {
   let k = e + 1;
   if (tokens[k]?.lower === 'that') k++;
   const t = tokens[k];
-  return t && t.kind === 'word' ? (PRONOUN_GENDER[t.lower] ?? null) : null;
+  const g = t?.kind === 'word' ? PRONOUNS[t.lower] : undefined;
+  return g === 'm' || g === 'f' ? g : null;
 }

@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens';
 import { isAbbreviation } from '../text/sentences';
 import * as lexicon from '../lexicon/classify';
 import { FIRST_NAMES } from '../lexicon/en/first-names';
+import { MONTHS, NAME_PARTICLES, NEVER_SURNAMES } from '../lexicon/en/words';
 
 // Read once: imported bindings are getters in some module loaders.
 const { STOP, ROLE, CONNECTOR, DETERMINER, AUX, PRONOUN, PLACE, ORG } = lexicon.FLAGS;
@@ -28,7 +29,7 @@ function isSurnameAt(tokens: Token[], k: number): boolean {
     t.cap &&
     (t.f & STOP) !== 0 &&
     (t.f & CLOSED_CLASS) === 0 &&
-    !FUNCTION_WORDS.has(t.lower) &&
+    !NEVER_SURNAMES.has(t.lower) &&
     !isDateAt(tokens, k) &&
     prev !== undefined &&
     prev.kind === 'word' &&
@@ -39,18 +40,6 @@ function isSurnameAt(tokens: Token[], k: number): boolean {
     (FIRST_NAMES.has(prev.lower) || afterRole(tokens, k - 1))
   );
 }
-
-// Stop words that are never surnames: conjunctions, prepositions, adverbs of linking, days
-// ("Morning Joe Monday": a date after a name).
-const FUNCTION_WORDS = new Set(
-  `but and or nor if when while after before since because although though however yet so then
-than as at by for from in into of on onto to with without within about above below under over
-through upon during until unless among between against like unlike despite according whether
-either neither once again instead indeed just only perhaps maybe thus therefore meanwhile now
-also still even too very rather nearly almost not no yes monday tuesday wednesday thursday friday
-saturday sunday today tonight yesterday tomorrow said says will would could should can
-must is was were are has have had did does do been being`.split(/\s+/),
-);
 
 // "columnist Ai Jun": a role word, then a capitalised given name the lexicon does not know.
 function afterRole(tokens: Token[], given: number): boolean {
@@ -63,11 +52,6 @@ function afterRole(tokens: Token[], given: number): boolean {
   );
 }
 
-const MONTHS = new Set(
-  `january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
-);
-
 // "Orlando July 8": a month before a day's number is a date.
 function isDateAt(tokens: Token[], k: number): boolean {
   if (!MONTHS.has(tokens[k].lower)) return false;
@@ -76,7 +60,7 @@ function isDateAt(tokens: Token[], k: number): boolean {
 }
 
 export function isFunctionWord(lower: string): boolean {
-  return FUNCTION_WORDS.has(lower) || (lexicon.flagsOf(lower) & CLOSED_CLASS) !== 0;
+  return NEVER_SURNAMES.has(lower) || (lexicon.flagsOf(lower) & CLOSED_CLASS) !== 0;
 }
 
 function isCoreWord(t: Token | undefined): boolean {
@@ -114,29 +98,6 @@ function isAbbrevDot(tokens: Token[], k: number): boolean {
     isAbbreviation(prev)
   );
 }
-
-// Lower-case particles inside a person's name: "Ben van der Pluijm", "Vincent de Paul".
-const NAME_PARTICLES = new Set([
-  'van',
-  'von',
-  'der',
-  'den',
-  'de',
-  'del',
-  'della',
-  'da',
-  'di',
-  'du',
-  'dos',
-  'das',
-  'la',
-  'le',
-  'bin',
-  'ibn',
-  'al',
-  'ter',
-  'ten',
-]);
 
 // Up to two particles between two capitalised name words.
 function isParticleAt(tokens: Token[], k: number): boolean {

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { HONORIFICS } from '../lexicon/en/roles';
+import { COURTESY_TITLES, HONORIFICS } from '../lexicon/en/roles';
 import { FIRST_NAMES } from '../lexicon/en/first-names';
 import * as lexicon from '../lexicon/classify';
 import { isRoleWord } from './groups';
@@ -120,16 +120,20 @@ function surnameAfterCourtesy(tokens: Token[], a: number, nameStart: number, e: 
   );
 }
 
-const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+// The word before a name, past the dot of an abbreviated title ("Mr. Smith").
+function wordBefore(tokens: Token[], start: number): Token | undefined {
+  const prev = tokens[start - 1]?.kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
+  return prev?.kind === 'word' ? prev : undefined;
+}
 
 export function isCourtesyBefore(tokens: Token[], start: number): boolean {
-  const prev = tokens[start - 1]?.kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
-  return prev !== undefined && prev.kind === 'word' && prev.cap && COURTESY.has(prev.lower);
+  const prev = wordBefore(tokens, start);
+  return prev !== undefined && prev.cap && COURTESY_TITLES.has(prev.lower);
 }
 
 function isHonorificBefore(tokens: Token[], start: number): boolean {
-  const prev = tokens[start - 1].kind === 'punct' ? tokens[start - 2] : tokens[start - 1];
-  return prev !== undefined && prev.kind === 'word' && (prev.f & HONORIFIC) !== 0;
+  const prev = wordBefore(tokens, start);
+  return prev !== undefined && (prev.f & HONORIFIC) !== 0;
 }
 
 // Titles with capitalised complements run into the name ("… for Human Rights
@@ -446,12 +450,7 @@ function orgCut(tokens: Token[], a: number, e: number): number {
 
 function titleText(tokens: Token[], head: number, e: number): string | null {
   const words = tokens.slice(head, e).filter((t) => t.kind === 'word');
-  if (
-    words.every(
-      (t) =>
-        HONORIFICS[bare(t)] !== undefined && ['mr', 'mrs', 'ms', 'miss', 'dr'].includes(bare(t)),
-    )
-  )
+  if (words.every((t) => HONORIFICS[bare(t)] !== undefined && COURTESY_TITLES.has(bare(t))))
     return null;
   return joinTokens(tokens, head, e);
 }

@@ -9,6 +9,7 @@ import * as lexicon from '../../lexicon/classify';
 // Read once: imported bindings are getters in some module loaders.
 const PRONOUN = lexicon.FLAGS.PRONOUN;
 import { isAccordingTo, isCueAt, paragraphBounds } from '../spans';
+import { LISTENERS } from '../../lexicon/en/words';
 import {
   isInvertible,
   isParticleCue,
@@ -100,12 +101,10 @@ function objectOfCue(tokens: Token[], ti: number): boolean {
   let k = ti - 1;
   const punct = tokens[k]?.text === ',' || tokens[k]?.text === ':';
   if (punct) k--;
-  if (punct && OBJECTS.has(tokens[k]?.lower ?? '')) k--;
+  if (punct && LISTENERS.has(tokens[k]?.lower ?? '')) k--;
   const t = tokens[k];
   return t !== undefined && t.kind === 'word' && isCueAt(tokens, k);
 }
-
-const OBJECTS = new Set(['her', 'him', 'them', 'me', 'us', 'reporters', 'supporters']);
 
 function invertedCue(ctx: Context, k: number, ceil: number): Attribution | null {
   const tokens = ctx.tokens;

@@ -43,8 +43,8 @@ export function cueBefore(ctx: Context, quote: number): Attribution | null {
       return invertedOpening(ctx, j, k + 1);
     if (t.cap) continue;
     const finite =
-      !isOwnedAt(tokens, j) &&
-      (isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower));
+      (isSpeechVerb(t.lower) || isParticleCue(t.lower, tokens[j + 1]?.lower)) &&
+      !isOwnedAt(tokens, j);
     if (finite && !takesClauseSubject(tokens[j - 1]))
       return subjectOf(ctx, j, floor) ?? coordinated(ctx, j);
     if (isSpeechParticiple(t.lower) || finite) {

@@ -2,24 +2,9 @@ import type { Attribution } from '../attribution';
 import type { Context } from '../context';
 import { attributionFrom } from '../make';
 import { skipAuxBack, subjectEndingAt } from '../noun-phrase';
-import { isCueAt, isPassiveAt, sentenceBounds } from '../spans';
-import type { Token } from '../../text/tokens';
+import { isCueAt, isPassiveAt, opensSubordinate, sentenceBounds } from '../spans';
 
 const PARTICIPLE_ENDING = /ing$/;
-const SUBORDINATORS = new Set([
-  'after',
-  'before',
-  'when',
-  'while',
-  'as',
-  'because',
-  'since',
-  'if',
-  'although',
-  'though',
-  'until',
-  'once',
-]);
 
 // "Sam Lau … said in a statement. “There are no paper ballots to recount.”":
 // a quote that opens a sentence right after a report in the same paragraph.
@@ -36,16 +21,8 @@ export function previousSentence(ctx: Context, quote: number): Attribution | nul
     const np = subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, ps), ps);
     // "…, after de Blasio stated an interest in …": a report inside a subordinate clause
     // is background; the sentence's own report is further back
-    if (np && subordinate(tokens, np.start)) continue;
+    if (np && opensSubordinate(tokens, np.start)) continue;
     if (np) return attributionFrom(ctx, np, 'previous-sentence', k, k + 1, 0.65);
   }
   return null;
-}
-
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'la', 'le', 'du', 'da', 'di', 'al', 'bin']);
-
-function subordinate(tokens: Token[], start: number): boolean {
-  let b = start - 1;
-  if (PARTICLES.has(tokens[b]?.lower ?? '') && !tokens[b].cap) b--;
-  return SUBORDINATORS.has(tokens[b]?.lower ?? '');
 }

@@ -5,6 +5,9 @@ function wordSet(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
 
+// Titles of address, not of office: after one, a single word is a surname ("Ms. White").
+export const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+
 // Personal titles written before a name, often abbreviated.
 export const HONORIFICS: Record<string, 'm' | 'f' | null> = Object.assign(
   Object.create(null) as Record<string, 'm' | 'f' | null>,

@@ -54,3 +54,37 @@ export const NAME_CONNECTORS = wordSet(
 export const PREPOSITIONS =
   wordSet(`on in at of for with from to by about into onto over under after before during through
 against toward towards among between without within behind beside besides like unlike despite upon via per than`);
+
+// Lower-case particles inside a person's name: "Ben van der Pluijm", "Vincent de Paul".
+export const NAME_PARTICLES = wordSet(
+  `van von der den de del della da di du dos das la le bin ibn al ter ten`,
+);
+
+// Words that open a subordinate clause: a report inside one is background ("…, after de Blasio
+// stated an interest …").
+export const SUBORDINATORS = wordSet(
+  `after before when while as because since if although though until once`,
+);
+
+export const MONTHS = wordSet(`january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec`);
+
+// Capitalised stop words that are never a surname, even after a given name: conjunctions,
+// prepositions, linking adverbs, days and other dates, verbs of being and saying.
+export const NEVER_SURNAMES =
+  wordSet(`but and or nor if when while after before since because although though however yet so then
+than as at by for from in into of on onto to with without within about above below under over
+through upon during until unless among between against like unlike despite according whether
+either neither once again instead indeed just only perhaps maybe thus therefore meanwhile now
+also still even too very rather nearly almost not no yes monday tuesday wednesday thursday friday
+saturday sunday today tonight yesterday tomorrow said says will would could should can
+must is was were are has have had did does do been being`);
+
+// "Trump's comments", "her remarks": what follows one of these is owned, so a noun.
+export const POSSESSIVE_DETERMINERS = wordSet(`his her its their our my your`);
+
+// "Cruz himself said": an intensifying reflexive between a subject and its verb.
+export const INTENSIFIERS = wordSet(`himself herself itself themselves`);
+
+// Whom a reporting verb may address before the quote it introduces: 'telling her, "…"'.
+export const LISTENERS = wordSet(`her him them me us reporters supporters`);

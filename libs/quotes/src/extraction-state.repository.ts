@@ -70,6 +70,23 @@ export class ExtractionStateRepository extends TxRepository {
     return rows.map((r) => r.id);
   }
 
+  // Articles a queue worker has yet to take.
+  async pendingArticleIds(): Promise<string[]> {
+    const rows: { article_id: string }[] = await this.db.query(
+      `SELECT article_id FROM article_extraction WHERE status = 'pending'`,
+    );
+    return rows.map((r) => r.article_id);
+  }
+
+  // Articles already extracted by this engine version.
+  async currentArticleIds(engineVersion: string): Promise<Set<string>> {
+    const rows: { article_id: string }[] = await this.db.query(
+      `SELECT article_id FROM article_extraction WHERE status = 'done' AND engine_version = $1`,
+      [engineVersion],
+    );
+    return new Set(rows.map((r) => r.article_id));
+  }
+
   // These articles wait for a queue worker. The engine version stays: it tells the job that the
   // article has quotes to replace, and until the job is done its old quotes are still shown.
   async request(articleIds: string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { EventBus } from '@app/common';
 import { ENGINE_VERSION, extract, ExtractedQuote, ExtractionResult } from '@app/extraction';
 import { SightingOf, SpeakerResolver } from '@app/speakers';
 import { compareQuoteKeys, quoteKey } from './quote-key';
-import { NewOccurrence, QuoteRepository } from './quote.repository';
+import { NewOccurrence, NewQuoteRow, QuoteRepository } from './quote.repository';
 
 export interface ArticleFacts {
   id: string;
@@ -60,7 +60,7 @@ export class QuotePersister {
     // (speaker, text key) order before anything else touches them: one statement cannot update
     // a row twice, and two batches lock shared rows in the same order. Occurrences are new rows
     // of new articles.
-    const rows = new Map<string, QuoteRow>();
+    const rows = new Map<string, NewQuoteRow>();
     const rowOf = quotes.map(({ speakerId, q, textKey, seenAt, dated }) => {
       const key = `${speakerId ?? ''}\u0000${textKey}`;
       const row = rows.get(key);
@@ -129,18 +129,9 @@ export class QuotePersister {
   }
 }
 
-interface QuoteRow {
-  speakerId: string | null;
-  text: string;
-  textKey: string;
-  firstSeen: Date;
-  lastSeen: Date;
-  dated: boolean;
-}
-
 // Another sighting of the same quote in the batch, merged as the upsert merges it into a stored
 // row: a dated sighting outranks undated ones; among sightings of one kind the dates widen.
-function widen(row: QuoteRow, seenAt: Date, dated: boolean): void {
+function widen(row: NewQuoteRow, seenAt: Date, dated: boolean): void {
   if (row.dated === dated) {
     if (seenAt < row.firstSeen) row.firstSeen = seenAt;
     if (seenAt > row.lastSeen) row.lastSeen = seenAt;

@@ -39,6 +39,16 @@ export interface QuoteRow {
 }
 
 // A quote row with what a hit shows: speaker, and the first occurrence's role and article.
+// A quote as one ingest stores it, its sightings in the batch merged.
+export interface NewQuoteRow {
+  speakerId: string | null;
+  text: string;
+  textKey: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  dated: boolean;
+}
+
 export interface HitRow extends QuoteRow {
   speaker_name: string | null;
   speaker_native_name: string | null;
@@ -110,14 +120,7 @@ export class QuoteRepository extends TxRepository {
   // The occurrences' foreign keys are checked at the end of the statement, when the quote rows
   // it inserted are there.
   async store(
-    rows: {
-      speakerId: string | null;
-      text: string;
-      textKey: string;
-      firstSeen: Date;
-      lastSeen: Date;
-      dated: boolean;
-    }[],
+    rows: NewQuoteRow[],
     occurrences: (Omit<NewOccurrence, 'quoteId'> & { row: number })[],
     extracted: { articleIds: string[]; engineVersion: string },
   ): Promise<{ quoteId: string; created: boolean; rejected: boolean }[]> {
@@ -228,31 +231,6 @@ export class QuoteRepository extends TxRepository {
         WHERE article_id = $1 AND status <> 'done'`,
       [articleId, error],
     );
-  }
-
-  async pendingArticleIds(): Promise<string[]> {
-    const rows: { article_id: string }[] = await this.db.query(
-      `SELECT article_id FROM article_extraction WHERE status = 'pending'`,
-    );
-    return rows.map((r) => r.article_id);
-  }
-
-  // Articles stored without any extraction record (read through the view articles publishes).
-  async articlesNeverExtracted(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT a.id FROM article_ref a
-        WHERE NOT EXISTS (SELECT 1 FROM article_extraction e WHERE e.article_id = a.id)`,
-    );
-    return rows.map((r) => r.id);
-  }
-
-  // Articles already extracted by this engine version.
-  async currentArticleIds(engineVersion: string): Promise<Set<string>> {
-    const rows: { article_id: string }[] = await this.db.query(
-      `SELECT article_id FROM article_extraction WHERE status = 'done' AND engine_version = $1`,
-      [engineVersion],
-    );
-    return new Set(rows.map((r) => r.article_id));
   }
 
   findById(id: string): Promise<QuoteEntity | null> {
@@ -428,17 +406,7 @@ export class QuoteRepository extends TxRepository {
   // answers "three of these four common words" by testing every quote that has either of the two
   // rarest (75,000 at a million quotes, 30 ms), and "all of these three" by skipping through them.
   async lookup(text: string, key: string, limit: number): Promise<LookupRow[]> {
-    const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
-      `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
-      [text],
-    );
-    const freq = (await this.lexemeStatistics()).shares;
-    const words = lexemes
-      .sort(
-        (a, b) =>
-          (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
-      )
-      .slice(0, LOOKUP_MAX_WORDS);
+    const { words, freq } = await this.rarestLexemes(text);
     if (!words.length) return [];
     const absent = await this.absentLexemes(words.filter((w) => !freq.has(w)));
     const present = words.filter((w) => !absent.has(w));
@@ -474,6 +442,25 @@ export class QuoteRepository extends TxRepository {
     return [];
   }
 
+  // The text's lexemes, rarest in the stored quotes first (then longest), at most
+  // LOOKUP_MAX_WORDS: the words that narrow a lookup fastest through the full-text index.
+  private async rarestLexemes(
+    text: string,
+  ): Promise<{ words: string[]; freq: Map<string, number> }> {
+    const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
+      `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
+      [text],
+    );
+    const freq = (await this.lexemeStatistics()).shares;
+    const words = lexemes
+      .sort(
+        (a, b) =>
+          (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
+      )
+      .slice(0, LOOKUP_MAX_WORDS);
+    return { words, freq };
+  }
+
   // Quotes whose wording is near-same as `key` (pg_trgm similarity of `threshold` or more), for a
   // new claim. No trigram index on quote text (SpeedUpLookups dropped it: every ingest paid
   // for ~150 trigrams a quote, and a scan of all quotes takes seconds at a million): such a
@@ -485,17 +472,7 @@ export class QuoteRepository extends TxRepository {
     threshold: number,
     limit: number,
   ): Promise<{ id: string; speaker_id: string | null; similarity: number }[]> {
-    const [{ lexemes }]: { lexemes: string[] }[] = await this.db.query(
-      `SELECT COALESCE(array_agg(lexeme), '{}') AS lexemes FROM unnest(to_tsvector('english', $1))`,
-      [key],
-    );
-    const freq = (await this.lexemeStatistics()).shares;
-    const words = lexemes
-      .sort(
-        (a, b) =>
-          (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || b.length - a.length || (a < b ? -1 : 1),
-      )
-      .slice(0, LOOKUP_MAX_WORDS);
+    const { words } = await this.rarestLexemes(key);
     if (!words.length) return [];
     const misses = Math.floor(words.length / 3);
     return this.db.query(

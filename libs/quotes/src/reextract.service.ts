@@ -40,7 +40,7 @@ export class ReextractService {
   async staleArticles(all: boolean): Promise<string[]> {
     const ids = await this.articles.allIds();
     if (all) return ids;
-    const current = await this.quotes.currentArticleIds(ENGINE_VERSION);
+    const current = await this.state.currentArticleIds(ENGINE_VERSION);
     return ids.filter((id) => !current.has(id));
   }
 
@@ -69,7 +69,7 @@ export class ReextractService {
     const missing = await this.state.neverExtracted();
     for (let i = 0; i < missing.length; i += PAGE)
       await this.requestExtraction(missing.slice(i, i + PAGE));
-    await this.queue.enqueue(await this.quotes.pendingArticleIds());
+    await this.queue.enqueue(await this.state.pendingArticleIds());
     return missing.length;
   }
 

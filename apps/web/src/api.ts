@@ -87,6 +87,20 @@ export async function call<T>(
 
 export const get = <T>(path: string, query?: Query) => call<T>('GET', path, { query });
 
+// What to tell after a write failed. A 412 means someone changed the record since the page read
+// it (If-Match): the page reloads it and shows `conflict`; any other failure is told as it is.
+export async function writeFailure(
+  err: unknown,
+  conflict: string,
+  reload: () => unknown,
+): Promise<string> {
+  if (err instanceof ApiError && err.status === 412) {
+    await reload();
+    return conflict;
+  }
+  return errorText(err);
+}
+
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.status ? `${e.message} (HTTP ${e.status})` : e.message;
   return e instanceof Error ? e.message : String(e);

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, call, errorText, get, qs } from '../api';
+import { call, get, qs, writeFailure } from '../api';
 import { location, navigate } from '../router';
 import { can, session } from '../session';
 import { useStore } from '../store';
@@ -362,12 +362,13 @@ function ArticleEditor(props: { article: Article; etag: string | null; onSaved: 
       setNotice('Article saved.');
       props.onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setError(
+      setError(
+        await writeFailure(
+          err,
           'Someone else changed this article since you opened it. The page now shows its current state; your changes were not saved.',
-        );
-        props.onSaved();
-      } else setError(errorText(err));
+          props.onSaved,
+        ),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, errorText, get, qs } from '../api';
+import { call, get, qs, writeFailure } from '../api';
 import { location } from '../router';
 import { can, session } from '../session';
 import { useStore } from '../store';
@@ -228,12 +228,13 @@ function ReviewForm(props: { claim: ClaimDetail; etag: string | null; onSaved: (
       setEvidence([{ url: '', title: '', note: '' }]);
       props.onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setError(
+      setError(
+        await writeFailure(
+          err,
           'Someone else reviewed or changed this claim since you opened it. The page now shows its current state; your review was not saved. Read it, then submit again if you still disagree.',
-        );
-        props.onSaved();
-      } else setError(errorText(err));
+          props.onSaved,
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -334,12 +335,13 @@ function WithdrawForm(props: { claim: ClaimDetail; etag: string | null; onSaved:
       });
       props.onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setError(
+      setError(
+        await writeFailure(
+          err,
           'Someone else changed this claim since you opened it. The page now shows its current state; it was not withdrawn.',
-        );
-        props.onSaved();
-      } else setError(errorText(err));
+          props.onSaved,
+        ),
+      );
     } finally {
       setBusy(false);
     }

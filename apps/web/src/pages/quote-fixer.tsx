@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, call, errorText, get } from '../api';
+import { call, errorText, get, writeFailure } from '../api';
 import type { ClaimDetail, QuoteDetail, QuoteHistoryEntry, SpeakerHit } from '../types';
 import { ErrorBox, Notice, SpeakerPicker } from '../ui';
 
@@ -60,12 +60,13 @@ export function QuoteFixer({
       setNotice(done);
       onChanged();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        await load();
-        setError(
+      setError(
+        await writeFailure(
+          e,
           'Someone else changed this quote since you opened it. Below is its current state; nothing of yours was saved. Check it and try again.',
-        );
-      } else setError(errorText(e));
+          load,
+        ),
+      );
     } finally {
       setBusy(false);
     }

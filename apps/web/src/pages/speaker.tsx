@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, call, errorText, get } from '../api';
+import { call, errorText, get, writeFailure } from '../api';
 import { location, navigate } from '../router';
 import { can, session } from '../session';
 import { useStore } from '../store';
@@ -196,12 +196,13 @@ function SpeakerEditor(props: {
       setNotice('Speaker saved.');
       props.onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setError(
+      setError(
+        await writeFailure(
+          err,
           'Someone else changed this speaker since you opened the page. It now shows their version; yours was not saved.',
-        );
-        props.onSaved();
-      } else setError(errorText(err));
+          props.onSaved,
+        ),
+      );
     } finally {
       setBusy(false);
     }

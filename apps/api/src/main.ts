@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_OPTIONS, configureApp, loadConfigOrExit } from '@app/common';
+import { APP_OPTIONS, configureApp, exitOnSignals, loadConfigOrExit, runOrExit } from '@app/common';
 import { SeedLoader } from '@app/articles';
 import { ExtractionQueue, ReextractService } from '@app/quotes';
 import { bootstrapDatabase } from '@app/database';
@@ -36,18 +36,10 @@ async function main(): Promise<void> {
   stderr(
     `Quote Ledger listening on http://${config.HOST}:${config.PORT} (database: ${database.embedded ? (database.owner === 'other' ? 'embedded, shared with another process' : 'embedded') : 'DATABASE_URL'})`,
   );
-  const shutdown = async () => {
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  exitOnSignals(
+    () => app.close(),
+    () => database.stop(),
+  );
 }
 
-void main().catch((err: unknown) => {
-  process.stderr.write(
-    `Failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runOrExit('Failed to start', main);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '@app/common';
+import { exitOnSignals, loadConfigOrExit, runOrExit } from '@app/common';
 import { bootstrapDatabase } from '@app/database';
 import { ExtractionQueue } from '@app/quotes';
 import { AppModule } from '@app/api';
@@ -23,18 +23,10 @@ async function main(): Promise<void> {
   await app.init();
   await app.get(ExtractionQueue).work();
   log(`worker ${process.pid} taking extraction jobs`);
-  const shutdown = async () => {
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  exitOnSignals(
+    () => app.close(),
+    () => database.stop(),
+  );
 }
 
-void main().catch((err: unknown) => {
-  process.stderr.write(
-    `Worker failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runOrExit('Worker failed to start', main);

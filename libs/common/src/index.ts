@@ -18,3 +18,4 @@ export * from './http/etag';
 export * from './events/domain-events';
 export * from './http/access';
 export * from './http/api-docs';
+export * from './process/lifecycle';

@@ -12,12 +12,11 @@ import {
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnApi, SpawnedApi } from '../harness/spawn-api';
+import { freePort, ROOT, spawnApi, SpawnedApi } from '../harness/spawn-api';
+import { cli } from '../harness/built-app';
 
 // The CLI as the README runs it (`npm run cli -- …` is `node dist/apps/cli/src/main.js …` after
 // a build), next to the built API on the embedded default: same DATA_DIR, no DATABASE_URL.
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
 const SEEDS = join(ROOT, 'seeds');
 const ADMIN_KEY = 'cli-e2e-bootstrap-admin-key';
 
@@ -27,24 +26,6 @@ function envFor(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
   delete env.DATABASE_URL;
   delete env.BOOTSTRAP_ADMIN_KEY;
   return { ...env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...extra };
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 const postmasterFile = (dataDir: string): string => {

@@ -66,14 +66,19 @@ export function clauseSubject(ctx: Context, cue: number): NounPhrase | null {
   )
     return opening;
   for (let k = cue - 1; k > s && cue - k <= MAX_LOOKBACK; k--) {
-    if (tokens[k].kind !== 'word' || tokens[k].cap || !isSpeechVerb(tokens[k].lower)) continue;
-    if (isOwnedAt(tokens, k)) continue;
+    if (!isReportingVerbAt(tokens, k)) continue;
     const np =
       subjectEndingAt(tokens, skipAuxBack(tokens, k - 1, s), s) ??
       (isInvertible(tokens[k].lower) ? subjectStartingAt(tokens, k + 1, cue) : null);
     if (np && np.kind !== 'description') return np;
   }
   return nearestSubject(tokens, s, cue);
+}
+
+// A finite reporting verb, not a noun owned by a possessive ("Trump's comments").
+function isReportingVerbAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.kind === 'word' && !t.cap && isSpeechVerb(t.lower) && !isOwnedAt(tokens, k);
 }
 
 const MAX_REPORT = 4; // tokens between the reporting verb and the participle's comma
@@ -87,7 +92,7 @@ function reportingClauseBefore(tokens: Token[], s: number, cue: number): NounPhr
   for (let v = comma - 1; v > s && comma - v <= MAX_REPORT; v--) {
     const t = tokens[v];
     if (t.kind !== 'word') return null;
-    if (t.cap || !isSpeechVerb(t.lower) || isOwnedAt(tokens, v)) continue;
+    if (!isReportingVerbAt(tokens, v)) continue;
     const before = subjectEndingAt(tokens, skipAuxBack(tokens, v - 1, s), s);
     if (before && before.kind !== 'description') return before;
     const after = isInvertible(t.lower) ? subjectStartingAt(tokens, v + 1, comma) : null;
